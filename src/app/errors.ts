@@ -1,0 +1,67 @@
+/**
+ * Every expected failure a user can cause, with a stable kebab-case code (never renamed) and its
+ * meaning. Edges translate: server/error-handler.ts to HTTP status, cli/main.ts to exit code 1.
+ */
+export const APP_ERROR_CODES = {
+  'invalid-input': 'The request or file is malformed; details name the field.',
+  'invalid-json': 'The input is not valid JSON.',
+  'invalid-amount': 'An amount is not yuan with at most two decimals, or is out of range.',
+  'invalid-date': 'A date is not YYYY-MM-DD or does not exist on the calendar.',
+  'invalid-time': 'A time is not ISO-8601 with a zone.',
+  'invalid-rate': 'A rate is malformed or too precise.',
+  'rate-out-of-range': 'A rate is above 1000 % a year.',
+  'input-too-large': 'The input exceeds the size limit.',
+  'file-not-found': 'A named file does not exist or cannot be read.',
+  'no-solution': 'No rate makes the cash flows balance.',
+  'ambiguous-rate': 'More than one rate makes the cash flows balance.',
+  'not-found': 'The named record does not exist.',
+  conflict: 'The record already exists or was changed meanwhile.',
+  'database-too-new': 'The database was written by a newer version of Xieshang.',
+  infeasible: 'The request cannot be met with the given constraints.',
+  forbidden: 'The caller may not do this.',
+  unauthorized: 'The caller must sign in.',
+  'integrity-failure': 'A stored object or the ledger does not verify.',
+  internal: 'A bug; details are in the log.',
+} as const;
+
+export type AppErrorCode = keyof typeof APP_ERROR_CODES | (string & {});
+
+export interface AppErrorOptions {
+  field?: string;
+  details?: unknown;
+  cause?: unknown;
+  messageZh?: string;
+}
+
+/** The one exception type use cases throw for expected failures. */
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  readonly field: string | undefined;
+  readonly details: unknown;
+  readonly messageZh: string | undefined;
+
+  constructor(code: AppErrorCode, message: string, opts: AppErrorOptions = {}) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.field = opts.field;
+    this.details = opts.details;
+    this.messageZh = opts.messageZh;
+  }
+
+  /** Builds an AppError from a core FieldIssue. */
+  static fromIssue(
+    issue: { code: string; field: string; message: string; messageZh?: string },
+    details?: unknown,
+  ): AppError {
+    return new AppError(issue.code, issue.message, {
+      field: issue.field,
+      ...(issue.messageZh === undefined ? {} : { messageZh: issue.messageZh }),
+      ...(details === undefined ? {} : { details }),
+    });
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}

@@ -1,0 +1,83 @@
+import { Command, CommanderError, Option } from 'commander';
+import type { CliContext, Io, Lang } from './io.js';
+import { tooLarge } from './io.js';
+import { registerCommands } from './commands/index.js';
+import { EXIT_INTERNAL, EXIT_OK, EXIT_USER, reportError } from './report-error.js';
+
+export function nodeIo(): Io {
+  return {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    readStdin: async (maxBytes) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of process.stdin) {
+        const b = chunk as Buffer;
+        size += b.length;
+        if (size > maxBytes) {
+          process.stdin.destroy();
+          throw tooLarge('-', maxBytes);
+        }
+        chunks.push(b);
+      }
+      return Buffer.concat(chunks);
+    },
+    env: process.env,
+    cwd: process.cwd(),
+    isTTY: Boolean(process.stdout.isTTY),
+  };
+}
+
+/** Builds the program; actions report their exit code through `ctx`. */
+export function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command {
+  const program = new Command('xieshang')
+    .description(
+      '协商 Xieshang — 网贷/信用卡协商分期还款助手 (installment negotiation for borrowers)',
+    )
+    .addOption(
+      new Option('--lang <lang>', 'zh | en')
+        .choices(['zh', 'en'])
+        .default(ctx.io.env['XIESHANG_LANG'] === 'en' ? 'en' : 'zh'),
+    )
+    .option('--json', 'machine-readable JSON output', false)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => ctx.io.stdout(s),
+      writeErr: (s) => ctx.io.stderr(s),
+    })
+    .hook('preAction', (_this, action) => {
+      const o = action.optsWithGlobals<{ lang?: Lang; json?: boolean }>();
+      ctx.lang = o.lang ?? ctx.lang;
+      ctx.json = Boolean(o.json);
+    });
+  registerCommands(program, ctx, setExit);
+  return program;
+}
+
+export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
+  const ctx: CliContext = { io, lang: 'zh', json: argv.includes('--json') };
+  if (argv.includes('--lang') && argv[argv.indexOf('--lang') + 1] === 'en') ctx.lang = 'en';
+  let exit = EXIT_OK;
+  const program = buildProgram(ctx, (code) => {
+    exit = code;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (
+        e.code === 'commander.helpDisplayed' ||
+        e.code === 'commander.version' ||
+        e.code === 'commander.help'
+      )
+        return EXIT_OK;
+      if (ctx.json)
+        ctx.io.stdout(
+          `${JSON.stringify({ error: { code: 'invalid-input', message: e.message } })}\n`,
+        );
+      return EXIT_USER;
+    }
+    return reportError(ctx, e);
+  }
+  return exit;
+}

@@ -1,0 +1,38 @@
+import { isAppError } from '../app/errors.js';
+import type { CliContext } from './io.js';
+
+/** Exit codes: 0 ok, 1 user error, 2 internal error (PRODUCT.md §5). */
+export const EXIT_OK = 0;
+export const EXIT_USER = 1;
+export const EXIT_INTERNAL = 2;
+
+/** Translates any thrown error into the output and exit code a user should see. */
+export function reportError(ctx: CliContext, e: unknown): number {
+  if (isAppError(e)) {
+    if (ctx.json) {
+      const error: Record<string, unknown> = { code: e.code, message: e.message };
+      if (e.field !== undefined) error['field'] = e.field;
+      if (e.details !== undefined) error['details'] = e.details;
+      ctx.io.stdout(`${JSON.stringify({ error }, null, 2)}\n`);
+    } else {
+      const where = e.field ? ` [${e.field}]` : '';
+      ctx.io.stderr(
+        `${ctx.lang === 'zh' && e.messageZh ? `错误${where}：${e.messageZh}` : `error${where}: ${e.message}`}\n`,
+      );
+      const rows = (
+        e.details as { rows?: { line: number; field: string; message: string }[] } | undefined
+      )?.rows;
+      if (Array.isArray(rows))
+        for (const r of rows.slice(0, 50))
+          ctx.io.stderr(`  line ${r.line} [${r.field}]: ${r.message}\n`);
+    }
+    return EXIT_USER;
+  }
+  const msg = e instanceof Error ? (e.stack ?? e.message) : String(e);
+  if (ctx.json)
+    ctx.io.stdout(
+      `${JSON.stringify({ error: { code: 'internal', message: e instanceof Error ? e.message : String(e) } })}\n`,
+    );
+  ctx.io.stderr(`internal error (a bug — please report it): ${msg}\n`);
+  return EXIT_INTERNAL;
+}

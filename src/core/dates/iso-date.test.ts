@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  addMonths,
+  daysBetween,
+  fromDayNumber,
+  isoDate,
+  monthsBetween,
+  parseDateInput,
+  parseInstant,
+  parseIsoDate,
+  toDayNumber,
+  weekday,
+} from './iso-date.js';
+
+describe('parseIsoDate', () => {
+  it('rejects dates that do not exist', () => {
+    for (const bad of ['2024-02-30', '2023-02-29', '2024-13-01', '2024-1-5', '20240105', '', 'x']) {
+      const r = parseIsoDate(bad, 'startDate');
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error).toMatchObject({ code: 'invalid-date', field: 'startDate' });
+    }
+    expect(parseIsoDate('2024-02-29').ok).toBe(true);
+  });
+  it('reads the forms Chinese spreadsheets use', () => {
+    expect(parseDateInput('2024/1/5')).toEqual({ ok: true, value: '2024-01-05' });
+    expect(parseDateInput('2024年1月5日')).toEqual({ ok: true, value: '2024-01-05' });
+    expect(parseDateInput('20240105')).toEqual({ ok: true, value: '2024-01-05' });
+    expect(parseDateInput('2024/2/30').ok).toBe(false);
+  });
+});
+
+describe('addMonths', () => {
+  it('clamps the 31st to the month end and returns to the 31st later', () => {
+    const a = isoDate('2024-01-31');
+    expect(addMonths(a, 1)).toBe('2024-02-29');
+    expect(addMonths(a, 2)).toBe('2024-03-31');
+    expect(addMonths(isoDate('2023-01-31'), 1)).toBe('2023-02-28');
+    expect(addMonths(isoDate('2024-11-15'), -11)).toBe('2023-12-15');
+  });
+  it('monthsBetween counts whole months from the anchor', () => {
+    expect(monthsBetween(isoDate('2024-01-31'), isoDate('2024-02-29'))).toBe(1);
+    expect(monthsBetween(isoDate('2024-01-15'), isoDate('2024-02-14'))).toBe(0);
+  });
+  it('round-trips day numbers (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -25000, max: 80000 }), (n) => {
+        expect(toDayNumber(fromDayNumber(n))).toBe(n);
+      }),
+    );
+  });
+  it('knows weekdays and day differences', () => {
+    expect(weekday(isoDate('2026-11-29'))).toBe(7);
+    expect(daysBetween(isoDate('2024-02-28'), isoDate('2024-03-01'))).toBe(2);
+  });
+});
+
+describe('parseInstant', () => {
+  it('normalizes zoned times to UTC', () => {
+    expect(parseInstant('2026-11-29T21:30:00+08:00')).toEqual({
+      ok: true,
+      value: '2026-11-29T13:30:00.000Z',
+    });
+    expect(parseInstant('2026-11-29 21:30').ok).toBe(false);
+  });
+});

@@ -1,0 +1,188 @@
+import { err, ok, type FieldIssue, type Result } from '../result.js';
+
+/** A calendar date 'YYYY-MM-DD' with no time zone. */
+export type IsoDate = string & { readonly __brand: 'IsoDate' };
+/** An instant: ISO-8601 UTC with 'Z', e.g. '2026-11-29T08:00:00.000Z'. */
+export type Instant = string & { readonly __brand: 'Instant' };
+
+const MS_PER_DAY = 86_400_000;
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+export function daysInMonth(year: number, month1: number): number {
+  return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month1 - 1]!;
+}
+
+function pad(n: number, w: number): string {
+  return String(n).padStart(w, '0');
+}
+
+function makeDate(y: number, m: number, d: number): IsoDate {
+  return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}` as IsoDate;
+}
+
+function validYmd(y: number, m: number, d: number): boolean {
+  return y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
+/** Parses a strict 'YYYY-MM-DD' that exists on the calendar (1900–2200). */
+export function parseIsoDate(text: unknown, field = 'date'): Result<IsoDate, FieldIssue> {
+  const m = typeof text === 'string' ? ISO.exec(text) : null;
+  if (!m) {
+    return err({
+      code: 'invalid-date',
+      field,
+      message: `${field}: "${String(text)}" is not a date in YYYY-MM-DD form`,
+      messageZh: `${field}：“${String(text)}”不是 YYYY-MM-DD 格式的日期`,
+    });
+  }
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (!validYmd(y, mo, d)) {
+    return err({
+      code: 'invalid-date',
+      field,
+      message: `${field}: ${String(text)} does not exist on the calendar`,
+      messageZh: `${field}：日历上没有 ${String(text)} 这一天`,
+    });
+  }
+  return ok(makeDate(y, mo, d));
+}
+
+/**
+ * Parses the date forms people and Chinese spreadsheets use: '2024-01-05', '2024/1/5', '2024.1.5',
+ * '2024年1月5日', '20240105'.
+ */
+export function parseDateInput(text: unknown, field = 'date'): Result<IsoDate, FieldIssue> {
+  if (typeof text !== 'string') return parseIsoDate(text, field);
+  const s = text.trim();
+  const m =
+    /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(s) ??
+    /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/.exec(s) ??
+    /^(\d{4})(\d{2})(\d{2})$/.exec(s) ??
+    /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[ T]\d{1,2}:\d{2}(?::\d{2})?$/.exec(s);
+  if (!m) return parseIsoDate(text, field);
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (!validYmd(y, mo, d)) {
+    return err({
+      code: 'invalid-date',
+      field,
+      message: `${field}: ${text} does not exist on the calendar`,
+      messageZh: `${field}：日历上没有 ${text} 这一天`,
+    });
+  }
+  return ok(makeDate(y, mo, d));
+}
+
+/** Brands a known-good literal; throws on a bad one (for code and tests, not user input). */
+export function isoDate(text: string): IsoDate {
+  const r = parseIsoDate(text);
+  if (!r.ok) throw new Error(`assertion failed: ${r.error.message}`);
+  return r.value;
+}
+
+/** Days since 1970-01-01 (UTC calendar arithmetic; no local time involved). */
+export function toDayNumber(d: IsoDate): number {
+  const y = Number(d.slice(0, 4));
+  const m = Number(d.slice(5, 7));
+  const day = Number(d.slice(8, 10));
+  return Date.UTC(y, m - 1, day) / MS_PER_DAY;
+}
+
+export function fromDayNumber(n: number): IsoDate {
+  const dt = new Date(n * MS_PER_DAY);
+  return makeDate(dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate());
+}
+
+export function addDays(d: IsoDate, n: number): IsoDate {
+  return fromDayNumber(toDayNumber(d) + n);
+}
+
+/** Whole days from a to b (b − a); negative when b is earlier. */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  return toDayNumber(b) - toDayNumber(a);
+}
+
+/**
+ * The date n months after `anchor`, keeping the anchor's day and clamping to the month's end
+ * (Jan 31 + 1 → Feb 28/29, + 2 → Mar 31). Always compute from the anchor, never chain.
+ */
+export function addMonths(anchor: IsoDate, n: number): IsoDate {
+  const y = Number(anchor.slice(0, 4));
+  const m = Number(anchor.slice(5, 7));
+  const d = Number(anchor.slice(8, 10));
+  const total = y * 12 + (m - 1) + n;
+  const ny = Math.floor(total / 12);
+  const nm = total - ny * 12 + 1;
+  return makeDate(ny, nm, Math.min(d, daysInMonth(ny, nm)));
+}
+
+export function compareDates(a: IsoDate, b: IsoDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function minDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a <= b ? a : b;
+}
+
+export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a >= b ? a : b;
+}
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export function weekday(d: IsoDate): number {
+  const w = new Date(toDayNumber(d) * MS_PER_DAY).getUTCDay();
+  return w === 0 ? 7 : w;
+}
+
+export function yearOf(d: IsoDate): number {
+  return Number(d.slice(0, 4));
+}
+
+export function monthOf(d: IsoDate): number {
+  return Number(d.slice(5, 7));
+}
+
+export function dayOf(d: IsoDate): number {
+  return Number(d.slice(8, 10));
+}
+
+/** Whole calendar months from a to b, counting a month only once its day is reached. */
+export function monthsBetween(a: IsoDate, b: IsoDate): number {
+  let months = (yearOf(b) - yearOf(a)) * 12 + (monthOf(b) - monthOf(a));
+  if (addMonths(a, months) > b) months -= 1;
+  return months;
+}
+
+/** Parses an ISO-8601 instant with a zone and normalizes it to UTC 'Z' form. */
+export function parseInstant(text: unknown, field = 'time'): Result<Instant, FieldIssue> {
+  if (
+    typeof text !== 'string' ||
+    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/.test(text)
+  ) {
+    return err({
+      code: 'invalid-time',
+      field,
+      message: `${field}: "${String(text)}" is not an ISO-8601 time with a zone (e.g. 2026-11-29T21:30:00+08:00)`,
+      messageZh: `${field}：“${String(text)}”不是带时区的时间（例如 2026-11-29T21:30:00+08:00）`,
+    });
+  }
+  const dateOk = parseIsoDate(text.slice(0, 10), field);
+  if (!dateOk.ok) return dateOk;
+  const t = Date.parse(text);
+  if (Number.isNaN(t)) {
+    return err({
+      code: 'invalid-time',
+      field,
+      message: `${field}: "${text}" is not a valid time`,
+      messageZh: `${field}：“${text}”不是有效时间`,
+    });
+  }
+  return ok(new Date(t).toISOString() as Instant);
+}

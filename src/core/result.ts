@@ -1,0 +1,32 @@
+/** Expected outcomes a user can cause travel as values, never as exceptions (STYLE.md §6). */
+export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
+
+export function ok<T>(value: T): { ok: true; value: T } {
+  return { ok: true, value };
+}
+
+export function err<E>(error: E): { ok: false; error: E } {
+  return { ok: false, error };
+}
+
+/** A user-facing input problem: which field, which stable code, and why (zh first, en too). */
+export interface FieldIssue {
+  code: string;
+  field: string;
+  message: string;
+  messageZh?: string;
+}
+
+export function fieldIssue(
+  code: string,
+  field: string,
+  message: string,
+  messageZh?: string,
+): FieldIssue {
+  return messageZh === undefined ? { code, field, message } : { code, field, message, messageZh };
+}
+
+/** Broken contracts (bugs), not user errors: throw a plain Error. */
+export function assert(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(`assertion failed: ${message}`);
+}
