@@ -2,7 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import type { CliContext, Io, Lang } from './io.js';
 import { tooLarge } from './io.js';
 import { registerCommands } from './commands/index.js';
-import { EXIT_INTERNAL, EXIT_OK, EXIT_USER, reportError } from './report-error.js';
+import { EXIT_OK, EXIT_USER, reportError } from './report-error.js';
 
 export function nodeIo(): Io {
   return {
