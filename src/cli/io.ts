@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { AppError } from '../app/errors.js';
 
 /** What a command may touch of the outside world; only main.ts builds the real one. */
@@ -48,6 +49,7 @@ export async function readTextInput(
   if (source === '-') {
     buf = await io.readStdin(maxBytes);
   } else {
+    source = resolve(io.cwd, source);
     let size: number;
     try {
       size = (await stat(source)).size;

@@ -5,6 +5,11 @@ import { registerCommands } from './commands/index.js';
 import { EXIT_OK, EXIT_USER, reportError } from './report-error.js';
 
 export function nodeIo(): Io {
+  // `xieshang … | head` closes the pipe early; that is not an error worth a stack trace
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   return {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),

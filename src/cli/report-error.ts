@@ -15,10 +15,11 @@ export function reportError(ctx: CliContext, e: unknown): number {
       if (e.details !== undefined) error['details'] = e.details;
       ctx.io.stdout(`${JSON.stringify({ error }, null, 2)}\n`);
     } else {
-      const where = e.field ? ` [${e.field}]` : '';
-      ctx.io.stderr(
-        `${ctx.lang === 'zh' && e.messageZh ? `错误${where}：${e.messageZh}` : `error${where}: ${e.message}`}\n`,
-      );
+      const zh = ctx.lang === 'zh' && e.messageZh !== undefined;
+      const text = zh ? e.messageZh! : e.message;
+      // most messages already start with their field name; add it only when they do not
+      const where = e.field && !text.startsWith(e.field) ? ` [${e.field}]` : '';
+      ctx.io.stderr(`${zh ? `错误${where}：` : `error${where}: `}${text}\n`);
       const rows = (
         e.details as { rows?: { line: number; field: string; message: string }[] } | undefined
       )?.rows;

@@ -1,0 +1,101 @@
+// Use case: render a letter of a given kind from a case, in a language and a format.
+import {
+  CHANNEL_IDS,
+  CHANNELS,
+  DOC_FORMATS,
+  LETTER_KINDS,
+  LETTER_TEMPLATES,
+  isChannelId,
+  isLetterKind,
+  missingFor,
+  renderDoc,
+  type CaseInput,
+  type ChannelId,
+  type Doc,
+  type DocFormat,
+  type Lang,
+  type LetterKind,
+  type Requirement,
+} from '../documents/index.js';
+import { AppError } from './errors.js';
+
+export interface LetterRequest {
+  kind: string;
+  format: string;
+  lang: Lang;
+  channel?: string;
+}
+
+export interface RenderedLetter {
+  kind: LetterKind;
+  format: DocFormat;
+  doc: Doc;
+  bytes: Uint8Array;
+}
+
+const REQUIREMENT_TEXT: Record<Requirement, { zh: string; en: string }> = {
+  plan: { zh: '还款方案（plan）', en: 'a repayment plan (plan)' },
+  hardship: { zh: '困难情况（hardship）', en: 'the hardship facts (hardship)' },
+  legality: { zh: '利率合法性测算结果（legality）', en: 'legality findings (legality)' },
+  dispute: { zh: '征信异议内容（dispute）', en: 'the disputed credit-report entry (dispute)' },
+  'credit-card': {
+    zh: '信用卡类债权人（lender.isCreditCard）',
+    en: 'a credit-card lender (lender.isCreditCard)',
+  },
+};
+
+export function parseLetterKind(kind: string): LetterKind {
+  if (isLetterKind(kind)) return kind;
+  throw new AppError(
+    'invalid-input',
+    `unknown letter kind "${kind}"; one of: ${LETTER_KINDS.join(', ')}`,
+    {
+      field: 'kind',
+      messageZh: `没有“${kind}”这种文书；可选：${LETTER_KINDS.join('、')}`,
+    },
+  );
+}
+
+export function parseDocFormat(format: string): DocFormat {
+  if ((DOC_FORMATS as readonly string[]).includes(format)) return format as DocFormat;
+  throw new AppError('invalid-input', `format must be one of ${DOC_FORMATS.join(', ')}`, {
+    field: 'format',
+    messageZh: `格式只能是 ${DOC_FORMATS.join('、')}`,
+  });
+}
+
+export function parseChannel(channel: string): ChannelId {
+  if (isChannelId(channel)) return channel;
+  throw new AppError(
+    'invalid-input',
+    `unknown channel "${channel}"; one of: ${CHANNEL_IDS.join(', ')}`,
+    {
+      field: 'channel',
+      messageZh: `没有“${channel}”这个渠道；可选：${CHANNEL_IDS.join('、')}`,
+    },
+  );
+}
+
+/** Builds and renders the letter; refuses with the missing parts named when the case lacks them. */
+export async function renderLetter(c: CaseInput, req: LetterRequest): Promise<RenderedLetter> {
+  const kind = parseLetterKind(req.kind);
+  const format = parseDocFormat(req.format);
+  const channel = req.channel === undefined ? undefined : parseChannel(req.channel);
+  const missing = missingFor(kind, c);
+  if (missing.length > 0) {
+    throw new AppError(
+      'invalid-input',
+      `the ${kind} letter needs ${missing.map((m) => REQUIREMENT_TEXT[m].en).join(', ')}`,
+      {
+        field: missing[0]!,
+        messageZh: `生成“${LETTER_TEMPLATES[kind].titleZh}”还需要：${missing.map((m) => REQUIREMENT_TEXT[m].zh).join('、')}`,
+        details: { missing },
+      },
+    );
+  }
+  const doc = LETTER_TEMPLATES[kind].build(c, req.lang, channel === undefined ? {} : { channel });
+  return { kind, format, doc, bytes: await renderDoc(doc, format) };
+}
+
+// what the edges (cli, server) need to describe letters and channels, without importing documents
+export { CHANNEL_IDS, CHANNELS, DOC_FORMATS, LETTER_KINDS, LETTER_TEMPLATES, isChannelId };

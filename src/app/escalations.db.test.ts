@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import { cents } from '../core/money/index.js';
+import type { IsoDate } from '../core/dates/index.js';
+import { plainText } from '../documents/index.js';
+import { forEachDialect } from '../../test/dialects.js';
+import {
+  FIXED_NOW,
+  makeCase,
+  makeDebt,
+  makeDeps,
+  makeLender,
+  nextId,
+} from '../../test/factories.js';
+import { loadLetterCase } from './documents-case.js';
+import { renderLetter } from './documents.js';
+import { listEscalations, recordEscalation, setEscalationStatus } from './escalations.js';
+
+forEachDialect('letters and escalations from the store', (getDb) => {
+  async function seed() {
+    const db = getDb();
+    const kase = await makeCase(db);
+    const lender = await makeLender(db, kase.id, {
+      name: '长江消费金融股份有限公司',
+      brand: '长江花',
+      lenderType: 'consumer-finance',
+    });
+    await makeDebt(db, kase.id, lender.id, {
+      contractNumber: `CJ-${nextId()}`,
+      principal: cents(1_000_000),
+      balance: cents(1_085_000),
+      balanceOn: '2026-11-01' as IsoDate,
+      overdueSinceOn: '2026-10-01' as IsoDate,
+    });
+    await db
+      .insertInto('profiles')
+      .values({
+        case_id: kase.id,
+        full_name: '陈静',
+        phone: '137****1357',
+        hardship_cause: 'unemployed',
+        hardship_since_on: '2026-06-30',
+        notes: '公司裁员',
+        updated_at: FIXED_NOW,
+      })
+      .execute();
+    const planId = nextId('plan');
+    await db
+      .insertInto('plans')
+      .values({
+        id: planId,
+        case_id: kase.id,
+        budget_id: null,
+        strategy: 'pro-rata-balance',
+        capacity_cents: 100_000,
+        start_on: '2026-12-15',
+        note: null,
+        created_at: FIXED_NOW,
+      })
+      .execute();
+    await db
+      .insertInto('plan_proposals')
+      .values({
+        id: nextId('prop'),
+        case_id: kase.id,
+        plan_id: planId,
+        lender_id: lender.id,
+        debt_id: null,
+        monthly_cents: 45_208,
+        term_months: 24,
+        concessions_json: JSON.stringify(['waive-penalty', 'bogus']),
+        start_on: '2026-12-15',
+        end_on: '2028-11-15',
+        total_cents: 1_085_000,
+        saving_vs_contract_cents: null,
+        saving_vs_nothing_cents: null,
+        schedule_json: JSON.stringify([{ dueOn: '2028-11-15', amountCents: 45_216 }]),
+      })
+      .execute();
+    return { deps: makeDeps(db), kase, lender };
+  }
+
+  it('assembles the case for a lender and renders the request letter with the stored plan', async () => {
+    const { deps, kase } = await seed();
+    const c = await loadLetterCase(deps, { caseId: kase.id, lender: '长江花' });
+    expect(c.asOf).toBe('2026-11-29');
+    expect(c.borrower.name).toBe('陈静');
+    expect(c.debts[0]).toMatchObject({ outstanding: 1_085_000, overdueDays: 59 });
+    expect(c.plan).toMatchObject({
+      monthlyPayment: 45_208,
+      installments: 24,
+      lastPayment: 45_216,
+      concessions: ['waive-penalty'],
+    });
+    expect(c.hardship?.cause).toBe('unemployment');
+    const r = await renderLetter(c, { kind: 'request', format: 'md', lang: 'zh' });
+    const t = plainText(r.doc);
+    expect(t).toContain('每期还款金额 | ¥452.08');
+    expect(t).toContain('末期还款金额 | ¥452.16');
+  });
+
+  it('records a credit dispute with a 20-day chase date and lists it with days left', async () => {
+    const { deps, kase, lender } = await seed();
+    const r = await recordEscalation(deps, {
+      caseId: kase.id,
+      lender: lender.name,
+      channel: 'credit-dispute',
+      sentOn: '2026-11-20',
+      reference: 'ZX-001',
+      letter: { format: 'docx', lang: 'zh' },
+    });
+    expect(r.escalation).toMatchObject({
+      channel: 'credit-dispute',
+      sentOn: '2026-11-20',
+      chaseOn: '2026-12-10',
+      status: 'sent',
+    });
+    expect(r.letter?.doc.title).toBe('投诉书');
+    expect(r.escalation.documentId).not.toBeNull();
+    const doc = await getDb()
+      .selectFrom('documents')
+      .selectAll()
+      .where('id', '=', r.escalation.documentId!)
+      .executeTakeFirst();
+    expect(doc?.sha256).toBe(r.sha256);
+    const state = await getDb()
+      .selectFrom('negotiation_states')
+      .selectAll()
+      .where('lender_id', '=', lender.id)
+      .executeTakeFirst();
+    expect(state?.state).toBe('escalated');
+
+    await recordEscalation(deps, {
+      caseId: kase.id,
+      lender: lender.id,
+      channel: 'pboc-complaint',
+      letter: null,
+    });
+    const list = await listEscalations(deps, { caseId: kase.id });
+    expect(list.map((e) => [e.channel, e.chaseOn, e.daysLeft])).toEqual([
+      ['credit-dispute', '2026-12-10', 11],
+      ['pboc-complaint', '2026-12-29', 30],
+    ]);
+    await setEscalationStatus(deps, { caseId: kase.id, id: r.escalation.id, status: 'resolved' });
+    const after = await listEscalations(deps, { caseId: kase.id });
+    expect(after.find((e) => e.id === r.escalation.id)).toMatchObject({
+      status: 'resolved',
+      isOpen: false,
+      daysLeft: null,
+    });
+  });
+
+  it('refuses an unknown channel, a future send date and an unknown status, writing nothing', async () => {
+    const { deps, kase, lender } = await seed();
+    await expect(
+      recordEscalation(deps, {
+        caseId: kase.id,
+        lender: lender.id,
+        channel: '12345',
+        letter: null,
+      }),
+    ).rejects.toMatchObject({ field: 'channel' });
+    await expect(
+      recordEscalation(deps, {
+        caseId: kase.id,
+        lender: lender.id,
+        channel: 'nifa',
+        sentOn: '2027-01-01',
+        letter: null,
+      }),
+    ).rejects.toMatchObject({ code: 'invalid-date', field: 'sent-on' });
+    await expect(
+      recordEscalation(deps, { caseId: kase.id, lender: '不存在', channel: 'nifa', letter: null }),
+    ).rejects.toMatchObject({ code: 'not-found' });
+    expect(await listEscalations(deps, { caseId: kase.id })).toEqual([]);
+    await expect(
+      setEscalationStatus(deps, { caseId: kase.id, id: 'x', status: 'won' }),
+    ).rejects.toMatchObject({ field: 'status' });
+  });
+});
+
+describe('escalation channels', () => {
+  it('has a follow-up reminder for every channel', async () => {
+    const { CHANNELS, CHANNEL_IDS } = await import('../documents/index.js');
+    for (const id of CHANNEL_IDS) expect(CHANNELS[id].followUpDays).toBeGreaterThan(0);
+  });
+});

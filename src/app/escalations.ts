@@ -1,0 +1,194 @@
+// Use cases for escalation (F10): record a complaint / dispute / mediation / legal-aid request
+// with its follow-up date, render its letter, and list what is due.
+import { createHash } from 'node:crypto';
+import { addDays, daysBetween, parseDateInput, type IsoDate } from '../core/dates/index.js';
+import { createContactRepository } from '../db/repositories/contacts-repository.js';
+import {
+  ESCALATION_STATUSES,
+  createEscalationRepository,
+  type Escalation,
+  type EscalationStatus,
+} from '../db/repositories/escalations-repository.js';
+import { createEventRepository } from '../db/repositories/event-repository.js';
+import { createLenderRepository } from '../db/repositories/lender-repository.js';
+import {
+  CHANNELS,
+  type ChannelId,
+  type DocFormat,
+  type Lang,
+  type LetterKind,
+} from '../documents/index.js';
+import { resolveCase } from './cases.js';
+import type { Deps } from './deps.js';
+import { beijingDate, findLender, loadLetterCase } from './documents-case.js';
+import { parseChannel, parseDocFormat, renderLetter, type RenderedLetter } from './documents.js';
+import { AppError } from './errors.js';
+
+export { ESCALATION_STATUSES, type Escalation, type EscalationStatus };
+
+/** The letter that goes with a channel. */
+export function letterKindFor(channel: ChannelId): LetterKind {
+  if (channel === 'mediation') return 'mediation';
+  if (channel === 'legal-aid-12348') return 'legal-aid';
+  return 'complaint';
+}
+
+export interface RecordEscalationInput {
+  caseId?: string;
+  lender: string;
+  channel: string;
+  sentOn?: string;
+  reference?: string;
+  notes?: string;
+  /** render the letter too (default true) */
+  letter?: { format: string; lang: Lang } | null;
+}
+
+export interface RecordedEscalation {
+  escalation: Escalation;
+  letter: RenderedLetter | null;
+  sha256: string | null;
+}
+
+/**
+ * Records the escalation (status 'sent', chase date = sent date + the channel's follow-up days),
+ * marks the lender 'escalated', and renders the channel's letter. One transaction.
+ */
+export async function recordEscalation(
+  deps: Deps,
+  input: RecordEscalationInput,
+): Promise<RecordedEscalation> {
+  const channel = parseChannel(input.channel);
+  const kase = await resolveCase(deps, input.caseId);
+  const lender = await findLender(deps, kase.id, input.lender);
+  const today = beijingDate(deps.clock.now());
+  let sentOn: IsoDate = today;
+  if (input.sentOn !== undefined) {
+    const d = parseDateInput(input.sentOn, 'sent-on');
+    if (!d.ok) throw AppError.fromIssue(d.error);
+    sentOn = d.value;
+  }
+  if (daysBetween(today, sentOn) > 0)
+    throw new AppError('invalid-date', `sent-on ${sentOn} is in the future`, {
+      field: 'sent-on',
+      messageZh: `发送日期 ${sentOn} 晚于今天`,
+    });
+  const format: DocFormat | null =
+    input.letter === null ? null : parseDocFormat(input.letter?.format ?? 'docx');
+  let letter: RenderedLetter | null = null;
+  if (format !== null) {
+    const c = await loadLetterCase(deps, { caseId: kase.id, lender: lender.id, asOf: sentOn });
+    letter = await renderLetter(c, {
+      kind: letterKindFor(channel),
+      format,
+      lang: input.letter?.lang ?? 'zh',
+      channel,
+    });
+  }
+  const now = deps.clock.now();
+  const sha256 = letter === null ? null : createHash('sha256').update(letter.bytes).digest('hex');
+  const escalation: Escalation = {
+    id: deps.ids.next(),
+    caseId: kase.id,
+    lenderId: lender.id,
+    channel,
+    sentOn,
+    reference: input.reference?.trim() || null,
+    chaseOn: addDays(sentOn, CHANNELS[channel].followUpDays),
+    status: 'sent',
+    documentId: null,
+    notes: input.notes?.trim() || null,
+    createdAt: now,
+  };
+  await deps.db.transaction().execute(async (trx) => {
+    if (letter !== null && sha256 !== null) {
+      escalation.documentId = deps.ids.next();
+      await trx
+        .insertInto('documents')
+        .values({
+          id: escalation.documentId,
+          case_id: kase.id,
+          kind: letter.kind,
+          lender_id: lender.id,
+          format: letter.format,
+          lang: letter.doc.lang,
+          file_name: `${letter.doc.title}.${letter.format}`,
+          sha256,
+          size_bytes: letter.bytes.length,
+          created_at: now,
+        })
+        .execute();
+    }
+    await createEscalationRepository(trx).insert(escalation);
+    await createContactRepository(trx).setState(kase.id, {
+      lenderId: lender.id,
+      state: 'escalated',
+      contactId: null,
+      updatedAt: now,
+    });
+    await createEventRepository(trx).append({
+      id: deps.ids.next(),
+      caseId: kase.id,
+      at: now,
+      actor: 'cli',
+      action: 'escalation.add',
+      subject: escalation.id,
+      details: { channel, lenderId: lender.id, sentOn, chaseOn: escalation.chaseOn },
+    });
+  });
+  return { escalation, letter, sha256 };
+}
+
+export interface EscalationView extends Escalation {
+  lenderName: string | null;
+  /** days until chaseOn from asOf; negative when overdue; null when no chase date or not open */
+  daysLeft: number | null;
+  isOpen: boolean;
+}
+
+const OPEN: readonly EscalationStatus[] = ['draft', 'sent', 'acknowledged'];
+
+export async function listEscalations(
+  deps: Deps,
+  opts: { caseId?: string; asOf?: IsoDate } = {},
+): Promise<EscalationView[]> {
+  const kase = await resolveCase(deps, opts.caseId);
+  const asOf = opts.asOf ?? beijingDate(deps.clock.now());
+  const lenders = new Map<string, string>(
+    (await createLenderRepository(deps.db).list(kase.id)).map((l) => [l.id, l.brand ?? l.name]),
+  );
+  return (await createEscalationRepository(deps.db).list(kase.id)).map((e) => {
+    const isOpen = OPEN.includes(e.status);
+    return {
+      ...e,
+      lenderName: e.lenderId === null ? null : (lenders.get(e.lenderId) ?? null),
+      isOpen,
+      daysLeft: isOpen && e.chaseOn !== null ? daysBetween(asOf, e.chaseOn) : null,
+    };
+  });
+}
+
+export async function setEscalationStatus(
+  deps: Deps,
+  input: { caseId?: string; id: string; status: string; reference?: string; notes?: string },
+): Promise<Escalation> {
+  if (!(ESCALATION_STATUSES as readonly string[]).includes(input.status))
+    throw new AppError('invalid-input', `status must be one of ${ESCALATION_STATUSES.join(', ')}`, {
+      field: 'status',
+      messageZh: `状态只能是 ${ESCALATION_STATUSES.join('、')}`,
+    });
+  const kase = await resolveCase(deps, input.caseId);
+  const repo = createEscalationRepository(deps.db);
+  const found = await repo.get(kase.id, input.id);
+  if (found === undefined)
+    throw new AppError('not-found', `no escalation ${input.id}`, {
+      field: 'id',
+      messageZh: `没有编号为 ${input.id} 的投诉记录`,
+    });
+  await repo.setStatus(kase.id, input.id, {
+    status: input.status as EscalationStatus,
+    ...(input.reference === undefined ? {} : { reference: input.reference }),
+    ...(input.notes === undefined ? {} : { notes: input.notes }),
+  });
+  return (await repo.get(kase.id, input.id))!;
+}

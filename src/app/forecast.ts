@@ -1,0 +1,206 @@
+// Use case: the cash-flow forecast from the store. Sources, in order: the newest budget in the
+// store (income lines with a day of month become paydays; priority/fixed lines with a day become
+// outgoings), then an optional JSON file, then --payday / --outgoing flags; open installments
+// come from the recorded agreements. See src/core/forecast for the conventions.
+import {
+  WEEKEND_RULES,
+  forecastCashFlow,
+  validateForecastInput,
+  type DueInstallment,
+  type FixedOutgoing,
+  type Forecast,
+  type IncomeSource,
+  type WeekendRule,
+} from '../core/forecast/index.js';
+import type { IsoDate } from '../core/dates/index.js';
+import { cents, type Cents } from '../core/money/index.js';
+import { createAgreementRepository } from '../db/repositories/agreements-repository.js';
+import type { CaseId } from '../db/types.js';
+import { parseMoneyField, parsePositiveMoney } from './agreements-input.js';
+import { agreementReports } from './agreements.js';
+import type { Deps } from './deps.js';
+import { AppError } from './errors.js';
+
+export interface ForecastRequest {
+  asOf: IsoDate;
+  days?: number;
+  /** account balance now (yuan text); required unless the JSON file gives it */
+  balance?: string;
+  /** --payday DAY:AMOUNT[:LABEL] */
+  paydays?: string[];
+  /** --outgoing DAY:AMOUNT[:LABEL] */
+  outgoings?: string[];
+  weekendRule?: string;
+  buffer?: string;
+  actLeadDays?: number;
+  /** the parsed JSON file, when given */
+  file?: unknown;
+  useBudget?: boolean;
+}
+
+export interface ForecastResult {
+  forecast: Forecast;
+  sources: { budgetId: string | null; unplaced: string[] };
+}
+
+function bad(field: string, en: string, zh: string): AppError {
+  return new AppError('invalid-input', `${field}: ${en}`, { field, messageZh: `${field}：${zh}` });
+}
+
+function parseRule(v: unknown, field: string): WeekendRule {
+  if (typeof v === 'string' && (WEEKEND_RULES as readonly string[]).includes(v))
+    return v as WeekendRule;
+  throw bad(
+    field,
+    `must be one of ${WEEKEND_RULES.join(', ')}`,
+    `只能是 ${WEEKEND_RULES.join('、')}`,
+  );
+}
+
+function parseDay(v: unknown, field: string): number {
+  const n = typeof v === 'string' ? Number(v) : v;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 31)
+    throw bad(field, 'day of month must be 1 to 31', '每月几号应为 1 到 31');
+  return n;
+}
+
+/** Parses 'DAY:AMOUNT[:LABEL]', e.g. '10:6000:工资'. */
+export function parseDayAmount(
+  text: string,
+  field: string,
+  fallbackLabel: string,
+): { dayOfMonth: number; amount: Cents; label: string } {
+  const [day, amount, ...rest] = text.split(':');
+  if (day === undefined || amount === undefined)
+    throw bad(
+      field,
+      `"${text}" is not DAY:AMOUNT[:LABEL] (e.g. 10:6000:工资)`,
+      `“${text}”应为 日:金额[:名称]（例如 10:6000:工资）`,
+    );
+  return {
+    dayOfMonth: parseDay(day, field),
+    amount: parsePositiveMoney(amount, field),
+    label: rest.join(':').trim() || fallbackLabel,
+  };
+}
+
+function parseLines(
+  v: unknown,
+  field: string,
+): { label: string; amount: Cents; dayOfMonth: number; weekendRule?: WeekendRule }[] {
+  if (v === undefined) return [];
+  if (!Array.isArray(v))
+    throw bad(
+      field,
+      'must be a list of { label, amount, dayOfMonth }',
+      '应为 { label, amount, dayOfMonth } 列表',
+    );
+  return v.map((x: unknown, i: number) => {
+    const o = (x ?? {}) as Record<string, unknown>;
+    const f = `${field}[${i}]`;
+    return {
+      label:
+        typeof o['label'] === 'string' && o['label'].trim() !== ''
+          ? o['label'].trim()
+          : `${field} ${i + 1}`,
+      amount: parsePositiveMoney(o['amount'], `${f}.amount`),
+      dayOfMonth: parseDay(o['dayOfMonth'], `${f}.dayOfMonth`),
+      ...(o['weekendRule'] === undefined
+        ? {}
+        : { weekendRule: parseRule(o['weekendRule'], `${f}.weekendRule`) }),
+    };
+  });
+}
+
+/** Builds the forecast input from the store, the file and the flags, then runs the pure core. */
+export async function runForecast(
+  deps: Deps,
+  caseId: CaseId,
+  req: ForecastRequest,
+): Promise<ForecastResult> {
+  const file = (req.file ?? {}) as Record<string, unknown>;
+  if (
+    req.file !== undefined &&
+    (typeof req.file !== 'object' || req.file === null || Array.isArray(req.file))
+  )
+    throw bad('input', 'expected a JSON object', '应为 JSON 对象');
+  const balanceText = req.balance ?? file['balance'];
+  if (balanceText === undefined)
+    throw bad(
+      'balance',
+      'required: the current balance of the account you pay from (--balance 1234.56)',
+      '必填：还款账户当前余额（--balance 1234.56）',
+    );
+  const openingBalance = parseMoneyField(balanceText, 'balance');
+  const incomes: IncomeSource[] = [];
+  const outgoings: FixedOutgoing[] = [];
+  const unplaced: string[] = [];
+  let buffer: Cents = cents(0);
+  let budgetId: string | null = null;
+  const repo = createAgreementRepository(deps.db);
+  if (req.useBudget !== false && file['useBudget'] !== false) {
+    const b = await repo.latestBudgetLines(caseId);
+    if (b !== undefined) {
+      budgetId = b.budgetId;
+      buffer = b.buffer;
+      for (const l of b.lines) {
+        if (l.dayOfMonth === null || l.monthly <= 0) {
+          unplaced.push(l.label);
+          continue;
+        }
+        if (l.kind === 'income')
+          incomes.push({ label: l.label, amount: l.monthly, dayOfMonth: l.dayOfMonth });
+        else if (l.kind === 'priority' || l.kind === 'fixed')
+          outgoings.push({ label: l.label, amount: l.monthly, dayOfMonth: l.dayOfMonth });
+        else unplaced.push(l.label);
+      }
+    }
+  }
+  incomes.push(...parseLines(file['incomes'], 'incomes'));
+  outgoings.push(
+    ...parseLines(file['outgoings'], 'outgoings').map(({ label, amount, dayOfMonth }) => ({
+      label,
+      amount,
+      dayOfMonth,
+    })),
+  );
+  for (const [i, p] of (req.paydays ?? []).entries())
+    incomes.push(parseDayAmount(p, `payday[${i}]`, '收入'));
+  for (const [i, p] of (req.outgoings ?? []).entries())
+    outgoings.push(parseDayAmount(p, `outgoing[${i}]`, '固定支出'));
+  const bufferText = req.buffer ?? file['buffer'];
+  if (bufferText !== undefined) buffer = parseMoneyField(bufferText, 'buffer');
+  const weekendRule = parseRule(
+    req.weekendRule ?? file['weekendRule'] ?? 'previous-business-day',
+    'weekend',
+  );
+  const days = req.days ?? (typeof file['days'] === 'number' ? file['days'] : 90);
+  const actLeadDays =
+    req.actLeadDays ?? (typeof file['actLeadDays'] === 'number' ? file['actLeadDays'] : 3);
+
+  const { reports } = await agreementReports(deps, caseId, { asOf: req.asOf });
+  const installments: DueInstallment[] = [];
+  for (const r of reports)
+    for (const s of r.status.installments)
+      if (s.remaining > 0)
+        installments.push({
+          agreementId: r.agreement.id,
+          lender: r.agreement.lenderBrand ?? r.agreement.lenderName,
+          seq: s.seq,
+          dueOn: s.dueOn,
+          amount: s.remaining,
+        });
+  const input = validateForecastInput({
+    asOf: req.asOf,
+    days,
+    openingBalance,
+    incomes,
+    outgoings,
+    installments,
+    weekendRule,
+    actLeadDays,
+    buffer,
+  });
+  if (!input.ok) throw AppError.fromIssue(input.error);
+  return { forecast: forecastCashFlow(input.value), sources: { budgetId, unplaced } };
+}

@@ -1,0 +1,640 @@
+import { readFile, stat } from 'node:fs/promises';
+import { extname, isAbsolute, resolve } from 'node:path';
+import type ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import type { Kysely } from 'kysely';
+import type { FieldIssue } from '../core/result.js';
+import type { Instant } from '../core/dates/index.js';
+import { createDebtRepository } from '../db/repositories/debt-repository.js';
+import { createEventRepository } from '../db/repositories/event-repository.js';
+import { createLenderRepository } from '../db/repositories/lender-repository.js';
+import type { Database } from '../db/schema.js';
+import type { CaseId, Debt, DebtFee, DebtPayment, Lender } from '../db/types.js';
+import type { Deps } from './deps.js';
+import {
+  parseDebtInput,
+  parseFee,
+  parsePayment,
+  type DebtDraft,
+  type RawInput,
+} from './debt-input.js';
+import { draftToDebt, todayOf } from './debts.js';
+import { AppError } from './errors.js';
+import { CsvSyntaxError, parseCsvRecords, type CsvRecord } from './csv.js';
+import { findLender } from './lenders.js';
+
+/**
+ * Spreadsheet import (docs/import.md): sheet 1 / the main CSV has one row per loan; sheet 2 / the
+ * --payments CSV has one row per dated fee or payment, linked by 合同编号. All-or-nothing in one
+ * transaction unless skipInvalid.
+ */
+
+export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
+
+/** Chinese (and English) column headers → debt input keys. */
+export const DEBT_COLUMNS: Record<string, string> = {
+  出借方: 'lender',
+  出借机构: 'lender',
+  机构名称: 'lender',
+  机构类型: 'lenderType',
+  品牌: 'lenderBrand',
+  App: 'lenderBrand',
+  '品牌/App': 'lenderBrand',
+  平台: 'lenderBrand',
+  债务类型: 'kind',
+  合同编号: 'contractNumber',
+  借据号: 'contractNumber',
+  合同日期: 'contractDate',
+  借款日期: 'contractDate',
+  放款日期: 'contractDate',
+  合同金额: 'principal',
+  借款金额: 'principal',
+  实际到账: 'received',
+  到账金额: 'received',
+  币种: 'currency',
+  利率: 'rate',
+  合同利率: 'rate',
+  还款方式: 'scheduleMethod',
+  期数: 'termMonths',
+  首期还款日: 'firstDueDate',
+  每期应还: 'installment',
+  罚息利率: 'penaltyRate',
+  违约条款: 'penaltyTerms',
+  罚息条款: 'penaltyTerms',
+  违约金: 'liquidatedDamages',
+  是否上征信: 'creditReported',
+  上征信: 'creditReported',
+  状态: 'status',
+  当前欠款: 'balance',
+  剩余欠款: 'balance',
+  欠款日期: 'balanceDate',
+  逾期金额: 'overdue',
+  逾期开始日: 'overdueSince',
+  催收方: 'collector',
+  备注: 'notes',
+};
+
+export const DETAIL_COLUMNS: Record<string, string> = {
+  合同编号: 'contractNumber',
+  借据号: 'contractNumber',
+  类型: 'type',
+  日期: 'date',
+  金额: 'amount',
+  收取方式: 'timing',
+  备注: 'note',
+};
+
+const PAYMENT_WORDS = new Set(['还款', '已还', '还款金额', 'payment']);
+
+export interface RejectedRow {
+  file: string;
+  /** 1-based line (CSV) or row (XLSX) number */
+  line: number;
+  /** the column header as written in the file, or '' for the whole row */
+  column: string;
+  field: string;
+  code: string;
+  message: string;
+  messageZh: string;
+}
+
+export interface ImportProgress {
+  phase: 'read' | 'validate' | 'write' | 'done';
+  done: number;
+  total: number;
+}
+
+export interface ImportResult {
+  debts: number;
+  fees: number;
+  payments: number;
+  lendersCreated: number;
+  rejected: RejectedRow[];
+  ignoredColumns: string[];
+}
+
+export interface ImportOptions {
+  file: string;
+  paymentsFile?: string;
+  cwd?: string;
+  skipInvalid?: boolean;
+  encoding?: string;
+  onProgress?: (p: ImportProgress) => void;
+}
+
+interface SheetRow {
+  line: number;
+  values: Record<string, string>;
+}
+
+interface Sheet {
+  file: string;
+  headers: string[];
+  rows: SheetRow[];
+}
+
+function inputError(field: string, en: string, zh: string, details?: unknown): AppError {
+  return new AppError('invalid-input', en, {
+    field,
+    messageZh: zh,
+    ...(details === undefined ? {} : { details }),
+  });
+}
+
+/** UTF-8 when the bytes are valid UTF-8 (BOM or not); otherwise GB18030, the superset of GBK that Chinese Excel writes. */
+export function decodeText(buf: Buffer, encoding?: string): string {
+  if (encoding !== undefined) {
+    const enc = encoding.toLowerCase();
+    if (!iconv.encodingExists(enc))
+      throw inputError('encoding', `unknown encoding "${encoding}"`, `未知的编码“${encoding}”`);
+    return iconv.decode(buf, enc).replace(/^\uFEFF/, '');
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf).replace(/^\uFEFF/, '');
+  } catch {
+    return iconv.decode(buf, 'gb18030');
+  }
+}
+
+function cleanHeader(h: string): string {
+  return (
+    h
+      .replace(/^\uFEFF/, '')
+      .replace(/[\s*（(].*$/, '')
+      .trim() || h.trim()
+  );
+}
+
+/** Parses CSV text into rows keyed by header, with the file line of each record. */
+export function parseCsvSheet(text: string, file: string): Sheet {
+  let records: CsvRecord[];
+  try {
+    records = parseCsvRecords(text);
+  } catch (e) {
+    if (!(e instanceof CsvSyntaxError)) throw e;
+    throw inputError(
+      'file',
+      `${file} line ${e.line}: not valid CSV (${e.message})`,
+      `${file} 第 ${e.line} 行：不是有效的 CSV（${e.message === 'a quoted field is not closed' ? '引号未闭合' : '引号后有多余内容'}）`,
+      { rows: [{ line: e.line, field: 'file', message: e.message }] },
+    );
+  }
+  if (records.length === 0) throw inputError('file', `${file} is empty`, `${file} 是空文件`);
+  const headers = records[0]!.fields.map(cleanHeader);
+  const rows: SheetRow[] = [];
+  for (const { fields, line } of records.slice(1)) {
+    if (fields.every((c) => c.trim() === '')) continue;
+    const values: Record<string, string> = {};
+    headers.forEach((h, i) => {
+      values[h] = (fields[i] ?? '').trim();
+    });
+    rows.push({ line, values });
+  }
+  return { file, headers, rows };
+}
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'object') {
+    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
+    if ('richText' in v)
+      return v.richText
+        .map((t) => t.text)
+        .join('')
+        .trim();
+    if ('text' in v) return String(v.text).trim();
+    if ('error' in v) return '';
+  }
+  return String(v);
+}
+
+function worksheetToSheet(ws: ExcelJS.Worksheet, file: string): Sheet {
+  const headerRow = ws.getRow(1);
+  const headers: string[] = [];
+  headerRow.eachCell({ includeEmpty: true }, (cell, col) => {
+    headers[col - 1] = cleanHeader(cellText(cell.value));
+  });
+  const rows: SheetRow[] = [];
+  ws.eachRow((row, n) => {
+    if (n === 1) return;
+    const values: Record<string, string> = {};
+    headers.forEach((h, i) => {
+      values[h] = cellText(row.getCell(i + 1).value);
+    });
+    if (Object.values(values).every((x) => x === '')) return;
+    rows.push({ line: n, values });
+  });
+  return { file: `${file}#${ws.name}`, headers, rows };
+}
+
+/** exceljs is large; load it only for .xlsx files. */
+async function newWorkbook(): Promise<ExcelJS.Workbook> {
+  const mod = (await import('exceljs')).default;
+  return new mod.Workbook();
+}
+
+async function readInputFile(path: string): Promise<Buffer> {
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch {
+    throw new AppError('file-not-found', `file not found or not readable: ${path}`, {
+      field: 'file',
+      messageZh: `找不到或无法读取文件：${path}`,
+    });
+  }
+  if (size > MAX_IMPORT_BYTES)
+    throw new AppError(
+      'input-too-large',
+      `${path} is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`,
+      { field: 'file', messageZh: `${path} 超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB 上限` },
+    );
+  return readFile(path);
+}
+
+/** Reads the main sheet and the optional detail sheet from CSV or XLSX files. */
+export async function readImportSheets(
+  opts: ImportOptions,
+): Promise<{ debts: Sheet; details: Sheet | null }> {
+  const abs = (p: string) => (isAbsolute(p) ? p : resolve(opts.cwd ?? process.cwd(), p));
+  const main = abs(opts.file);
+  const buf = await readInputFile(main);
+  let debts: Sheet;
+  let details: Sheet | null = null;
+  if (extname(main).toLowerCase() === '.xlsx') {
+    const wb = await newWorkbook();
+    try {
+      await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    } catch (e) {
+      throw inputError(
+        'file',
+        `${opts.file}: not a readable XLSX workbook (${(e as Error).message})`,
+        `${opts.file}：无法读取的 XLSX 文件（${(e as Error).message}）`,
+      );
+    }
+    const sheets = wb.worksheets;
+    if (sheets.length === 0)
+      throw inputError('file', `${opts.file} has no worksheet`, `${opts.file} 没有工作表`);
+    debts = worksheetToSheet(sheets[0]!, opts.file);
+    if (sheets.length > 1 && sheets[1]!.rowCount > 1)
+      details = worksheetToSheet(sheets[1]!, opts.file);
+  } else {
+    debts = parseCsvSheet(decodeText(buf, opts.encoding), opts.file);
+  }
+  if (opts.paymentsFile !== undefined) {
+    const p = abs(opts.paymentsFile);
+    const pbuf = await readInputFile(p);
+    if (extname(p).toLowerCase() === '.xlsx') {
+      const wb = await newWorkbook();
+      await wb.xlsx.load(pbuf as unknown as ArrayBuffer);
+      details = worksheetToSheet(wb.worksheets[0]!, opts.paymentsFile);
+    } else details = parseCsvSheet(decodeText(pbuf, opts.encoding), opts.paymentsFile);
+  }
+  return { debts, details };
+}
+
+function mapColumns(
+  sheet: Sheet,
+  columns: Record<string, string>,
+  required: string[],
+): { keyOf: Map<string, string>; ignored: string[] } {
+  const keyOf = new Map<string, string>();
+  const ignored: string[] = [];
+  const known = new Set(Object.values(columns));
+  for (const h of sheet.headers) {
+    if (h === '' || h === undefined) continue;
+    const key = columns[h] ?? (known.has(h) ? h : undefined);
+    if (key === undefined) ignored.push(h);
+    else keyOf.set(h, key);
+  }
+  const have = new Set(keyOf.values());
+  const missing = required.filter((k) => !have.has(k));
+  if (missing.length > 0) {
+    const names = missing.map((k) => Object.entries(columns).find(([, v]) => v === k)?.[0] ?? k);
+    throw inputError(
+      'file',
+      `${sheet.file}: missing column(s) ${names.join(', ')} (see docs/import.md)`,
+      `${sheet.file}：缺少列 ${names.join('、')}（见 docs/import.md）`,
+      { missing: names },
+    );
+  }
+  return { keyOf, ignored };
+}
+
+function toRejected(
+  sheet: Sheet,
+  line: number,
+  keyOf: Map<string, string>,
+  i: FieldIssue,
+): RejectedRow {
+  const base = i.field.replace(/^.*\./, '').replace(/\[\d+\]$/, '');
+  let column = '';
+  for (const [h, k] of keyOf) if (k === base) column = h;
+  return {
+    file: sheet.file,
+    line,
+    column,
+    field: i.field,
+    code: i.code,
+    message: i.message,
+    messageZh: i.messageZh ?? i.message,
+  };
+}
+
+interface ValidDebtRow {
+  line: number;
+  draft: DebtDraft;
+  fees: DebtDraft['fees'] & object;
+  payments: DebtDraft['payments'] & object;
+}
+
+/** Validates and writes an import; see the module comment. Never writes anything on rejection unless skipInvalid. */
+export async function importDebtsFromFile(
+  deps: Deps,
+  caseId: CaseId,
+  opts: ImportOptions,
+): Promise<ImportResult> {
+  const progress = opts.onProgress ?? (() => undefined);
+  progress({ phase: 'read', done: 0, total: 1 });
+  const sheets = await readImportSheets(opts);
+  return importDebtSheets(deps, caseId, sheets, opts);
+}
+
+export async function importDebtSheets(
+  deps: Deps,
+  caseId: CaseId,
+  sheets: { debts: Sheet; details: Sheet | null },
+  opts: Pick<ImportOptions, 'skipInvalid' | 'onProgress'>,
+): Promise<ImportResult> {
+  const progress = opts.onProgress ?? (() => undefined);
+  const now = deps.clock.now();
+  const today = todayOf(now);
+  const rejected: RejectedRow[] = [];
+  const debtCols = mapColumns(sheets.debts, DEBT_COLUMNS, ['lender', 'principal']);
+  const detailCols =
+    sheets.details === null
+      ? null
+      : mapColumns(sheets.details, DETAIL_COLUMNS, ['contractNumber', 'date', 'amount']);
+  const total = sheets.debts.rows.length + (sheets.details?.rows.length ?? 0);
+  let done = 0;
+  const tick = () => {
+    done += 1;
+    if (done % 500 === 0) progress({ phase: 'validate', done, total });
+  };
+
+  const existing = await createDebtRepository(deps.db).contractNumbers(caseId);
+  const byContract = new Map<string, ValidDebtRow>();
+  const seenLine = new Map<string, number>();
+  const badContracts = new Map<string, number>();
+  const valid: ValidDebtRow[] = [];
+  for (const row of sheets.debts.rows) {
+    tick();
+    const raw: RawInput = {};
+    for (const [h, k] of debtCols.keyOf)
+      if (row.values[h] !== undefined && row.values[h] !== '') raw[k] = row.values[h];
+    const { draft, issues } = parseDebtInput(raw, { mode: 'create', today });
+    const cn = draft.contractNumber ?? null;
+    if (cn !== null) {
+      const prev = seenLine.get(cn);
+      if (prev !== undefined)
+        issues.push({
+          code: 'conflict',
+          field: 'contractNumber',
+          message: `contractNumber: "${cn}" repeats line ${prev}`,
+          messageZh: `contractNumber：合同编号“${cn}”与第 ${prev} 行重复`,
+        });
+      else if (existing.has(cn))
+        issues.push({
+          code: 'conflict',
+          field: 'contractNumber',
+          message: `contractNumber: "${cn}" is already in this case`,
+          messageZh: `contractNumber：合同编号“${cn}”已在本案件中`,
+        });
+      else seenLine.set(cn, row.line);
+    }
+    if (issues.length > 0) {
+      for (const i of issues) rejected.push(toRejected(sheets.debts, row.line, debtCols.keyOf, i));
+      if (cn !== null && !badContracts.has(cn)) badContracts.set(cn, row.line);
+      continue;
+    }
+    const v: ValidDebtRow = { line: row.line, draft, fees: [], payments: [] };
+    valid.push(v);
+    if (cn !== null) byContract.set(cn, v);
+  }
+
+  // Details: link by contract number, to a row of this import or a debt already stored.
+  const extraFees: { debtId: string; fee: NonNullable<DebtDraft['fees']>[number] }[] = [];
+  const extraPays: { debtId: string; pay: NonNullable<DebtDraft['payments']>[number] }[] = [];
+  const storedIds = new Map<string, string>();
+  if (sheets.details !== null && detailCols !== null) {
+    const repo = createDebtRepository(deps.db);
+    for (const row of sheets.details.rows) {
+      tick();
+      const get = (k: string) => {
+        for (const [h, key] of detailCols.keyOf) if (key === k) return row.values[h] ?? '';
+        return '';
+      };
+      const issues: FieldIssue[] = [];
+      const cn = get('contractNumber');
+      const type = get('type');
+      const isPayment = type === '' || PAYMENT_WORDS.has(type);
+      const parsed = isPayment
+        ? parsePayment(
+            { date: get('date'), amount: get('amount'), note: get('note') },
+            'payment',
+            issues,
+            today,
+          )
+        : parseFee(
+            {
+              kind: type,
+              timing: get('timing'),
+              amount: get('amount'),
+              date: get('date'),
+              note: get('note'),
+            },
+            'fee',
+            issues,
+            today,
+          );
+      let target: ValidDebtRow | undefined;
+      let storedId: string | undefined;
+      if (cn === '')
+        issues.push({
+          code: 'invalid-input',
+          field: 'contractNumber',
+          message: 'contractNumber: is required',
+          messageZh: 'contractNumber：必填',
+        });
+      else if ((target = byContract.get(cn)) === undefined) {
+        const bad = badContracts.get(cn);
+        if (bad !== undefined)
+          issues.push({
+            code: 'invalid-input',
+            field: 'contractNumber',
+            message: `contractNumber: its debt (line ${bad}) was rejected`,
+            messageZh: `contractNumber：对应的债务（第 ${bad} 行）未通过校验`,
+          });
+        else if (existing.has(cn)) {
+          storedId = storedIds.get(cn) ?? (await repo.getByContractNumber(caseId, cn))?.id;
+          if (storedId !== undefined) storedIds.set(cn, storedId);
+        } else
+          issues.push({
+            code: 'not-found',
+            field: 'contractNumber',
+            message: `contractNumber: "${cn}" is not a debt in this file or case`,
+            messageZh: `contractNumber：合同编号“${cn}”不在本文件或本案件中`,
+          });
+      }
+      if (issues.length > 0 || parsed === undefined) {
+        for (const i of issues)
+          rejected.push(
+            toRejected(sheets.details, row.line, detailCols.keyOf, {
+              ...i,
+              field: i.field.replace(/^(payment|fee)\./, ''),
+            }),
+          );
+        continue;
+      }
+      if (target !== undefined) {
+        if (isPayment) target.payments.push(parsed as NonNullable<DebtDraft['payments']>[number]);
+        else target.fees.push(parsed as NonNullable<DebtDraft['fees']>[number]);
+      } else if (storedId !== undefined) {
+        if (isPayment)
+          extraPays.push({
+            debtId: storedId,
+            pay: parsed as NonNullable<DebtDraft['payments']>[number],
+          });
+        else
+          extraFees.push({
+            debtId: storedId,
+            fee: parsed as NonNullable<DebtDraft['fees']>[number],
+          });
+      }
+    }
+  }
+
+  const result: ImportResult = {
+    debts: 0,
+    fees: 0,
+    payments: 0,
+    lendersCreated: 0,
+    rejected,
+    ignoredColumns: [...debtCols.ignored, ...(detailCols?.ignored ?? [])],
+  };
+  if (rejected.length > 0 && opts.skipInvalid !== true) {
+    const rows = rejected.map((r) => ({
+      line: r.line,
+      field: r.column || r.field,
+      message: r.message,
+      messageZh: r.messageZh,
+      file: r.file,
+      code: r.code,
+    }));
+    throw new AppError(
+      'invalid-input',
+      `${rejected.length} problem(s) in the import; nothing was imported`,
+      {
+        field: 'file',
+        messageZh: `导入文件有 ${rejected.length} 处问题，未导入任何数据（--skip-invalid 可跳过问题行）`,
+        details: { rows },
+      },
+    );
+  }
+
+  progress({ phase: 'write', done: 0, total: valid.length });
+  await deps.db.transaction().execute(async (trx) => {
+    const lenders = await lenderCache(trx, caseId);
+    const debts: Debt[] = [];
+    const fees: DebtFee[] = [];
+    const payments: DebtPayment[] = [];
+    for (const v of valid) {
+      const lender = await lenders.resolve(deps, v.draft, now, () => (result.lendersCreated += 1));
+      const debt = draftToDebt(v.draft, { id: deps.ids.next(), caseId, lenderId: lender.id, now });
+      debts.push(debt);
+      for (const f of v.fees) fees.push({ id: deps.ids.next(), caseId, debtId: debt.id, ...f });
+      for (const p of v.payments)
+        payments.push({ id: deps.ids.next(), caseId, debtId: debt.id, ...p, createdAt: now });
+    }
+    for (const e of extraFees)
+      fees.push({ id: deps.ids.next(), caseId, debtId: e.debtId as Debt['id'], ...e.fee });
+    for (const e of extraPays)
+      payments.push({
+        id: deps.ids.next(),
+        caseId,
+        debtId: e.debtId as Debt['id'],
+        ...e.pay,
+        createdAt: now,
+      });
+    const repo = createDebtRepository(trx);
+    const CHUNK = 2000;
+    const all = debts.length + fees.length + payments.length;
+    let written = 0;
+    for (let i = 0; i < debts.length; i += CHUNK) {
+      await repo.insertMany(debts.slice(i, i + CHUNK));
+      written += Math.min(CHUNK, debts.length - i);
+      progress({ phase: 'write', done: written, total: all });
+    }
+    for (let i = 0; i < fees.length; i += CHUNK) {
+      await repo.insertFees(fees.slice(i, i + CHUNK));
+      written += Math.min(CHUNK, fees.length - i);
+      progress({ phase: 'write', done: written, total: all });
+    }
+    for (let i = 0; i < payments.length; i += CHUNK) {
+      await repo.insertPayments(payments.slice(i, i + CHUNK));
+      written += Math.min(CHUNK, payments.length - i);
+      progress({ phase: 'write', done: written, total: all });
+    }
+    await createEventRepository(trx).append({
+      id: deps.ids.next(),
+      caseId,
+      at: now,
+      actor: 'user',
+      action: 'debt.import',
+      subject: null,
+      details: {
+        debts: debts.length,
+        fees: fees.length,
+        payments: payments.length,
+        rejected: rejected.length,
+      },
+    });
+    result.debts = debts.length;
+    result.fees = fees.length;
+    result.payments = payments.length;
+  });
+  progress({ phase: 'done', done: total, total });
+  return result;
+}
+
+/** Finds lenders by name/brand once per import; creates missing ones (type from the row, else 'unknown'). */
+async function lenderCache(trx: Kysely<Database>, caseId: CaseId) {
+  const cache = new Map<string, Lender>();
+  const repo = createLenderRepository(trx);
+  return {
+    async resolve(deps: Deps, d: DebtDraft, now: Instant, onCreate: () => void): Promise<Lender> {
+      const name = d.lender!;
+      const hit = cache.get(name);
+      if (hit !== undefined) return hit;
+      let lender = await findLender(trx, caseId, name);
+      if (lender === undefined) {
+        lender = await repo.insert({
+          id: deps.ids.next(),
+          caseId,
+          name,
+          brand: d.lenderBrand ?? null,
+          lenderType: d.lenderType ?? 'unknown',
+          channels: [],
+          notes: null,
+          createdAt: now,
+        });
+        onCreate();
+      }
+      cache.set(name, lender);
+      return lender;
+    },
+  };
+}

@@ -1,0 +1,339 @@
+import { checkLegality, type LegalityReport } from '../core/law/index.js';
+import { buildSchedule, scheduleToFlows, type ScheduleInput } from '../core/schedule/index.js';
+import { cents, sumCents, type Cents } from '../core/money/index.js';
+import { compareDates, daysBetween, type IsoDate } from '../core/dates/index.js';
+import { ratePpm } from '../core/rates/index.js';
+import type { DatedFlow } from '../core/apr/index.js';
+import { createDebtRepository } from '../db/repositories/debt-repository.js';
+import { createLenderRepository } from '../db/repositories/lender-repository.js';
+import type { CaseId, Debt, DebtFee, DebtPayment, Lender, LenderType } from '../db/types.js';
+import type { Deps } from './deps.js';
+
+/**
+ * Where a loan's true cost comes from:
+ * - 'actual': money received, dated fees, every payment, and the balance still owed (the lender's
+ *   figure, as if paid off on its date) or nothing when settled;
+ * - 'contract': no payments yet, so the contracted schedule built from the terms;
+ * - null: not enough data (see `aprNote`).
+ */
+export type AprBasis = 'actual' | 'contract';
+
+export interface DebtSummary {
+  debtId: string;
+  lenderId: string;
+  lenderName: string;
+  lenderType: LenderType;
+  contractNumber: string | null;
+  contractOn: IsoDate | null;
+  status: Debt['status'];
+  principal: Cents;
+  received: Cents;
+  paid: Cents;
+  fees: Cents;
+  balance: Cents | null;
+  overdue: Cents;
+  overdueDays: number | null;
+  isCreditReported: boolean;
+  aprBasis: AprBasis | null;
+  /** decimal fractions, from core (floats: the IRR solver's output) */
+  nominalApr: number | null;
+  effectiveAnnualRate: number | null;
+  /** 'exceeded' when any applicable line is exceeded, 'within' when none is, null when unknown */
+  verdict: 'exceeded' | 'within' | null;
+  legality: LegalityReport | null;
+  /** why the APR or verdict is missing (code + zh/en) */
+  aprNote: { code: string; message: string; messageZh: string } | null;
+}
+
+export interface LenderSummary {
+  lenderId: string;
+  name: string;
+  brand: string | null;
+  lenderType: LenderType;
+  debts: number;
+  principal: Cents;
+  paid: Cents;
+  balance: Cents;
+  overdue: Cents;
+}
+
+export interface CaseSummary {
+  caseId: CaseId;
+  asOf: IsoDate;
+  totals: {
+    debts: number;
+    principal: Cents;
+    received: Cents;
+    paid: Cents;
+    fees: Cents;
+    /** sum of known balances (debts without a lender figure are left out: see debtsWithoutBalance) */
+    balance: Cents;
+    debtsWithoutBalance: number;
+    overdue: Cents;
+    overdueDebts: number;
+    aboveLegalLine: number;
+  };
+  lenders: LenderSummary[];
+  debts: DebtSummary[];
+}
+
+function groupBy<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of xs) {
+    const k = key(x);
+    const list = m.get(k);
+    if (list === undefined) m.set(k, [x]);
+    else list.push(x);
+  }
+  return m;
+}
+
+/** The contracted schedule's flows, when the terms are complete enough to build it. */
+function contractFlows(debt: Debt, received: Cents, fees: DebtFee[]): DatedFlow[] | null {
+  if (
+    debt.contractOn === null ||
+    debt.termMonths === null ||
+    debt.ratePpm === null ||
+    debt.ratePeriod === null ||
+    debt.scheduleMethod === 'custom'
+  )
+    return null;
+  const base = {
+    principal: debt.principal,
+    periods: debt.termMonths,
+    startDate: debt.contractOn,
+    ...(debt.firstDueOn === null ? {} : { firstDueDate: debt.firstDueOn }),
+  };
+  let input: ScheduleInput;
+  if (debt.ratePeriod === 'day') {
+    input = {
+      ...base,
+      method: 'daily-rate',
+      annualRatePpm: ratePpm(0),
+      dailyRatePpm: debt.ratePpm,
+    };
+  } else if (debt.rateBasis === 'original-principal') {
+    input = {
+      ...base,
+      method: 'flat-fee',
+      annualRatePpm: ratePpm(0),
+      feeRatePerPeriodPpm:
+        debt.ratePeriod === 'month' ? debt.ratePpm : ratePpm(Math.round(debt.ratePpm / 12)),
+    };
+  } else {
+    const annual = debt.ratePeriod === 'month' ? ratePpm(debt.ratePpm * 12) : debt.ratePpm;
+    input = { ...base, method: debt.scheduleMethod ?? 'equal-installment', annualRatePpm: annual };
+  }
+  const s = buildSchedule(input);
+  if (!s.ok) return null;
+  const dated = fees.filter((f) => f.chargedOn !== null && f.timing !== 'upfront');
+  return scheduleToFlows(
+    s.value,
+    { date: debt.contractOn, amount: received },
+    dated.map((f) => ({ date: f.chargedOn!, amount: f.amount })),
+  );
+}
+
+/**
+ * The money the borrower had in hand: `received` when recorded (upfront fees are then already
+ * deducted), else the principal less upfront fees.
+ */
+function receivedOf(debt: Debt, fees: DebtFee[]): Cents {
+  if (debt.received !== null) return debt.received;
+  const upfront = sumCents(fees.filter((f) => f.timing === 'upfront').map((f) => f.amount));
+  return cents(Math.max(0, debt.principal - upfront));
+}
+
+/** One loan's figures, true cost and legality as of `asOf`. Pure: no IO. */
+export function summarizeDebt(
+  debt: Debt,
+  lender: Lender,
+  fees: DebtFee[],
+  payments: DebtPayment[],
+  asOf: IsoDate,
+): DebtSummary {
+  const received = receivedOf(debt, fees);
+  const paid = sumCents(payments.map((p) => p.amount));
+  const feeTotal = sumCents(fees.map((f) => f.amount));
+  const base: DebtSummary = {
+    debtId: debt.id,
+    lenderId: lender.id,
+    lenderName: lender.name,
+    lenderType: lender.lenderType,
+    contractNumber: debt.contractNumber,
+    contractOn: debt.contractOn,
+    status: debt.status,
+    principal: debt.principal,
+    received,
+    paid,
+    fees: feeTotal,
+    balance: debt.status === 'settled' ? cents(0) : debt.balance,
+    overdue: debt.overdue,
+    overdueDays:
+      debt.overdueSinceOn !== null && compareDates(debt.overdueSinceOn, asOf) <= 0
+        ? daysBetween(debt.overdueSinceOn, asOf)
+        : null,
+    isCreditReported: debt.isCreditReported,
+    aprBasis: null,
+    nominalApr: null,
+    effectiveAnnualRate: null,
+    verdict: null,
+    legality: null,
+    aprNote: null,
+  };
+  if (debt.contractOn === null) {
+    base.aprNote = {
+      code: 'missing-contract-date',
+      message: 'the contract date is missing',
+      messageZh: '缺少合同日期',
+    };
+    return base;
+  }
+  let flows: DatedFlow[] | null = null;
+  let basis: AprBasis = 'actual';
+  const dated = fees.filter(
+    (f) => f.chargedOn !== null && !(f.timing === 'upfront' && debt.received === null),
+  );
+  const actual: DatedFlow[] = [
+    { date: debt.contractOn, amount: received },
+    ...dated.map((f) => ({ date: f.chargedOn!, amount: cents(-f.amount) })),
+    ...payments.map((p) => ({ date: p.paidOn, amount: cents(-p.amount) })),
+  ];
+  if (debt.status === 'settled' && payments.length > 0) flows = actual;
+  else if (payments.length > 0 && debt.balance !== null) {
+    flows =
+      debt.balance > 0
+        ? [...actual, { date: debt.balanceOn ?? asOf, amount: cents(-debt.balance) }]
+        : actual;
+  } else if (payments.length === 0) {
+    flows = contractFlows(debt, received, fees);
+    basis = 'contract';
+  }
+  if (flows === null) {
+    base.aprNote =
+      payments.length > 0
+        ? {
+            code: 'missing-balance',
+            message:
+              'payments are recorded but not the balance still owed; add it to see the true cost',
+            messageZh: '已记录还款但缺少当前欠款余额；补充余额后可计算真实年化成本',
+          }
+        : {
+            code: 'missing-terms',
+            message:
+              'no payments and incomplete terms (rate, term); add either to see the true cost',
+            messageZh: '没有还款记录且合同条款（利率、期数）不全；补充其一后可计算真实年化成本',
+          };
+    return base;
+  }
+  const lastFlow = flows.reduce(
+    (m, f) => (compareDates(f.date, m) > 0 ? f.date : m),
+    flows[0]!.date,
+  );
+  const report = checkLegality(
+    {
+      lenderType: lender.lenderType,
+      contractDate: debt.contractOn,
+      contractPrincipal: debt.principal,
+      cashflows: flows,
+    },
+    compareDates(asOf, lastFlow) >= 0 ? asOf : lastFlow,
+  );
+  if (!report.ok) {
+    base.aprNote = {
+      code: report.error.code,
+      message: report.error.message,
+      messageZh:
+        'messageZh' in report.error && report.error.messageZh !== undefined
+          ? report.error.messageZh
+          : report.error.message,
+    };
+    return base;
+  }
+  base.aprBasis = basis;
+  base.nominalApr = report.value.nominalApr;
+  base.effectiveAnnualRate = report.value.effectiveAnnualRate;
+  base.legality = report.value;
+  base.verdict =
+    report.value.verdicts.length === 0
+      ? null
+      : report.value.verdicts.some((v) => v.exceeded)
+        ? 'exceeded'
+        : 'within';
+  return base;
+}
+
+/** Totals per lender and overall, and each loan's true APR and legality verdict, as of `asOf`. */
+export async function summarizeCase(
+  deps: Deps,
+  caseId: CaseId,
+  asOf: IsoDate,
+): Promise<CaseSummary> {
+  const debtsRepo = createDebtRepository(deps.db);
+  const [lenders, debts, fees, payments] = await Promise.all([
+    createLenderRepository(deps.db).list(caseId),
+    debtsRepo.list(caseId),
+    debtsRepo.listFees(caseId),
+    debtsRepo.listPayments(caseId),
+  ]);
+  return buildCaseSummary({ caseId, asOf, lenders, debts, fees, payments });
+}
+
+/** The pure part of summarizeCase (also what the benchmark measures against the bare SELECTs). */
+export function buildCaseSummary(input: {
+  caseId: CaseId;
+  asOf: IsoDate;
+  lenders: Lender[];
+  debts: Debt[];
+  fees: DebtFee[];
+  payments: DebtPayment[];
+}): CaseSummary {
+  const { caseId, asOf, lenders, debts } = input;
+  const lenderById = new Map(lenders.map((l) => [l.id as string, l]));
+  const feesByDebt = groupBy(input.fees, (f) => f.debtId);
+  const paysByDebt = groupBy(input.payments, (p) => p.debtId);
+  const rows = debts.map((d) =>
+    summarizeDebt(
+      d,
+      lenderById.get(d.lenderId)!,
+      feesByDebt.get(d.id) ?? [],
+      paysByDebt.get(d.id) ?? [],
+      asOf,
+    ),
+  );
+  const byLender = groupBy(rows, (r) => r.lenderId);
+  const lenderRows: LenderSummary[] = lenders
+    .filter((l) => byLender.has(l.id))
+    .map((l) => {
+      const rs = byLender.get(l.id)!;
+      return {
+        lenderId: l.id,
+        name: l.name,
+        brand: l.brand,
+        lenderType: l.lenderType,
+        debts: rs.length,
+        principal: sumCents(rs.map((r) => r.principal)),
+        paid: sumCents(rs.map((r) => r.paid)),
+        balance: sumCents(rs.map((r) => r.balance ?? cents(0))),
+        overdue: sumCents(rs.map((r) => r.overdue)),
+      };
+    });
+  return {
+    caseId,
+    asOf,
+    totals: {
+      debts: rows.length,
+      principal: sumCents(rows.map((r) => r.principal)),
+      received: sumCents(rows.map((r) => r.received)),
+      paid: sumCents(rows.map((r) => r.paid)),
+      fees: sumCents(rows.map((r) => r.fees)),
+      balance: sumCents(rows.map((r) => r.balance ?? cents(0))),
+      debtsWithoutBalance: rows.filter((r) => r.balance === null).length,
+      overdue: sumCents(rows.map((r) => r.overdue)),
+      overdueDebts: rows.filter((r) => r.overdue > 0 || r.status === 'overdue').length,
+      aboveLegalLine: rows.filter((r) => r.verdict === 'exceeded').length,
+    },
+    lenders: lenderRows,
+    debts: rows,
+  };
+}

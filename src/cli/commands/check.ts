@@ -1,0 +1,272 @@
+import type { Command } from 'commander';
+import { AppError } from '../../app/errors.js';
+import type { DatedFlow } from '../../core/apr/index.js';
+import { parseIsoDate, type IsoDate } from '../../core/dates/index.js';
+import {
+  applicableLines,
+  checkLegality,
+  describeUpfrontDeduction,
+  LENDER_TYPES,
+  type Certainty,
+  type LegalityReport,
+  type LenderType,
+} from '../../core/law/index.js';
+import { formatMoney, formatYuan, parseCents, type Cents } from '../../core/money/index.js';
+import type { FieldIssue } from '../../core/result.js';
+import { readJsonInput, say, type CliContext } from '../io.js';
+import { action, printJson } from '../run-action.js';
+
+export interface CheckRequest {
+  lenderType: LenderType;
+  contractDate: IsoDate;
+  contractPrincipal: Cents;
+  cashflows: DatedFlow[];
+  asOf?: IsoDate;
+}
+
+const MAX_FLOWS = 10_000;
+
+function fail(issue: FieldIssue): never {
+  throw AppError.fromIssue(issue);
+}
+
+function bad(field: string, message: string, messageZh: string): never {
+  throw new AppError('invalid-input', `${field}: ${message}`, {
+    field,
+    messageZh: `${field}：${messageZh}`,
+  });
+}
+
+/** Validates the `check` JSON input, naming the first bad field (throws AppError). */
+export function parseCheckRequest(raw: unknown): CheckRequest {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    bad('input', 'expected a JSON object', '应为 JSON 对象');
+  const o = raw as Record<string, unknown>;
+  const lt = o['lenderType'] ?? 'unknown';
+  if (typeof lt !== 'string' || !(LENDER_TYPES as readonly string[]).includes(lt))
+    bad(
+      'lenderType',
+      `"${String(lt)}" is not one of ${LENDER_TYPES.join(', ')}`,
+      `“${String(lt)}”不是有效的出借人类型（${LENDER_TYPES.join('、')}）`,
+    );
+  const contractDate = parseIsoDate(o['contractDate'], 'contractDate');
+  if (!contractDate.ok) fail(contractDate.error);
+  const principal = parseCents(o['contractPrincipal'] as string, 'contractPrincipal');
+  if (!principal.ok) fail(principal.error);
+  const flowsRaw = o['cashflows'];
+  if (!Array.isArray(flowsRaw) || flowsRaw.length === 0)
+    bad(
+      'cashflows',
+      'expected a non-empty list of {"date","amount"}',
+      '应为非空的 {"date","amount"} 列表',
+    );
+  if (flowsRaw.length > MAX_FLOWS)
+    bad('cashflows', `more than ${MAX_FLOWS} flows`, `超过 ${MAX_FLOWS} 笔`);
+  const cashflows = flowsRaw.map((f: unknown, i): DatedFlow => {
+    const field = `cashflows[${i}]`;
+    if (typeof f !== 'object' || f === null)
+      bad(field, 'expected {"date","amount"}', '应为 {"date","amount"}');
+    const r = f as Record<string, unknown>;
+    const date = parseIsoDate(r['date'], `${field}.date`);
+    if (!date.ok) fail(date.error);
+    const amount = parseCents(r['amount'] as string, `${field}.amount`);
+    if (!amount.ok) fail(amount.error);
+    return { date: date.value, amount: amount.value };
+  });
+  const req: CheckRequest = {
+    lenderType: lt as LenderType,
+    contractDate: contractDate.value,
+    contractPrincipal: principal.value,
+    cashflows,
+  };
+  if (o['asOf'] !== undefined) {
+    const asOf = parseIsoDate(o['asOf'], 'asOf');
+    if (!asOf.ok) fail(asOf.error);
+    req.asOf = asOf.value;
+  }
+  return req;
+}
+
+/** Runs the legality check, turning core issues into AppErrors. */
+export function runCheck(req: CheckRequest): LegalityReport {
+  const r = checkLegality(
+    {
+      lenderType: req.lenderType,
+      contractDate: req.contractDate,
+      contractPrincipal: req.contractPrincipal,
+      cashflows: req.cashflows,
+    },
+    req.asOf,
+  );
+  if (!r.ok) {
+    const e = r.error;
+    throw AppError.fromIssue(e, 'rates' in e ? { rates: e.rates } : undefined);
+  }
+  return r.value;
+}
+
+/** The JSON shape of `xieshang check --json`: money as yuan strings, rates as decimal fractions. */
+export function toCheckJson(req: CheckRequest, rep: LegalityReport): Record<string, unknown> {
+  return {
+    lenderType: req.lenderType,
+    contractDate: req.contractDate,
+    asOf: rep.asOf,
+    nominalApr: rep.nominalApr,
+    effectiveAnnualRate: rep.effectiveAnnualRate,
+    contractPrincipal: formatYuan(req.contractPrincipal),
+    principalReceived: formatYuan(rep.principalReceived),
+    upfrontDeduction: formatYuan(rep.upfrontDeduction),
+    verdicts: rep.verdicts.map((v) => ({
+      rule: v.rule,
+      limit: v.limit,
+      exceeded: v.exceeded,
+      source: v.source,
+      certainty: v.certainty,
+      noteZh: v.noteZh,
+      noteEn: v.noteEn,
+    })),
+    recalculation:
+      rep.recalculation === null
+        ? null
+        : {
+            line: rep.recalculation.line,
+            limit: rep.recalculation.limit,
+            outstanding: formatYuan(rep.recalculation.outstanding),
+            overpaid: formatYuan(rep.recalculation.overpaid),
+            interestAtLine: formatYuan(rep.recalculation.interestAtLine),
+          },
+    unconfirmedRules: rep.unconfirmedRules,
+  };
+}
+
+const CERTAINTY_ZH: Record<Certainty, string> = {
+  P: '已核对法律原文 P',
+  S: '二手资料 S',
+  U: '待核实 U',
+};
+const CERTAINTY_EN: Record<Certainty, string> = {
+  P: 'primary text checked, P',
+  S: 'secondary sources, S',
+  U: 'unverified, U',
+};
+
+function pct(x: number): string {
+  return `${(x * 100).toFixed(2)}%`;
+}
+
+/** A legal line for people: "24%", "15.4%" (lines are exact ppm, so no float noise survives). */
+function pctLine(x: number): string {
+  return `${Number((x * 100).toFixed(4))}%`;
+}
+
+/** The plain-language report a non-lawyer reads (zh by default, en with --lang en). */
+export function formatCheckText(
+  ctx: Pick<CliContext, 'lang'>,
+  req: CheckRequest,
+  rep: LegalityReport,
+): string {
+  const zh = ctx.lang !== 'en';
+  const out: string[] = [];
+  // the headline uses the line the recalculation uses (for an unknown lender: the higher 24% line)
+  const first =
+    rep.verdicts.find((v) => v.rule === rep.recalculation?.line) ??
+    rep.verdicts.find((v) => v.exceeded) ??
+    rep.verdicts[0];
+  const lines = applicableLines(req.lenderType, req.contractDate, rep.asOf);
+  const label = (id: string) => {
+    const l = lines.find((x) => x.id === id);
+    return l === undefined ? id : zh ? l.labelZh : l.labelEn;
+  };
+  const shortSource = (v: { source: string }) => v.source.split('；')[0] ?? v.source;
+  if (zh) {
+    out.push(
+      `这笔贷款的实际年化利率约 ${pct(rep.nominalApr)}（单利口径；按复利/IRR 口径约 ${pct(rep.effectiveAnnualRate)}）。`,
+    );
+    if (first)
+      out.push(
+        `${first.exceeded ? '超过' : '没有超过'} ${pctLine(first.limit)} 的保护线（来源：${shortSource(first)}，可信度：${CERTAINTY_ZH[first.certainty]}）。`,
+      );
+  } else {
+    out.push(
+      `This loan's true annual rate is about ${pct(rep.nominalApr)} (simple, nominal APR; about ${pct(rep.effectiveAnnualRate)} compounded / IRR).`,
+    );
+    if (first)
+      out.push(
+        `It is ${first.exceeded ? 'above' : 'not above'} the ${pctLine(first.limit)} line (source: ${shortSource(first)}; certainty: ${CERTAINTY_EN[first.certainty]}).`,
+      );
+  }
+  const deduction = describeUpfrontDeduction(rep, req.contractPrincipal, zh ? 'zh' : 'en');
+  if (deduction) out.push(deduction);
+  out.push('');
+  out.push(say(ctx, '逐条对照：', 'Line by line:'));
+  for (const v of rep.verdicts) {
+    const mark = v.exceeded ? '✗' : '✓';
+    out.push(
+      `  ${mark} ${zh ? v.noteZh : v.noteEn}`,
+      `    ${say(ctx, '来源', 'source')}: ${v.source} | ${say(ctx, '可信度', 'certainty')}: ${zh ? CERTAINTY_ZH[v.certainty] : CERTAINTY_EN[v.certainty]}`,
+    );
+  }
+  const rc = rep.recalculation;
+  if (rc) {
+    out.push('');
+    const line = pctLine(rc.limit);
+    if (rc.overpaid > 0)
+      out.push(
+        zh
+          ? `按 ${line} 的线、从实际到手的本金重新计算（截至 ${rep.asOf}，先还利息后还本金，民法典第561条）：您已多付 ${formatMoney(rc.overpaid)}。`
+          : `Recalculated at the ${line} line from the money actually received (to ${rep.asOf}, payments to interest first, then principal, Civil Code art. 561): you have overpaid ${formatMoney(rc.overpaid)}.`,
+      );
+    else
+      out.push(
+        zh
+          ? `按 ${line} 的线、从实际到手的本金重新计算（截至 ${rep.asOf}，先还利息后还本金，民法典第561条）：您还欠 ${formatMoney(rc.outstanding)}（本金及按该线计算的利息）。`
+          : `Recalculated at the ${line} line from the money actually received (to ${rep.asOf}, payments to interest first, then principal, Civil Code art. 561): you still owe ${formatMoney(rc.outstanding)} (principal and interest at that line).`,
+      );
+  }
+  if (!rc) {
+    out.push('');
+    out.push(
+      say(
+        ctx,
+        '价格没有超过适用的保护线，按合同约定计算，不需要按线重新计算。',
+        'The price is within the applicable line, so the contract terms stand and there is no recalculation.',
+      ),
+    );
+  }
+  if (rep.unconfirmedRules.length > 0)
+    out.push(
+      say(
+        ctx,
+        `注意：${rep.unconfirmedRules.map(label).join('；')} 所依据的规则尚未核实，只能作为协商时的参考，不要当作确定结论。`,
+        `Note: the ${rep.unconfirmedRules.map(label).join('; ')} rests on unverified rules; use it only as a negotiation argument, not as settled law.`,
+      ),
+    );
+  out.push('');
+  out.push(
+    say(
+      ctx,
+      '可信度说明：P = 已核对法律原文；S = 多个二手资料转述，未读到官方原文；U = 未经核实。以上为工具计算，不构成法律意见。',
+      'Certainty: P = checked in the primary text; S = quoted by secondary sources, official text not read; U = unverified. This is a tool calculation, not legal advice.',
+    ),
+  );
+  return `${out.join('\n')}\n`;
+}
+
+export function registerCheck(
+  program: Command,
+  ctx: CliContext,
+  setExit: (code: number) => void,
+): void {
+  program
+    .command('check')
+    .description('合法性检查：实际年化、砍头息、法律保护线与按线重算 (legality check of one loan)')
+    .argument('<file>', 'JSON file, or - for stdin')
+    .action(
+      action(ctx, setExit, async (file: string) => {
+        const req = parseCheckRequest(await readJsonInput(file, ctx.io));
+        const rep = runCheck(req);
+        if (ctx.json) printJson(ctx, toCheckJson(req, rep));
+        else ctx.io.stdout(formatCheckText(ctx, req, rep));
+      }),
+    );
+}

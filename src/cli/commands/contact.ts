@@ -1,0 +1,286 @@
+import { isAbsolute, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { resolveCase } from '../../app/cases.js';
+import {
+  CHANNEL_ZH,
+  CONTACT_CHANNELS,
+  CONTACT_TAGS,
+  NEGOTIATION_STATES,
+  NEGOTIATION_STATE_ZH,
+  THIRD_PARTY_RELATIONS,
+  listContacts,
+  listNegotiationStates,
+  logContact,
+  type LogContactInput,
+} from '../../app/contacts.js';
+import { AppError } from '../../app/errors.js';
+import { resolveLender } from '../../app/evidence-common.js';
+import { addStoreOptions, withDeps, type StoreOptions } from '../deps.js';
+import { readJsonInput, say, type CliContext } from '../io.js';
+import { action, printJson } from '../run-action.js';
+import { formatTable } from '../table.js';
+import { beijingTime } from './evidence.js';
+
+type Opts = StoreOptions & { case?: string };
+
+const collect = (v: string, prev: string[]) => [...prev, v];
+
+interface LogFlags extends Opts {
+  json?: boolean;
+  input?: string;
+  at?: string;
+  lender?: string;
+  channel?: string;
+  direction?: string;
+  agent?: string;
+  agentNumber?: string;
+  number?: string;
+  asked?: string;
+  offered?: string;
+  promises?: string;
+  deadline?: string;
+  next?: string;
+  thirdParty?: string;
+  tag: string[];
+  notes?: string;
+  evidence: string[];
+  state?: string;
+}
+
+const STRING_FIELDS = [
+  'at',
+  'lender',
+  'channel',
+  'direction',
+  'agentName',
+  'agentNumber',
+  'counterpart',
+  'asked',
+  'offered',
+  'promises',
+  'deadline',
+  'nextStep',
+  'thirdParty',
+  'notes',
+  'state',
+] as const;
+
+/** The --input JSON object: the same fields as the flags, camelCase. */
+export function parseContactJson(raw: unknown): Omit<LogContactInput, 'caseId'> {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new AppError('invalid-input', 'input: expected a JSON object', {
+      field: 'input',
+      messageZh: '输入应为 JSON 对象',
+    });
+  const o = raw as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of STRING_FIELDS) {
+    const v = o[k];
+    if (v === undefined || v === null) continue;
+    if (typeof v !== 'string')
+      throw new AppError('invalid-input', `${k}: expected a string`, {
+        field: k,
+        messageZh: `${k}：应为字符串`,
+      });
+    out[k] = v;
+  }
+  for (const k of ['tags', 'evidenceIds'] as const) {
+    const v = o[k];
+    if (v === undefined || v === null) continue;
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))
+      throw new AppError('invalid-input', `${k}: expected a list of strings`, {
+        field: k,
+        messageZh: `${k}：应为字符串列表`,
+      });
+    out[k] = v;
+  }
+  for (const k of ['at', 'channel', 'direction'] as const)
+    if (out[k] === undefined)
+      throw new AppError('invalid-input', `${k}: required`, { field: k, messageZh: `${k}：必填` });
+  return out as unknown as Omit<LogContactInput, 'caseId'>;
+}
+
+function fromFlags(o: LogFlags): Omit<LogContactInput, 'caseId'> {
+  for (const [k, v] of [
+    ['at', o.at],
+    ['channel', o.channel],
+    ['direction', o.direction],
+  ] as const)
+    if (v === undefined)
+      throw new AppError('invalid-input', `--${k} is required (or use --input FILE)`, {
+        field: k,
+        messageZh: `缺少 --${k}（或用 --input 文件）`,
+      });
+  return {
+    at: o.at!,
+    lender: o.lender ?? null,
+    channel: o.channel!,
+    direction: o.direction!,
+    agentName: o.agent ?? null,
+    agentNumber: o.agentNumber ?? null,
+    counterpart: o.number ?? null,
+    asked: o.asked ?? null,
+    offered: o.offered ?? null,
+    promises: o.promises ?? null,
+    deadline: o.deadline ?? null,
+    nextStep: o.next ?? null,
+    thirdParty: o.thirdParty ?? null,
+    tags: o.tag,
+    notes: o.notes ?? null,
+    evidenceIds: o.evidence,
+    state: o.state ?? null,
+  };
+}
+
+export function registerContact(
+  program: Command,
+  ctx: CliContext,
+  setExit: (code: number) => void,
+): void {
+  const ct = program
+    .command('contact')
+    .description('联系记录与协商状态 (contact log and negotiation state)');
+
+  addStoreOptions(
+    ct
+      .command('log [file]')
+      .description('记录一次联系 (log a contact); 或 --json FILE / --input FILE 传入 JSON')
+      .option('--case <id>', 'case id (default: the only case)')
+      .option('--input <file>', 'a JSON object with the fields below (camelCase), or - for stdin')
+      .option('--at <time>', 'when: 2026-11-20 23:05 (Beijing) or ISO time with zone')
+      .option('--lender <lender>', 'lender id, name or brand')
+      .option('--channel <channel>', CONTACT_CHANNELS.join(' | '))
+      .option('--direction <dir>', 'inbound (they contacted me) | outbound (I contacted them)')
+      .option('--agent <name>', "the agent's name")
+      .option('--agent-number <no>', '工号 / staff number')
+      .option('--number <number>', 'the phone number or account they used')
+      .option('--asked <text>', 'what they asked')
+      .option('--offered <text>', 'what was offered')
+      .option('--promises <text>', 'promises made')
+      .option('--deadline <date>', 'a deadline they gave')
+      .option('--next <text>', 'next step')
+      .option(
+        '--third-party <who>',
+        `${THIRD_PARTY_RELATIONS.join(' | ')}[:detail], e.g. family:母亲`,
+      )
+      .option('--tag <tag>', `repeatable: ${CONTACT_TAGS.join(' | ')}`, collect, [])
+      .option('--notes <text>', 'notes: what they said')
+      .option('--evidence <id>', 'repeatable: linked evidence id', collect, [])
+      .option(
+        '--state <state>',
+        `negotiation state after this contact: ${NEGOTIATION_STATES.filter((s) => s !== 'not-contacted').join(' | ')}`,
+      ),
+  ).action(
+    action(ctx, setExit, async (file: string | undefined, o: LogFlags) =>
+      withDeps(ctx, o, async (deps) => {
+        // `contact log --json FILE`: the global --json takes no value, so FILE arrives positionally
+        const given = o.input ?? file;
+        const source =
+          given === undefined || given === '-' || isAbsolute(given)
+            ? given
+            : resolve(ctx.io.cwd, given);
+        const fields =
+          source !== undefined
+            ? parseContactJson(await readJsonInput(source, ctx.io))
+            : fromFlags(o);
+        const c = await resolveCase(deps, o.case);
+        const r = await logContact(deps, { ...fields, caseId: c.id });
+        if (ctx.json)
+          return printJson(ctx, {
+            contact: r.contact,
+            stateBefore: r.stateBefore,
+            stateAfter: r.stateAfter,
+            ledger: { seq: r.entry.seq, hash: r.entry.hash },
+            flags: r.flags,
+          });
+        const moved =
+          r.stateAfter !== null && r.stateAfter !== r.stateBefore
+            ? say(
+                ctx,
+                `；协商状态：${NEGOTIATION_STATE_ZH[r.stateBefore ?? 'not-contacted']} → ${NEGOTIATION_STATE_ZH[r.stateAfter]}`,
+                `; negotiation state: ${r.stateBefore} → ${r.stateAfter}`,
+              )
+            : '';
+        ctx.io.stdout(
+          say(
+            ctx,
+            `已记录联系 ${r.contact.id}（${beijingTime(r.contact.occurredAt)} 北京时间）${moved}\n账本第 ${r.entry.seq} 条，头哈希：${r.entry.hash}\n`,
+            `Logged contact ${r.contact.id} (${beijingTime(r.contact.occurredAt)} Beijing time)${moved}\nLedger entry ${r.entry.seq}, head hash: ${r.entry.hash}\n`,
+          ),
+        );
+        for (const f of r.flags)
+          ctx.io.stdout(
+            say(ctx, `⚠ ${f.titleZh}：${f.messageZh}\n`, `⚠ ${f.titleEn}: ${f.messageEn}\n`),
+          );
+      }),
+    ),
+  );
+
+  addStoreOptions(
+    ct
+      .command('list')
+      .description('列出联系记录与各机构协商状态')
+      .option('--case <id>', 'case id')
+      .option('--lender <lender>', 'only this lender'),
+  ).action(
+    action(ctx, setExit, async (o: Opts & { lender?: string }) =>
+      withDeps(ctx, o, async (deps) => {
+        const c = await resolveCase(deps, o.case);
+        const contacts = await listContacts(deps, c.id, o.lender ? { lender: o.lender } : {});
+        const onlyLender = o.lender ? (await resolveLender(deps, c.id, o.lender)).id : null;
+        const states = (await listNegotiationStates(deps, c.id)).filter(
+          (s) => onlyLender === null || s.lender.id === onlyLender,
+        );
+        if (ctx.json)
+          return printJson(ctx, {
+            contacts,
+            states: states.map((s) => ({
+              lenderId: s.lender.id,
+              lenderName: s.lender.name,
+              state: s.state,
+              since: s.since,
+              contactId: s.contactId,
+            })),
+          });
+        const names = new Map(
+          states.map((s) => [s.lender.id as string, s.lender.brand ?? s.lender.name]),
+        );
+        if (states.length > 0)
+          ctx.io.stdout(
+            formatTable(
+              ctx.lang === 'en'
+                ? ['lender', 'state', 'since']
+                : ['出借机构', '协商状态', '更新时间'],
+              states.map((s) => [
+                s.lender.brand ?? s.lender.name,
+                ctx.lang === 'en' ? s.state : NEGOTIATION_STATE_ZH[s.state],
+                s.since === null ? '—' : beijingTime(s.since as never),
+              ]),
+            ) + '\n',
+          );
+        if (contacts.length === 0)
+          return void ctx.io.stdout(say(ctx, '还没有联系记录。\n', 'No contacts logged yet.\n'));
+        ctx.io.stdout(
+          formatTable(
+            ctx.lang === 'en'
+              ? ['id', 'when (Beijing)', 'lender', 'channel', 'direction', 'agent', 'summary']
+              : ['编号', '时间（北京）', '出借机构', '渠道', '方向', '对方人员', '摘要'],
+            contacts.map((x) => [
+              x.id,
+              beijingTime(x.occurredAt),
+              x.lenderId === null ? '—' : (names.get(x.lenderId) ?? x.lenderId),
+              ctx.lang === 'en' ? x.channel : CHANNEL_ZH[x.channel],
+              ctx.lang === 'en'
+                ? x.direction
+                : x.direction === 'inbound'
+                  ? '对方来电/来信'
+                  : '我方联系',
+              [x.agentName, x.agentNumber].filter(Boolean).join(' #') || '—',
+              (x.offered ?? x.asked ?? x.notes ?? '').slice(0, 30),
+            ]),
+          ),
+        );
+      }),
+    ),
+  );
+}

@@ -1,0 +1,122 @@
+import type { Command } from 'commander';
+import {
+  ESCALATION_STATUSES,
+  listEscalations,
+  setEscalationStatus,
+} from '../../app/escalations.js';
+import { CHANNELS, isChannelId } from '../../app/documents.js';
+import { addStoreOptions, withDeps, type StoreOptions } from '../deps.js';
+import { say, type CliContext } from '../io.js';
+import { action, printJson } from '../run-action.js';
+import { formatTable } from '../table.js';
+
+type Opts = StoreOptions & { case?: string };
+
+const STATUS_ZH: Record<string, string> = {
+  draft: '草稿',
+  sent: '已发送',
+  acknowledged: '已受理',
+  resolved: '已答复',
+  rejected: '被驳回',
+  closed: '已结束',
+};
+
+export function registerEscalation(
+  program: Command,
+  ctx: CliContext,
+  setExit: (code: number) => void,
+): void {
+  const group = program
+    .command('escalation')
+    .description('投诉与异议的跟进 (escalations: list with deadlines, update status)');
+
+  const list = group
+    .command('list')
+    .description('列出投诉/异议及跟进期限 (list with follow-up dates)')
+    .option('--case <id>', 'case id');
+  addStoreOptions(list);
+  list.action(
+    action(ctx, setExit, async (flags: Opts) => {
+      const rows = await withDeps(ctx, flags, (deps) =>
+        listEscalations(deps, flags.case === undefined ? {} : { caseId: flags.case }),
+      );
+      if (ctx.json) return printJson(ctx, { escalations: rows });
+      if (rows.length === 0) {
+        ctx.io.stdout(
+          say(
+            ctx,
+            '还没有投诉或异议记录。用 xieshang escalate <渠道> --lender … 记录。\n',
+            'No escalations yet. Record one with xieshang escalate <channel> --lender …\n',
+          ),
+        );
+        return;
+      }
+      ctx.io.stdout(
+        formatTable(
+          [
+            say(ctx, '编号', 'id'),
+            say(ctx, '债权人', 'lender'),
+            say(ctx, '渠道', 'channel'),
+            say(ctx, '发送日', 'sent'),
+            say(ctx, '跟进日', 'chase on'),
+            say(ctx, '剩余天数', 'days left'),
+            say(ctx, '状态', 'status'),
+            say(ctx, '受理号', 'reference'),
+          ],
+          rows.map((r) => [
+            r.id,
+            r.lenderName ?? '',
+            isChannelId(r.channel)
+              ? say(ctx, CHANNELS[r.channel].addresseeZh, r.channel)
+              : r.channel,
+            r.sentOn ?? '',
+            r.chaseOn ?? '',
+            r.daysLeft === null
+              ? ''
+              : r.daysLeft < 0
+                ? say(ctx, `逾期${-r.daysLeft}天`, `${-r.daysLeft} overdue`)
+                : String(r.daysLeft),
+            say(ctx, STATUS_ZH[r.status] ?? r.status, r.status),
+            r.reference ?? '',
+          ]),
+          ['left', 'left', 'left', 'left', 'left', 'right', 'left', 'left'],
+        ),
+      );
+    }),
+  );
+
+  const status = group
+    .command('status')
+    .description(`更新状态 (set status: ${ESCALATION_STATUSES.join(' | ')})`)
+    .argument('<id>', 'escalation id')
+    .argument('<status>', ESCALATION_STATUSES.join(' | '))
+    .option('--reference <no>', 'reference / ticket number')
+    .option('--notes <text>', 'notes')
+    .option('--case <id>', 'case id');
+  addStoreOptions(status);
+  status.action(
+    action(
+      ctx,
+      setExit,
+      async (id: string, st: string, flags: Opts & { reference?: string; notes?: string }) => {
+        const e = await withDeps(ctx, flags, (deps) =>
+          setEscalationStatus(deps, {
+            id,
+            status: st,
+            ...(flags.case === undefined ? {} : { caseId: flags.case }),
+            ...(flags.reference === undefined ? {} : { reference: flags.reference }),
+            ...(flags.notes === undefined ? {} : { notes: flags.notes }),
+          }),
+        );
+        if (ctx.json) return printJson(ctx, { escalation: e });
+        ctx.io.stdout(
+          say(
+            ctx,
+            `已更新 ${e.id}：${STATUS_ZH[e.status] ?? e.status}\n`,
+            `Updated ${e.id}: ${e.status}\n`,
+          ),
+        );
+      },
+    ),
+  );
+}

@@ -1,0 +1,334 @@
+// Shapes of the case resources (inventory, budget, plan, contacts, evidence, agreements) on the wire.
+import { z } from 'zod';
+import {
+  BUDGET_KINDS,
+  CHANNELS,
+  CONCESSIONS,
+  DEBT_METHODS,
+  EVIDENCE_KINDS,
+  LENDER_TYPES,
+  PLAN_STRATEGIES,
+} from './enums.js';
+import { Id, IsoDateString, LongText, MoneyNonNegative, ShortText } from './common.js';
+
+export const LenderTypeSchema = z.enum(LENDER_TYPES);
+export type LenderTypeName = (typeof LENDER_TYPES)[number];
+
+const opt = <T extends z.ZodType>(s: T) => s.optional().nullable();
+
+export const LenderCreate = z.object({
+  name: ShortText,
+  brand: opt(z.string().trim().max(100)),
+  lenderType: LenderTypeSchema,
+});
+export type LenderCreate = z.infer<typeof LenderCreate>;
+
+export const LenderView = z.object({
+  id: Id,
+  name: z.string(),
+  brand: z.string().nullable(),
+  lenderType: z.string(),
+});
+export type LenderView = z.infer<typeof LenderView>;
+
+export const DebtCreate = z.object({
+  /** an existing lender id, or a new lender by name */
+  lenderId: opt(Id),
+  lenderName: opt(z.string().trim().min(1).max(200)),
+  lenderType: LenderTypeSchema.default('unknown'),
+  contractNumber: opt(z.string().trim().max(100)),
+  contractDate: opt(IsoDateString),
+  principal: MoneyNonNegative,
+  received: opt(MoneyNonNegative),
+  /** the rate as quoted: "日息万五", "月费率0.6%", "年化18%" */
+  rateText: opt(z.string().trim().max(60)),
+  termMonths: opt(z.number().int().min(1).max(600)),
+  method: opt(z.enum(DEBT_METHODS)),
+  firstDueDate: opt(IsoDateString),
+  installment: opt(MoneyNonNegative),
+  balance: opt(MoneyNonNegative),
+  overdue: opt(MoneyNonNegative),
+  isCreditReported: opt(z.boolean()),
+  notes: opt(LongText),
+});
+export type DebtCreate = z.input<typeof DebtCreate>;
+
+export const Verdict = z.object({
+  /** ok: within every line; exceeds: above at least one; unknown: not enough data */
+  level: z.enum(['ok', 'exceeds', 'unknown']),
+  lineZh: z.string().nullable(),
+  lineEn: z.string().nullable(),
+  limit: z.number().nullable(),
+  certainty: z.string().nullable(),
+  overcharge: z.string().nullable(),
+});
+export type Verdict = z.infer<typeof Verdict>;
+
+export const DebtView = z.object({
+  id: Id,
+  lenderId: Id,
+  lender: z.string(),
+  lenderType: z.string(),
+  contractNumber: z.string().nullable(),
+  principal: z.string(),
+  received: z.string().nullable(),
+  balance: z.string().nullable(),
+  overdue: z.string(),
+  status: z.string(),
+  rateText: z.string().nullable(),
+  termMonths: z.number().nullable(),
+  nominalApr: z.number().nullable(),
+  effectiveAnnualRate: z.number().nullable(),
+  verdict: Verdict,
+});
+export type DebtView = z.infer<typeof DebtView>;
+
+export const Summary = z.object({
+  asOf: z.string(),
+  totals: z.object({ debts: z.number(), balance: z.string(), overdue: z.string() }),
+  lenders: z.array(
+    z.object({
+      id: Id,
+      name: z.string(),
+      lenderType: z.string(),
+      balance: z.string(),
+      debts: z.number(),
+    }),
+  ),
+  debts: z.array(DebtView),
+});
+export type Summary = z.infer<typeof Summary>;
+
+export const BudgetLine = z.object({
+  kind: z.enum(BUDGET_KINDS),
+  label: ShortText,
+  monthly: MoneyNonNegative,
+  dayOfMonth: opt(z.number().int().min(1).max(31)),
+  note: opt(z.string().max(1000)),
+});
+export type BudgetLine = z.infer<typeof BudgetLine>;
+
+export const BudgetSave = z.object({
+  lines: z.array(BudgetLine).min(1).max(500),
+  buffer: MoneyNonNegative.default('0.00'),
+  adults: z.number().int().min(1).max(20).default(1),
+  children: z.number().int().min(0).max(20).default(0),
+  note: opt(z.string().max(2000)),
+});
+export type BudgetSave = z.input<typeof BudgetSave>;
+
+export const Warning = z.object({ code: z.string(), message: z.string(), messageZh: z.string() });
+export type Warning = z.infer<typeof Warning>;
+
+export const BudgetView = z.object({
+  id: Id,
+  version: z.number(),
+  lines: z.array(BudgetLine),
+  buffer: z.string(),
+  income: z.string(),
+  priority: z.string(),
+  fixed: z.string(),
+  flexible: z.string(),
+  capacity: z.string(),
+  warnings: z.array(Warning),
+});
+export type BudgetView = z.infer<typeof BudgetView>;
+
+export const PlanBuild = z.object({
+  strategy: z.enum(PLAN_STRATEGIES).default('pro-rata-balance'),
+  capacity: opt(MoneyNonNegative),
+  concession: z.enum(CONCESSIONS).default('none'),
+  maxTerm: z.number().int().min(1).max(120).default(36),
+  asOf: opt(IsoDateString),
+});
+export type PlanBuild = z.input<typeof PlanBuild>;
+
+export const ProposalView = z.object({
+  debtId: z.string(),
+  lender: z.string(),
+  monthlyPayment: z.string(),
+  term: z.number().nullable(),
+  endDate: z.string().nullable(),
+  totalPaid: z.string(),
+  savingVsContract: z.string().nullable(),
+  savingVsNothing: z.string().nullable(),
+  concession: z.string(),
+  /** remaining balance after each month (yuan strings) for the chart */
+  schedule: z.array(z.object({ dueDate: z.string(), payment: z.string(), balance: z.string() })),
+});
+export type ProposalView = z.infer<typeof ProposalView>;
+
+export const PlanView = z.object({
+  id: z.string().nullable(),
+  feasible: z.boolean(),
+  capacity: z.string(),
+  monthlyTotal: z.string(),
+  proposals: z.array(ProposalView),
+  shortfall: z
+    .object({
+      monthly: z.string(),
+      suggestions: z.array(z.object({ message: z.string(), messageZh: z.string() })),
+    })
+    .nullable(),
+});
+export type PlanView = z.infer<typeof PlanView>;
+
+export const ContactCreate = z.object({
+  lenderId: opt(Id),
+  occurredAt: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, {
+      message: 'expected a time like 2026-11-29T20:30+08:00',
+    }),
+  channel: z.enum(CHANNELS),
+  direction: z.enum(['inbound', 'outbound']),
+  agentName: opt(z.string().trim().max(100)),
+  agentNumber: opt(z.string().trim().max(100)),
+  counterpart: opt(z.string().trim().max(100)),
+  asked: opt(z.string().max(5000)),
+  offered: opt(z.string().max(5000)),
+  promises: opt(z.string().max(5000)),
+  deadlineDate: opt(IsoDateString),
+  nextStep: opt(z.string().max(2000)),
+  thirdParty: opt(z.string().max(500)),
+  notes: opt(LongText),
+});
+export type ContactCreate = z.input<typeof ContactCreate>;
+
+export const ContactView = z.object({
+  id: z.string(),
+  lenderId: z.string().nullable(),
+  lender: z.string().nullable(),
+  occurredAt: z.string(),
+  channel: z.string(),
+  direction: z.string(),
+  agentName: z.string().nullable(),
+  asked: z.string().nullable(),
+  offered: z.string().nullable(),
+  notes: z.string().nullable(),
+});
+export type ContactView = z.infer<typeof ContactView>;
+
+export const EvidenceFields = z.object({
+  kind: z.enum(EVIDENCE_KINDS),
+  lenderId: opt(Id),
+  contactId: opt(Id),
+  capturedAt: opt(z.string().max(40)),
+  description: opt(z.string().max(2000)),
+});
+export type EvidenceFields = z.input<typeof EvidenceFields>;
+
+export const EvidenceView = z.object({
+  id: z.string(),
+  kind: z.string(),
+  sha256: z.string(),
+  originalName: z.string(),
+  mediaType: z.string(),
+  sizeBytes: z.number(),
+  lenderId: z.string().nullable(),
+  addedAt: z.string(),
+  description: z.string().nullable(),
+});
+export type EvidenceView = z.infer<typeof EvidenceView>;
+
+export const ConductFlag = z.object({
+  contactId: z.string().nullable(),
+  rule: z.string(),
+  messageZh: z.string(),
+  message: z.string(),
+  source: z.string().nullable(),
+  certainty: z.string().nullable(),
+});
+export type ConductFlag = z.infer<typeof ConductFlag>;
+
+export const AgreementCreate = z.object({
+  lenderId: Id,
+  agreedDate: IsoDateString,
+  firstDueDate: IsoDateString,
+  monthlyAmount: MoneyNonNegative,
+  count: z.number().int().min(1).max(120),
+  agentName: opt(z.string().max(100)),
+  paymentChannel: opt(z.enum(['app', 'online-banking', 'counter', 'third-party'])),
+  isConfirmedInWriting: z.boolean().default(false),
+  notes: opt(LongText),
+});
+export type AgreementCreate = z.input<typeof AgreementCreate>;
+
+export const PaymentCreate = z.object({
+  paidDate: IsoDateString,
+  amount: MoneyNonNegative,
+  channel: opt(z.string().max(40)),
+  note: opt(z.string().max(1000)),
+});
+export type PaymentCreate = z.input<typeof PaymentCreate>;
+
+export const InstallmentView = z.object({
+  seq: z.number(),
+  dueDate: z.string(),
+  amount: z.string(),
+  paid: z.string(),
+  status: z.string(),
+});
+export const AgreementView = z.object({
+  id: z.string(),
+  lenderId: z.string(),
+  lender: z.string(),
+  agreedDate: z.string(),
+  total: z.string(),
+  paid: z.string(),
+  isConfirmedInWriting: z.boolean(),
+  status: z.string(),
+  installments: z.array(InstallmentView),
+});
+export type AgreementView = z.infer<typeof AgreementView>;
+
+export const DueItem = z.object({
+  agreementId: z.string(),
+  lender: z.string(),
+  dueDate: z.string(),
+  amount: z.string(),
+  status: z.string(),
+});
+export type DueItem = z.infer<typeof DueItem>;
+
+export const ForecastQuery = z.object({
+  balance: MoneyNonNegative,
+  days: z.coerce.number().int().min(1).max(366).default(90),
+  /** 'DAY:AMOUNT[:LABEL]', e.g. '10:6000.00:工资' */
+  payday: z.string().max(100).optional(),
+});
+export const ForecastView = z.object({
+  asOf: z.string(),
+  days: z.array(z.object({ date: z.string(), balance: z.string() })),
+  warnings: z.array(
+    z.object({
+      dueDate: z.string(),
+      actBy: z.string(),
+      lender: z.string(),
+      amount: z.string(),
+      shortBy: z.string(),
+      messageZh: z.string(),
+      message: z.string(),
+    }),
+  ),
+});
+export type ForecastView = z.infer<typeof ForecastView>;
+
+/** The plan the browser holds, for letters that need one (request, call script). */
+export const LetterPlan = z.object({
+  monthlyPayment: MoneyNonNegative,
+  installments: z.number().int().min(1).max(600),
+  firstDueOn: IsoDateString,
+  endOn: IsoDateString,
+  totalPaid: MoneyNonNegative,
+  concessions: z.array(z.string().max(40)).max(10).default([]),
+});
+export type LetterPlan = z.input<typeof LetterPlan>;
+
+export const LetterQuery = z.object({
+  lenderId: Id,
+  /** JSON of LetterPlan */
+  plan: z.string().max(4000).optional(),
+  format: z.enum(['docx', 'html', 'md']).default('docx'),
+  lang: z.enum(['zh', 'en']).default('zh'),
+});

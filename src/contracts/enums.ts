@@ -1,0 +1,91 @@
+// Closed lists as plain constants (no zod): the web imports these without pulling zod into its bundle.
+export const LENDER_TYPES = [
+  'bank',
+  'consumer-finance',
+  'small-loan',
+  'guarantee-platform',
+  'private',
+  'unknown',
+] as const;
+
+export const DEBT_METHODS = [
+  'equal-installment',
+  'equal-principal',
+  'interest-only',
+  'bullet',
+  'flat-fee',
+  'frozen-interest',
+  'custom',
+] as const;
+
+/** Budget categories by group (core/budget): priority costs come before any creditor. */
+export const BUDGET_GROUPS = {
+  priority: ['housing', 'utilities', 'food', 'transport', 'children', 'medical', 'insurance'],
+  fixed: ['phone', 'education', 'support', 'other-fixed'],
+  flexible: ['clothing', 'personal', 'leisure', 'gifts', 'other-flexible'],
+} as const;
+/** A budget line is income or one expenditure category. */
+export const BUDGET_KINDS = [
+  'income',
+  ...BUDGET_GROUPS.priority,
+  ...BUDGET_GROUPS.fixed,
+  ...BUDGET_GROUPS.flexible,
+] as const;
+
+export const PLAN_STRATEGIES = [
+  'pro-rata-balance',
+  'pro-rata-contractual',
+  'highest-cost-first',
+] as const;
+
+export const CONCESSIONS = [
+  'none',
+  'waive-penalty',
+  'freeze-interest',
+  'reduce-rate',
+  'extend-term',
+] as const;
+
+export const CHANNELS = ['phone', 'app-chat', 'sms', 'wechat', 'email', 'letter', 'visit'] as const;
+
+export const EVIDENCE_KINDS = [
+  'call-recording',
+  'screenshot',
+  'sms-export',
+  'email',
+  'contract',
+  'signed-agreement',
+  'hardship-proof',
+  'receipt',
+  'other',
+] as const;
+
+/** Letters the web offers (ids as in documents/templates; titles for the list). */
+export const LETTERS: readonly { kind: string; titleZh: string; titleEn: string }[] = [
+  { kind: 'request', titleZh: '协商还款申请书', titleEn: 'Installment request' },
+  { kind: 'call-script', titleZh: '电话协商话术', titleEn: 'Call script' },
+  {
+    kind: 'penalty-waiver',
+    titleZh: '减免罚息及停息申请',
+    titleEn: 'Penalty waiver / interest freeze request',
+  },
+  { kind: 'ledger-request', titleZh: '债权核实及明细调取函', titleEn: 'Ledger request' },
+  {
+    kind: 'stop-third-party',
+    titleZh: '停止联系第三人通知函',
+    titleEn: 'Stop contacting third parties',
+  },
+  { kind: 'complaint', titleZh: '投诉书', titleEn: 'Complaint' },
+  { kind: 'mediation', titleZh: '调解申请书', titleEn: 'Mediation application' },
+  { kind: 'legal-aid', titleZh: '法律援助咨询准备单', titleEn: 'Legal aid preparation sheet' },
+];
+
+export const THIRD_PARTY_RELATIONS = [
+  'family',
+  'spouse',
+  'employer',
+  'colleague',
+  'contacts-list',
+  'friend',
+  'other',
+] as const;

@@ -1,0 +1,305 @@
+// The month-by-month plan engine. Works on plain integers (fen, ppm) for speed; every product that
+// could leave the exact range of a double goes through BigInt. O(debts × months) per run, plus a
+// sort of the still-owing debts in the months where some debt reaches its payoff.
+import { allocate, cents } from '../money/index.js';
+import { addMonths, type IsoDate } from '../dates/index.js';
+import type { PlanRow, ProblemReason, Strategy } from './types.js';
+
+/** A reason the plan is infeasible; `index` is the debt's position (null for the floors check). */
+export interface EngineProblem {
+  reason: ProblemReason;
+  index: number | null;
+  month: number;
+}
+
+/** One debt's state at the engine's start. All amounts are integer fen, rates ppm a year. */
+export interface EngineDebt {
+  /** interest-bearing principal */
+  principal: number;
+  /** interest due and unpaid (bears no interest) */
+  interestDue: number;
+  /** penalty / 违约金 still owed (bears no interest) */
+  penalty: number;
+  /** annual rate charged by the plan (0 when frozen) */
+  ratePpm: number;
+  /** token payment paid first each month (capped at what is owed) */
+  floor: number;
+  /** the debt must be repaid by this month (counted from the engine start) */
+  termLimit: number;
+  /** pro-rata weight (non-negative integer); unused by highest-cost-first */
+  weight: number;
+}
+
+export interface EngineInput {
+  /** the schedule anchor: payment n falls on addMonths(anchor, n) */
+  anchor: IsoDate;
+  /** months already elapsed since the anchor (re-plans); this run's month 1 is anchor + startMonth + 1 */
+  startMonth: number;
+  /** money paid to creditors each month */
+  total: number;
+  strategy: Strategy;
+  debts: EngineDebt[];
+}
+
+export interface EngineResult {
+  feasible: boolean;
+  problems: EngineProblem[];
+  /** month (1-based, this run) in which each debt is repaid; 0 = already nothing owed; -1 = not repaid in the horizon */
+  payoffMonth: number[];
+  /** one schedule per debt when `record` was set, else empty arrays */
+  rows: PlanRow[][];
+  /** months simulated */
+  months: number;
+}
+
+const SAFE = Number.MAX_SAFE_INTEGER;
+
+/** a × b ≤ c × d for non-negative integers, exact. */
+function productLe(a: number, b: number, c: number, d: number): boolean {
+  const l = a * b;
+  const r = c * d;
+  if (l <= SAFE && r <= SAFE) return l <= r;
+  return BigInt(a) * BigInt(b) <= BigInt(c) * BigInt(d);
+}
+
+/** Orders debts by need/weight ascending (zero weight last), ties by input order; exact. */
+function compareRatio(need: readonly number[], w: readonly number[], a: number, b: number): number {
+  const wa = w[a]!;
+  const wb = w[b]!;
+  if (wa === 0 || wb === 0) return wa === 0 && wb === 0 ? a - b : wa === 0 ? 1 : -1;
+  const le = productLe(need[a]!, wb, need[b]!, wa);
+  const ge = productLe(need[b]!, wa, need[a]!, wb);
+  return le && ge ? a - b : le ? -1 : 1;
+}
+
+/** floor(a × b / c) for non-negative integers, exact (a×b + c below 2^53 makes the double exact). */
+function mulDivFloor(a: number, b: number, c: number): number {
+  const p = a * b;
+  if (p + c <= SAFE) return Math.floor(p / c);
+  return Number((BigInt(a) * BigInt(b)) / BigInt(c));
+}
+
+/** One month's interest on `principal` at `ratePpm` a year: principal × rate / 12, rounded half-up. */
+export function monthlyInterest(principal: number, ratePpm: number): number {
+  if (principal === 0 || ratePpm === 0) return 0;
+  const den = 12_000_000;
+  const p = principal * ratePpm;
+  if (p + den <= SAFE) {
+    const q = Math.floor(p / den);
+    return (p - q * den) * 2 >= den ? q + 1 : q;
+  }
+  const bp = BigInt(principal) * BigInt(ratePpm);
+  const bd = BigInt(den);
+  const q = bp / bd;
+  return Number((bp - q * bd) * 2n >= bd ? q + 1n : q);
+}
+
+/**
+ * Splits `amount` among debts `idx` by `w`, never giving a debt more than its `need` (water-filling:
+ * a debt whose exact share reaches its need gets exactly its need and leaves; the rest is re-split).
+ * The final split is `allocate` from core/money: floor of each exact share, leftover fen one each to
+ * the largest weights, ties to the earlier input order (`order` lists every debt in that order).
+ * Requires Σ need > amount. Adds the shares into `pay`.
+ */
+export function splitProRata(
+  amount: number,
+  idx: number[],
+  w: readonly number[],
+  need: readonly number[],
+  order: readonly number[],
+  pay: number[],
+): void {
+  let weights = w;
+  let W = 0;
+  for (const i of idx) W += weights[i]!;
+  if (W === 0) {
+    // every remaining weight is zero: split by what each still needs (stated fallback rule)
+    weights = need;
+    W = 0;
+    for (const i of idx) W += need[i]!;
+    order = [...idx].sort((a, b) => need[b]! - need[a]! || a - b);
+  }
+  let R = amount;
+  let open = idx;
+  // fast pass: cap every debt whose share under the current R/W reaches its need
+  let changed = true;
+  while (changed) {
+    changed = false;
+    const next: number[] = [];
+    for (const i of open) {
+      const wi = weights[i]!;
+      if (wi > 0 && productLe(need[i]!, W, R, wi)) {
+        pay[i]! += need[i]!;
+        R -= need[i]!;
+        W -= wi;
+        changed = true;
+      } else next.push(i);
+    }
+    open = next;
+    if (changed && open.length > 1) {
+      // a payoff raised R/W: the cheapest exact way on is ascending need/weight
+      open.sort((a, b) => compareRatio(need, weights, a, b));
+      let k = 0;
+      while (k < open.length) {
+        const i = open[k]!;
+        const wi = weights[i]!;
+        if (wi > 0 && productLe(need[i]!, W, R, wi)) {
+          pay[i]! += need[i]!;
+          R -= need[i]!;
+          W -= wi;
+          k += 1;
+        } else break;
+      }
+      open = open.slice(k);
+      changed = false;
+    }
+  }
+  if (R === 0 || open.length === 0) return;
+  if (W === 0) {
+    // only zero-weight debts remain open: split what is left by need
+    splitProRata(R, open, need, need, order, pay);
+    return;
+  }
+  let given = 0;
+  const isOpen = new Uint8Array(pay.length);
+  for (const i of open) {
+    const s = mulDivFloor(R, weights[i]!, W);
+    pay[i]! += s;
+    given += s;
+    if (weights[i]! > 0) isOpen[i] = 1;
+  }
+  let left = R - given;
+  for (let k = 0; left > 0 && k < order.length; k++) {
+    const i = order[k]!;
+    if (isOpen[i] === 1) {
+      pay[i]! += 1;
+      left -= 1;
+    }
+  }
+}
+
+/** Runs the plan month by month until every debt is repaid or the longest term limit passes. */
+export function runEngine(input: EngineInput, record: boolean): EngineResult {
+  const { debts, total, strategy } = input;
+  const n = debts.length;
+  const principal = debts.map((d) => d.principal);
+  const interestDue = debts.map((d) => d.interestDue);
+  const penalty = debts.map((d) => d.penalty);
+  const weight = debts.map((d) => d.weight);
+  const payoffMonth = Array.from({ length: n }, () => -1);
+  const flagged = new Uint8Array(n);
+  const rows: PlanRow[][] = debts.map(() => []);
+  const problems: EngineProblem[] = [];
+  let horizon = 0;
+  for (const d of debts) horizon = Math.max(horizon, d.termLimit);
+  horizon = Math.max(horizon, 1);
+
+  // fixed orders, computed once: leftover-fen order (largest weight first, ties input order) and
+  // highest-cost-first order (highest plan rate first, ties input order)
+  const all = debts.map((_, i) => i);
+  const weightOrder =
+    strategy === 'highest-cost-first'
+      ? all
+      : [...all].sort((a, b) => weight[b]! - weight[a]! || a - b);
+  const costOrder =
+    strategy === 'highest-cost-first'
+      ? [...all].sort((a, b) => debts[b]!.ratePpm - debts[a]!.ratePpm || a - b)
+      : all;
+
+  let active: number[] = [];
+  const isActive = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (principal[i]! + interestDue[i]! + penalty[i]! > 0) {
+      active.push(i);
+      isActive[i] = 1;
+    } else payoffMonth[i] = 0;
+  }
+  const need = Array.from({ length: n }, () => 0);
+  const pay = Array.from({ length: n }, () => 0);
+  let month = 0;
+  let floorsFlagged = false;
+  while (active.length > 0 && month < horizon) {
+    month += 1;
+    let sumFloors = 0;
+    let sumNeed = 0;
+    for (const i of active) {
+      const it = monthlyInterest(principal[i]!, debts[i]!.ratePpm);
+      interestDue[i]! += it;
+      const owed = principal[i]! + interestDue[i]! + penalty[i]!;
+      const f = Math.min(debts[i]!.floor, owed);
+      pay[i] = f;
+      need[i] = owed - f;
+      sumFloors += f;
+      sumNeed += owed - f;
+    }
+    if (sumFloors > total) {
+      if (!floorsFlagged) {
+        problems.push({ reason: 'floors-exceed-capacity', index: null, month });
+        floorsFlagged = true;
+      }
+      if (!record) return { feasible: false, problems, payoffMonth, rows, months: month };
+      const parts = allocate(
+        cents(total),
+        active.map((i) => pay[i]!),
+      );
+      active.forEach((i, k) => (pay[i] = parts[k]!));
+    } else {
+      const R = total - sumFloors;
+      if (sumNeed <= R) {
+        for (const i of active) pay[i]! += need[i]!;
+      } else if (strategy === 'highest-cost-first') {
+        let left = R;
+        for (const i of costOrder) {
+          if (left === 0) break;
+          if (isActive[i] === 0 || need[i]! === 0) continue;
+          const give = Math.min(need[i]!, left);
+          pay[i]! += give;
+          left -= give;
+        }
+      } else {
+        const open = active.filter((i) => need[i]! > 0);
+        if (open.length > 0 && R > 0) splitProRata(R, open, weight, need, weightOrder, pay);
+      }
+    }
+    const date = record ? addMonths(input.anchor, input.startMonth + month) : input.anchor;
+    const still: number[] = [];
+    for (const i of active) {
+      let p = pay[i]!;
+      const toInterest = Math.min(p, interestDue[i]!);
+      interestDue[i]! -= toInterest;
+      p -= toInterest;
+      const toPenalty = Math.min(p, penalty[i]!);
+      penalty[i]! -= toPenalty;
+      p -= toPenalty;
+      const toPrincipal = Math.min(p, principal[i]!);
+      principal[i]! -= toPrincipal;
+      p -= toPrincipal;
+      if (p !== 0) throw new Error('assertion failed: plan paid a debt more than it owed');
+      const left = principal[i]! + interestDue[i]! + penalty[i]!;
+      if (record) {
+        rows[i]!.push({
+          month,
+          date,
+          payment: cents(pay[i]!),
+          interest: cents(toInterest),
+          penalty: cents(toPenalty),
+          principal: cents(toPrincipal),
+          balanceAfter: cents(left),
+        });
+      }
+      if (left === 0) {
+        payoffMonth[i] = month;
+        isActive[i] = 0;
+      } else {
+        still.push(i);
+        if (month >= debts[i]!.termLimit && flagged[i] === 0) {
+          flagged[i] = 1;
+          problems.push({ reason: 'exceeds-max-term', index: i, month });
+          if (!record) return { feasible: false, problems, payoffMonth, rows, months: month };
+        }
+      }
+    }
+    active = still;
+  }
+  return { feasible: problems.length === 0, problems, payoffMonth, rows, months: month };
+}

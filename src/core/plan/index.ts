@@ -1,0 +1,19 @@
+// Multi-creditor plan builder (issue 3, PRODUCT.md F5). Usage: see build-plan.test.ts.
+export * from './types.js';
+export { parsePlanInput, parseReplanUpdate, MAX_PLAN_DEBTS } from './parse-plan-input.js';
+export type { ReplanUpdate } from './parse-plan-input.js';
+export {
+  buildPlan,
+  preparePlan,
+  finishPlan,
+  contractCost,
+  planRatePpm,
+  planTermLimit,
+} from './build-plan.js';
+export type { PreparedPlan, DebtMeta, PlanOptions } from './build-plan.js';
+export { searchShortfall, computeShortfall, TOKEN_PAYMENT } from './shortfall.js';
+export { replan } from './replan.js';
+export type { PaymentMade, ReplanInput, Replan, DebtChange, ChangeStatus } from './replan.js';
+export { runEngine, splitProRata, monthlyInterest } from './engine.js';
+export type { EngineDebt, EngineInput, EngineResult } from './engine.js';
+export { planToJson, replanToJson } from './plan-to-json.js';

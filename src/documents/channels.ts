@@ -1,0 +1,153 @@
+// Complaint, dispute, mediation and legal-aid channels (FACTS.md §7, §8), with the follow-up
+// deadline used for escalation tracking. `deadlineBasis` names the provision that sets the
+// deadline; null means the days are our reminder default, not a legal deadline.
+import type { LenderType } from './templates/types.js';
+
+export const CHANNEL_IDS = [
+  'nfra-12378',
+  'credit-dispute',
+  'pboc-complaint',
+  'nifa',
+  'local-regulator',
+  'police-110',
+  'mediation',
+  'legal-aid-12348',
+] as const;
+
+export type ChannelId = (typeof CHANNEL_IDS)[number];
+
+export interface Channel {
+  id: ChannelId;
+  nameZh: string;
+  nameEn: string;
+  /** the salutation line of a letter to it */
+  addresseeZh: string;
+  addresseeEn: string;
+  /** how to reach it; text shown in letters */
+  contactZh: string;
+  contactEn: string;
+  followUpDays: number;
+  deadlineBasis: string | null;
+  /** a U fact about the channel itself, shown with a caution */
+  cautionZh?: string;
+  cautionEn?: string;
+}
+
+export const CHANNELS: Record<ChannelId, Channel> = {
+  'nfra-12378': {
+    id: 'nfra-12378',
+    addresseeZh: '国家金融监督管理总局当地监管局',
+    addresseeEn: 'the local office of the National Financial Regulatory Administration',
+    nameZh: '国家金融监督管理总局（12378 银行保险消费者投诉维权热线）',
+    nameEn: 'National Financial Regulatory Administration (12378 consumer hotline)',
+    contactZh: '电话 12378，或当地金融监管局',
+    contactEn: 'call 12378, or the local NFRA office',
+    followUpDays: 30,
+    deadlineBasis: null,
+  },
+  'credit-dispute': {
+    id: 'credit-dispute',
+    addresseeZh: '中国人民银行征信中心',
+    addresseeEn: 'the PBOC Credit Reference Center',
+    nameZh: '中国人民银行征信中心',
+    nameEn: 'PBOC Credit Reference Center',
+    contactZh: '征信中心客服 400-810-8866，或当地征信查询网点；也可向数据报送机构提出',
+    contactEn: 'hotline 400-810-8866 or a local credit-report outlet; or the reporting lender',
+    followUpDays: 20,
+    deadlineBasis: 'credit-reporting-25',
+  },
+  'pboc-complaint': {
+    id: 'pboc-complaint',
+    addresseeZh: '中国人民银行当地分支机构',
+    addresseeEn: 'the local branch of the People’s Bank of China',
+    nameZh: '中国人民银行当地分支机构（征信投诉）',
+    nameEn: 'Local branch of the People’s Bank of China (credit-reporting complaint)',
+    contactZh: '当地人民银行分支机构；12363 热线',
+    contactEn: 'the local PBOC branch; hotline 12363',
+    followUpDays: 30,
+    deadlineBasis: 'credit-reporting-26',
+    cautionZh: '12363 热线在2023年职责调整后是否仍受理投诉尚未核实（待核实）',
+    cautionEn: 'whether hotline 12363 still takes complaints after the 2023 reform is unverified',
+  },
+  nifa: {
+    id: 'nifa',
+    addresseeZh: '中国互联网金融协会',
+    addresseeEn: 'the National Internet Finance Association of China',
+    nameZh: '中国互联网金融协会（互联网金融举报信息平台）',
+    nameEn: 'National Internet Finance Association of China (reporting platform)',
+    contactZh: '网站 www.nifa.org.cn',
+    contactEn: 'website www.nifa.org.cn',
+    followUpDays: 30,
+    deadlineBasis: null,
+  },
+  'local-regulator': {
+    id: 'local-regulator',
+    addresseeZh: '地方金融管理局',
+    addresseeEn: 'the local financial regulator',
+    nameZh: '地方金融管理部门（小额贷款公司监管）',
+    nameEn: 'Local financial regulator (supervises small-loan companies)',
+    contactZh: '贷款公司注册地的地方金融管理局',
+    contactEn: 'the local financial administration where the lender is registered',
+    followUpDays: 30,
+    deadlineBasis: null,
+  },
+  'police-110': {
+    id: 'police-110',
+    addresseeZh: '公安机关',
+    addresseeEn: 'the police',
+    nameZh: '公安机关（110）',
+    nameEn: 'Police (110)',
+    contactZh: '拨打 110 或到当地派出所报案',
+    contactEn: 'call 110 or report at the local police station',
+    followUpDays: 7,
+    deadlineBasis: null,
+  },
+  mediation: {
+    id: 'mediation',
+    addresseeZh: '金融纠纷调解组织',
+    addresseeEn: 'the financial dispute mediation body',
+    nameZh: '金融纠纷调解组织 / 人民法院在线调解',
+    nameEn: 'Financial dispute mediation / court online mediation',
+    contactZh: '当地银行业保险业纠纷调解组织，或人民法院在线服务平台',
+    contactEn: 'the local banking/insurance dispute mediation body, or the courts’ online platform',
+    followUpDays: 30,
+    deadlineBasis: null,
+    cautionZh: '各地金融纠纷调解组织的名称和受理范围不一（待核实）',
+    cautionEn: 'names and scope of local financial mediation bodies vary (unverified)',
+  },
+  'legal-aid-12348': {
+    id: 'legal-aid-12348',
+    addresseeZh: '法律援助中心',
+    addresseeEn: 'the legal aid centre',
+    nameZh: '法律援助中心（12348 公共法律服务热线）',
+    nameEn: 'Legal aid centre (12348 public legal-service hotline)',
+    contactZh: '拨打 12348，或到当地法律援助中心',
+    contactEn: 'call 12348, or visit the local legal-aid centre',
+    followUpDays: 14,
+    deadlineBasis: null,
+  },
+};
+
+export function isChannelId(s: string): s is ChannelId {
+  return (CHANNEL_IDS as readonly string[]).includes(s);
+}
+
+/** The regulator a complaint about this kind of lender goes to (FACTS.md §7). */
+export function complaintChannelFor(type: LenderType): ChannelId {
+  switch (type) {
+    case 'bank':
+    case 'consumer-finance':
+      return 'nfra-12378';
+    case 'small-loan':
+      return 'local-regulator';
+    case 'guarantee-platform':
+      return 'nifa';
+    case 'private':
+    case 'unknown':
+      return 'legal-aid-12348';
+    default: {
+      const never: never = type;
+      throw new Error(`unknown lender type ${String(never)}`);
+    }
+  }
+}

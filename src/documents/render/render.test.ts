@@ -1,0 +1,181 @@
+import fc from 'fast-check';
+import yauzl from 'yauzl';
+import { describe, expect, it } from 'vitest';
+import { formatMoney } from '../../core/money/index.js';
+import { EXAMPLE_CASES, HOSTILE, hostileCase } from '../fixtures.js';
+import type { Lang } from '../model.js';
+import { LETTER_KINDS, LETTER_TEMPLATES, missingFor } from '../templates/index.js';
+import { renderDocx } from './docx.js';
+import { escapeHtml, renderHtml } from './html.js';
+import { escapeMarkdown, renderMarkdown } from './markdown.js';
+
+const VOID = new Set(['meta', 'br', 'hr', 'img', 'link', 'input']);
+
+/** Checks tags nest and close, and that text contains no raw markup or bare '&'. */
+function checkWellFormed(html: string): string[] {
+  const problems: string[] = [];
+  const stack: string[] = [];
+  const body = html.replace(/^<!DOCTYPE html>/, '');
+  const re = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[a-zA-Z-]+(?:="[^"<>]*")?)*)\s*>|([^<]+)|(<)/g;
+  for (const m of body.matchAll(re)) {
+    if (m[5]) problems.push(`stray "<" at ${m.index}`);
+    else if (m[4] !== undefined) {
+      const text = m[4];
+      if (text.includes('>')) problems.push(`raw ">" in text at ${m.index}`);
+      const bad = text.replace(/&(amp|lt|gt|quot|#39);/g, '');
+      if (bad.includes('&')) problems.push(`bare "&" at ${m.index}`);
+    } else {
+      const tag = m[2]!.toLowerCase();
+      if (VOID.has(tag)) continue;
+      if (m[1] === '/') {
+        if (stack.pop() !== tag) problems.push(`unbalanced </${tag}> at ${m.index}`);
+      } else stack.push(tag);
+    }
+  }
+  if (stack.length > 0) problems.push(`unclosed ${stack.join(',')}`);
+  return problems;
+}
+
+async function unzipEntry(bytes: Uint8Array, name: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(Buffer.from(bytes), { lazyEntries: true }, (e, zip) => {
+      if (e || !zip) return reject(e ?? new Error('no zip'));
+      zip.readEntry();
+      zip.on('entry', (entry: yauzl.Entry) => {
+        if (entry.fileName !== name) return zip.readEntry();
+        zip.openReadStream(entry, (e2, stream) => {
+          if (e2 || !stream) return reject(e2 ?? new Error('no stream'));
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        });
+      });
+      zip.on('end', () => reject(new Error(`${name} not in the docx`)));
+    });
+  });
+}
+
+const xmlText = (xml: string) =>
+  [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+
+const CASES = Object.entries(EXAMPLE_CASES);
+const LANGS: Lang[] = ['zh', 'en'];
+
+describe('HTML renderer', () => {
+  it('is well-formed and escapes markup in every free-text field, for every kind, case and language', () => {
+    for (const [name, c] of CASES)
+      for (const kind of LETTER_KINDS)
+        if (missingFor(kind, c).length === 0)
+          for (const lang of LANGS) {
+            const html = renderHtml(LETTER_TEMPLATES[kind].build(hostileCase(c), lang));
+            expect(checkWellFormed(html), `${name} ${kind} ${lang}`).toEqual([]);
+            expect(html).not.toContain('<script');
+            expect(html).toContain('&lt;script&gt;');
+          }
+  });
+
+  it('is one self-contained file: no scripts, links or remote resources; A4 print CSS', () => {
+    const html = renderHtml(LETTER_TEMPLATES.request.build(EXAMPLE_CASES['young-worker'], 'zh'));
+    expect(html).not.toMatch(/<script|<link|src=|https?:\/\//);
+    expect(html).toContain('size: A4');
+    expect(html).toContain('SimSun');
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toContain('<td class="num">¥492.14</td>');
+  });
+
+  it('escapeHtml round-trips and leaves no markup characters (property)', () => {
+    const unescape = (s: string) =>
+      s
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&amp;/g, '&');
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary-ascii' }), (s) => {
+        const e = escapeHtml(s);
+        expect(e).not.toMatch(/[<>"']/);
+        expect(e.replace(/&(amp|lt|gt|quot|#39);/g, '')).not.toContain('&');
+        expect(unescape(e)).toBe(s);
+      }),
+    );
+  });
+});
+
+describe('Markdown renderer', () => {
+  it('escapes markup in every free-text field', () => {
+    for (const [name, c] of CASES)
+      for (const kind of LETTER_KINDS)
+        if (missingFor(kind, c).length === 0) {
+          const md = renderMarkdown(LETTER_TEMPLATES[kind].build(hostileCase(c), 'zh'));
+          expect(md, `${name} ${kind}`).not.toContain('<script>');
+          expect(md).not.toContain('[a](http');
+          expect(md).toContain('\\<script\\>');
+        }
+  });
+
+  it('keeps amounts readable and right-aligns numeric columns', () => {
+    const md = renderMarkdown(LETTER_TEMPLATES.request.build(EXAMPLE_CASES['young-worker'], 'zh'));
+    expect(md).toContain('| 每期还款金额 | ¥492.14 |');
+    expect(md).toContain('| --- | ---: |');
+    expect(md).toContain('**事由：**申请');
+  });
+
+  it('escapeMarkdown: removing the escapes gives back the text, and no markup char is left bare (property)', () => {
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        const e = escapeMarkdown(s);
+        expect(e.replace(/\\([\\`*_[\]<>&|~#+\-=.)])/g, '$1')).toBe(s.replace(/\r\n?/g, '\n'));
+        // every markup char is preceded by an odd run of backslashes
+        for (const m of e.matchAll(/[`*_[\]<>&|~]/g)) {
+          const before = /\\*$/.exec(e.slice(0, m.index))![0].length;
+          expect(before % 2).toBe(1);
+        }
+      }),
+    );
+  });
+
+  it('escapes list and heading markers only at the start of a line', () => {
+    expect(escapeMarkdown('- a\n1. b\n# c')).toBe('\\- a\n1\\. b\n\\# c');
+    expect(escapeMarkdown('¥1,234.50 - x')).toBe('¥1,234.50 - x');
+  });
+});
+
+describe('DOCX renderer', () => {
+  it('is a valid zip whose document.xml holds the plan table numbers (all cases, both languages)', async () => {
+    for (const [name, c] of CASES)
+      for (const lang of LANGS) {
+        const bytes = await renderDocx(LETTER_TEMPLATES.request.build(c, lang));
+        const xml = await unzipEntry(bytes, 'word/document.xml');
+        expect(xml.startsWith('<?xml')).toBe(true);
+        const text = xmlText(xml);
+        expect(text, name).toContain(formatMoney(c.plan!.monthlyPayment));
+        expect(text).toContain(formatMoney(c.plan!.totalPaid));
+        expect(text).toContain(
+          lang === 'zh' ? '协商还款申请书' : 'Request for an Installment Repayment Plan',
+        );
+        expect(xml).toContain('<w:tbl>');
+        expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+        expect(xml).toContain('w:eastAsia="宋体"');
+        expect(xml).toContain('w:eastAsia="黑体"');
+        expect(xml).toContain('w:ascii="Times New Roman"');
+      }
+  });
+
+  it('renders every kind for every case, and escapes hostile text into XML', async () => {
+    for (const [name, c] of CASES)
+      for (const kind of LETTER_KINDS)
+        if (missingFor(kind, c).length === 0) {
+          const bytes = await renderDocx(LETTER_TEMPLATES[kind].build(hostileCase(c), 'zh'));
+          const xml = await unzipEntry(bytes, 'word/document.xml');
+          expect(xml, `${name} ${kind}`).not.toContain('<script');
+          expect(xmlText(xml)).toContain('&lt;script&gt;');
+        }
+  });
+
+  it('hostile text survives every format intact (the words, not the markup)', () => {
+    const doc = LETTER_TEMPLATES.hardship.build(hostileCase(EXAMPLE_CASES['young-worker']), 'zh');
+    expect(renderHtml(doc)).toContain(escapeHtml(HOSTILE));
+    expect(renderMarkdown(doc)).toContain(escapeMarkdown(HOSTILE, false));
+  });
+});

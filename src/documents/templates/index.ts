@@ -1,0 +1,157 @@
+// The letter kinds: stable ids for the CLI and what each template needs from the case.
+import type { Doc, Lang } from '../model.js';
+import type { ChannelId } from '../channels.js';
+import { buildCallScript } from './call-script.js';
+import { buildCardInstallment } from './card-installment.js';
+import { buildComplaint } from './complaint.js';
+import { buildCreditDispute } from './credit-dispute.js';
+import { buildExcessInterest } from './excess-interest.js';
+import { buildHardship } from './hardship.js';
+import { buildLedgerRequest } from './ledger-request.js';
+import { buildLegalAid } from './legal-aid.js';
+import { buildMediation } from './mediation.js';
+import { buildPenaltyWaiver } from './penalty-waiver.js';
+import { buildRequest } from './request.js';
+import { buildStopThirdParty } from './stop-third-party.js';
+import type { CaseInput } from './types.js';
+
+export const LETTER_KINDS = [
+  'request',
+  'hardship',
+  'call-script',
+  'card-installment',
+  'penalty-waiver',
+  'ledger-request',
+  'stop-third-party',
+  'excess-interest',
+  'credit-dispute',
+  'complaint',
+  'mediation',
+  'legal-aid',
+] as const;
+
+export type LetterKind = (typeof LETTER_KINDS)[number];
+
+/** A part of the case a template cannot do without. */
+export type Requirement = 'plan' | 'hardship' | 'legality' | 'dispute' | 'credit-card';
+
+export interface LetterTemplate {
+  kind: LetterKind;
+  titleZh: string;
+  titleEn: string;
+  requires: Requirement[];
+  build(c: CaseInput, lang: Lang, opts?: { channel?: ChannelId }): Doc;
+}
+
+export const LETTER_TEMPLATES: Record<LetterKind, LetterTemplate> = {
+  request: {
+    kind: 'request',
+    titleZh: '协商还款申请书',
+    titleEn: 'Installment request',
+    requires: ['plan'],
+    build: buildRequest,
+  },
+  hardship: {
+    kind: 'hardship',
+    titleZh: '困难情况说明',
+    titleEn: 'Hardship statement',
+    requires: ['hardship'],
+    build: buildHardship,
+  },
+  'call-script': {
+    kind: 'call-script',
+    titleZh: '电话协商话术',
+    titleEn: 'Call script',
+    requires: ['plan'],
+    build: buildCallScript,
+  },
+  'card-installment': {
+    kind: 'card-installment',
+    titleZh: '个性化分期还款申请（信用卡）',
+    titleEn: 'Personalised installment application (credit card)',
+    requires: ['plan', 'credit-card'],
+    build: buildCardInstallment,
+  },
+  'penalty-waiver': {
+    kind: 'penalty-waiver',
+    titleZh: '减免罚息及停息申请',
+    titleEn: 'Penalty waiver / interest freeze request',
+    requires: [],
+    build: buildPenaltyWaiver,
+  },
+  'ledger-request': {
+    kind: 'ledger-request',
+    titleZh: '债权核实及明细调取函',
+    titleEn: 'Ledger request',
+    requires: [],
+    build: buildLedgerRequest,
+  },
+  'stop-third-party': {
+    kind: 'stop-third-party',
+    titleZh: '停止联系第三人通知函',
+    titleEn: 'Stop contacting third parties',
+    requires: [],
+    build: buildStopThirdParty,
+  },
+  'excess-interest': {
+    kind: 'excess-interest',
+    titleZh: '超额利息异议函',
+    titleEn: 'Excess interest objection',
+    requires: ['legality'],
+    build: buildExcessInterest,
+  },
+  'credit-dispute': {
+    kind: 'credit-dispute',
+    titleZh: '个人征信异议申请书',
+    titleEn: 'Credit report dispute',
+    requires: ['dispute'],
+    build: buildCreditDispute,
+  },
+  complaint: {
+    kind: 'complaint',
+    titleZh: '投诉书',
+    titleEn: 'Complaint',
+    requires: [],
+    build: (c, lang, opts) => buildComplaint(c, lang, opts?.channel),
+  },
+  mediation: {
+    kind: 'mediation',
+    titleZh: '调解申请书',
+    titleEn: 'Mediation application',
+    requires: [],
+    build: buildMediation,
+  },
+  'legal-aid': {
+    kind: 'legal-aid',
+    titleZh: '法律援助咨询准备单',
+    titleEn: 'Legal aid preparation sheet',
+    requires: [],
+    build: buildLegalAid,
+  },
+};
+
+export function isLetterKind(s: string): s is LetterKind {
+  return (LETTER_KINDS as readonly string[]).includes(s);
+}
+
+/** The requirements this case does not meet for the kind, empty when it can be rendered. */
+export function missingFor(kind: LetterKind, c: CaseInput): Requirement[] {
+  return LETTER_TEMPLATES[kind].requires.filter((r) => {
+    switch (r) {
+      case 'plan':
+        return c.plan === undefined;
+      case 'hardship':
+        return c.hardship === undefined;
+      case 'legality':
+        return (c.legality ?? []).length === 0;
+      case 'dispute':
+        return c.dispute === undefined;
+      case 'credit-card':
+        return !c.lender.isCreditCard;
+      default: {
+        const never: never = r;
+        throw new Error(`unknown requirement ${String(never)}`);
+      }
+    }
+  });
+}

@@ -1,0 +1,123 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { AppError } from '../app/errors.js';
+import { registerErrorHandler } from './error-handler.js';
+import { registerRoutes } from './routes/index.js';
+import { newSessionSecret, registerSecurity, sessionCookie } from './security.js';
+import type { Calculators } from './calculators.js';
+import type { ServerDeps } from './server-deps.js';
+
+export interface ServerOptions {
+  /** Built web app (index.html + assets); omitted in API-only tests. */
+  webRoot?: string;
+  /** Per-process secret; random unless a test fixes it. */
+  sessionSecret?: string;
+  /** JSON body limit in bytes (default 2 MiB). */
+  bodyLimit?: number;
+  /** Evidence upload limit in bytes (default 4 GiB). */
+  uploadLimit?: number;
+  /** Host names the server answers to (defeats DNS rebinding); default loopback names. */
+  allowedHosts?: readonly string[];
+  logger?: boolean;
+  /** schedule/check parsers shared with the CLI (injected by the serve command) */
+  calculators?: Calculators;
+}
+
+export const DEFAULT_UPLOAD_LIMIT = 4 * 1024 ** 3;
+const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]'];
+
+export type App = FastifyInstance;
+
+/** Builds the API (and the web app when webRoot is given) without listening (STYLE.md §8). */
+export async function buildServer(deps: ServerDeps, opts: ServerOptions = {}): Promise<App> {
+  const secret = opts.sessionSecret ?? newSessionSecret();
+  const uploadLimit = opts.uploadLimit ?? DEFAULT_UPLOAD_LIMIT;
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: opts.bodyLimit ?? 2 * 1024 * 1024,
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const allowed = new Set(opts.allowedHosts ?? LOOPBACK);
+  app.addHook('onRequest', async (req) => {
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+    if (!allowed.has(host))
+      throw new AppError('forbidden', `host ${host} is not served here`, {
+        messageZh: '不接受该主机名的请求',
+        details: { reason: 'host' },
+      });
+  });
+  registerSecurity(app, secret);
+  registerErrorHandler(app, () => indexHtml, sessionCookie(secret));
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Xieshang 协商 API',
+        version: '0.1.0',
+        description:
+          'Local JSON API of Xieshang. Writes need the session cookie set by GET / or GET /api/session, from the same origin.',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: uploadLimit, files: 1, fields: 30, fieldSize: 64 * 1024, parts: 40 },
+    throwFileSizeLimit: true,
+    // keep the client's path so a "../" name is refused rather than silently cut to its base
+    preservePath: true,
+  });
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/session', { schema: { hide: true } }, async (_req, reply) => {
+    reply.header('Set-Cookie', sessionCookie(secret));
+    return { ok: true };
+  });
+  await app.register(registerRoutes, {
+    prefix: '/api',
+    deps,
+    uploadLimit,
+    ...(opts.calculators ? { calculators: opts.calculators } : {}),
+  });
+
+  let indexHtml: string | undefined;
+  if (opts.webRoot !== undefined && existsSync(join(opts.webRoot, 'index.html'))) {
+    indexHtml = readFileSync(join(opts.webRoot, 'index.html'), 'utf8');
+    const sendIndex = (reply: import('fastify').FastifyReply) =>
+      reply
+        .header('Set-Cookie', sessionCookie(secret))
+        .header('Cache-Control', 'no-store')
+        .type('text/html; charset=utf-8')
+        .send(indexHtml);
+    app.get('/', { schema: { hide: true } }, async (_req, reply) => sendIndex(reply));
+    await app.register(fastifyStatic, {
+      root: opts.webRoot,
+      index: false,
+      wildcard: true,
+      dotfiles: 'deny',
+      list: false,
+      redirect: false,
+      schemaHide: true,
+      setHeaders: (res, path) => {
+        if (path.includes('/assets/'))
+          res.header('Cache-Control', 'public, max-age=31536000, immutable');
+      },
+    });
+  }
+  return app;
+}
+
+export { sessionCookie };

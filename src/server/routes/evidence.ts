@@ -1,0 +1,208 @@
+import { createWriteStream } from 'node:fs';
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { resolveCase } from '../../app/cases.js';
+import { vaultOf } from '../../app/evidence-common.js';
+import { addEvidence, listEvidence } from '../../app/evidence.js';
+import { AppError } from '../../app/errors.js';
+import { EvidenceFields, EvidenceView, IdParams } from '../../contracts/index.js';
+import { contentDisposition } from '../download.js';
+import type { RouteOptions } from './index.js';
+
+type Item = Awaited<ReturnType<typeof listEvidence>>[number];
+
+function evidenceView(e: Item): EvidenceView {
+  return {
+    id: e.id,
+    kind: e.kind,
+    sha256: e.sha256,
+    originalName: e.originalName,
+    mediaType: e.mediaType,
+    sizeBytes: e.sizeBytes,
+    lenderId: e.lenderId,
+    addedAt: e.addedAt,
+    description: e.description,
+  };
+}
+
+/** The name a browser sent, reduced to its last path segment; refuses traversal and empty names. */
+export function uploadName(raw: string): string {
+  const base = raw.split(/[/\\]/).pop()?.trim() ?? '';
+  if (base === '' || base === '.' || base === '..' || raw.includes('..'))
+    throw new AppError(
+      'invalid-input',
+      `file name "${raw}" is not allowed (no paths or ".." please)`,
+      {
+        field: 'file',
+        messageZh: `文件名“${raw}”不被接受（不能包含路径或“..”）`,
+      },
+    );
+  if (base.length > 255)
+    throw new AppError('invalid-input', 'file name is longer than 255 characters', {
+      field: 'file',
+      messageZh: '文件名超过 255 个字符',
+    });
+  return base;
+}
+
+/**
+ * Evidence vault over HTTP. Uploads are multipart with the fields first and the file last; the file
+ * streams to a temp file under the data directory (never into memory), then app/evidence streams
+ * it into the content-addressed vault and records it in the ledger.
+ */
+export const evidenceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
+  app,
+  { deps, uploadLimit },
+) => {
+  const tags = ['evidence'];
+
+  app.get(
+    '/evidence',
+    { schema: { tags, response: { 200: z.object({ items: z.array(EvidenceView) }) } } },
+    async () => {
+      const c = await resolveCase(deps);
+      return { items: (await listEvidence(deps, c.id)).map(evidenceView) };
+    },
+  );
+
+  app.post(
+    '/evidence',
+    {
+      schema: {
+        tags,
+        summary:
+          'Upload one file (multipart/form-data: kind, lenderId?, capturedAt?, description?, then file)',
+        consumes: ['multipart/form-data'],
+        response: { 201: EvidenceView },
+      },
+    },
+    async (req, reply) => {
+      if (!req.isMultipart())
+        throw new AppError('invalid-input', 'expected multipart/form-data with a file', {
+          field: 'file',
+          messageZh: '请以 multipart/form-data 上传文件',
+        });
+      const c = await resolveCase(deps);
+      const fields: Record<string, string> = {};
+      const tmpRoot = join(deps.home, 'tmp');
+      await mkdir(tmpRoot, { recursive: true });
+      const dir = await mkdtemp(join(tmpRoot, 'upload-'));
+      try {
+        let file: { path: string; name: string } | undefined;
+        for await (const part of req.parts({ limits: { fileSize: uploadLimit } })) {
+          if (part.type === 'field') {
+            fields[part.fieldname] = String(part.value);
+            continue;
+          }
+          if (file !== undefined) {
+            part.file.resume();
+            throw new AppError('invalid-input', 'one file per upload', {
+              field: 'file',
+              messageZh: '每次只能上传一个文件',
+            });
+          }
+          const name = uploadName(part.filename);
+          // Validate the fields before accepting any bytes: bad input stores nothing.
+          EvidenceFields.parse(fields);
+          const path = join(dir, 'data');
+          await pipeline(part.file, createWriteStream(path, { flags: 'wx' }));
+          if (part.file.truncated)
+            throw new AppError(
+              'input-too-large',
+              `the file is larger than ${Math.round(uploadLimit / 1024 / 1024)} MB`,
+              {
+                field: 'file',
+                messageZh: `文件超过 ${Math.round(uploadLimit / 1024 / 1024)} MB 上限`,
+              },
+            );
+          file = { path, name };
+        }
+        if (file === undefined)
+          throw new AppError('invalid-input', 'no file in the upload', {
+            field: 'file',
+            messageZh: '没有收到文件',
+          });
+        const f = EvidenceFields.parse(fields);
+        if ((await stat(file.path)).size === 0)
+          throw new AppError('invalid-input', 'the file is empty', {
+            field: 'file',
+            messageZh: '文件是空的',
+          });
+        const r = await addEvidence(deps, {
+          caseId: c.id,
+          file: file.path,
+          originalName: file.name,
+          kind: f.kind,
+          lender: f.lenderId ?? null,
+          capturedAt: f.capturedAt ?? null,
+          note: f.description ?? null,
+          contactId: f.contactId ?? null,
+        });
+        return reply.status(201).send(evidenceView(r.item));
+      } catch (e) {
+        if (e instanceof z.ZodError) {
+          const i = e.issues[0]!;
+          const field = i.path.join('.') || 'input';
+          throw new AppError('invalid-input', `${field}: ${i.message}`, {
+            field,
+            messageZh: `${field}：${i.message}`,
+            details: { issues: e.issues },
+          });
+        }
+        throw e;
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  );
+
+  app.get('/evidence/:id/download', { schema: { tags, params: IdParams } }, async (req, reply) => {
+    const c = await resolveCase(deps);
+    const item = (await listEvidence(deps, c.id)).find((e) => e.id === req.params.id);
+    if (item === undefined)
+      throw new AppError('not-found', `evidence "${req.params.id}" is not in this case`, {
+        field: 'id',
+        messageZh: '没有这份证据',
+      });
+    return reply
+      .header('Content-Type', item.mediaType)
+      .header('Content-Length', String(item.sizeBytes))
+      .header('Content-Disposition', contentDisposition(item.originalName))
+      .send(vaultOf(deps).openVerified(item.sha256));
+  });
+
+  app.get(
+    '/evidence/export',
+    {
+      schema: {
+        tags,
+        summary: 'The evidence bundle (zip: originals, manifest, SHA256SUMS, index.html)',
+      },
+    },
+    async (_req, reply) => {
+      const c = await resolveCase(deps);
+      const tmpRoot = join(deps.home, 'tmp');
+      await mkdir(tmpRoot, { recursive: true });
+      const dir = await mkdtemp(join(tmpRoot, 'export-'));
+      const out = join(dir, 'bundle.zip');
+      try {
+        const { exportEvidence } = await import('../../app/evidence-export.js');
+        await exportEvidence(deps, { caseId: c.id, caseTitle: c.title, out });
+        const { createReadStream } = await import('node:fs');
+        const stream = createReadStream(out);
+        stream.on('close', () => void rm(dir, { recursive: true, force: true }));
+        const day = deps.clock.now().slice(0, 10);
+        return reply
+          .header('Content-Type', 'application/zip')
+          .header('Content-Disposition', contentDisposition(`证据包-${day}.zip`))
+          .send(stream);
+      } catch (e) {
+        await rm(dir, { recursive: true, force: true });
+        throw e;
+      }
+    },
+  );
+};

@@ -1,0 +1,39 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Calculators } from '../calculators.js';
+import type { ServerDeps } from '../server-deps.js';
+import { agreementRoutes } from './agreements.js';
+import { calcRoutes } from './calc.js';
+import { caseRoutes } from './case.js';
+import { contactRoutes } from './contacts.js';
+import { escalationRoutes } from './escalations.js';
+import { evidenceRoutes } from './evidence.js';
+import { letterRoutes } from './letters.js';
+import { planningRoutes } from './planning.js';
+
+export interface RouteOptions {
+  deps: ServerDeps;
+  uploadLimit: number;
+  calculators?: Calculators;
+  /** bumped after every write request, so routes may cache reads safely */
+  writes?: { version: number };
+}
+
+/** One plugin per resource; all under /api. */
+export const registerRoutes: FastifyPluginAsync<RouteOptions> = async (
+  app,
+  { deps, uploadLimit, calculators },
+) => {
+  const writes = { version: 0 };
+  app.addHook('onResponse', async (req) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') writes.version += 1;
+  });
+  const o: RouteOptions = { deps, uploadLimit, writes, ...(calculators ? { calculators } : {}) };
+  await app.register(calcRoutes, o);
+  await app.register(caseRoutes, o);
+  await app.register(planningRoutes, o);
+  await app.register(letterRoutes, o);
+  await app.register(contactRoutes, o);
+  await app.register(evidenceRoutes, o);
+  await app.register(agreementRoutes, o);
+  await app.register(escalationRoutes, o);
+};

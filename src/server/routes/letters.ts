@@ -1,0 +1,77 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../app/errors.js';
+import { LetterPlan, LetterQuery, LETTERS } from '../../contracts/index.js';
+import { contentDisposition } from '../download.js';
+import type { RouteOptions } from './index.js';
+
+const MEDIA: Record<'docx' | 'html' | 'md', string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  html: 'text/html; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+};
+
+/** Letters rendered on the fly from the case (F6): DOCX, printable HTML, Markdown. */
+export const letterRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {
+  const tags = ['documents'];
+
+  app.get('/letters', { schema: { tags } }, async () => ({ kinds: LETTERS }));
+
+  app.get(
+    '/letters/:kind',
+    {
+      schema: {
+        tags,
+        summary: 'Download a letter for one lender',
+        params: z.object({ kind: z.string().min(1).max(40) }),
+        querystring: LetterQuery,
+      },
+    },
+    async (req, reply) => {
+      const q = req.query;
+      const title = LETTERS.find((l) => l.kind === req.params.kind);
+      if (title === undefined)
+        throw new AppError('not-found', `no letter kind "${req.params.kind}"`, {
+          field: 'kind',
+          messageZh: `没有“${req.params.kind}”这种文书`,
+        });
+      // documents (docx and its templates) load on first use: keeps the server's resting memory low
+      const [{ loadLetterCase }, { parseCaseInput, caseInputToJson }, { renderLetter }] =
+        await Promise.all([
+          import('../../app/documents-case.js'),
+          import('../../app/documents-input.js'),
+          import('../../app/documents.js'),
+        ]);
+      let c = await loadLetterCase(deps, { lender: q.lenderId });
+      if (q.plan !== undefined && c.plan === undefined) {
+        let planJson: unknown;
+        try {
+          planJson = JSON.parse(q.plan);
+        } catch {
+          throw new AppError('invalid-json', 'plan: not valid JSON', {
+            field: 'plan',
+            messageZh: 'plan：不是有效的 JSON',
+          });
+        }
+        const plan = LetterPlan.parse(planJson);
+        c = parseCaseInput({ ...caseInputToJson(c), plan });
+      }
+      const r = await renderLetter(c, { kind: req.params.kind, format: q.format, lang: q.lang });
+      const lender = c.lender.brand ?? c.lender.name;
+      const name = `${q.lang === 'en' ? title.titleEn : title.titleZh}-${lender}.${q.format}`;
+      reply.header('Content-Type', MEDIA[q.format]);
+      if (q.format === 'docx') reply.header('Content-Disposition', contentDisposition(name));
+      else
+        reply.header(
+          'Content-Disposition',
+          contentDisposition(name).replace(/^attachment/, 'inline'),
+        );
+      if (q.format === 'html')
+        reply.header(
+          'Content-Security-Policy',
+          "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'",
+        );
+      return reply.send(Buffer.from(r.bytes));
+    },
+  );
+};

@@ -1,0 +1,332 @@
+// Content-addressed object store on disk: <home>/vault/objects/<2 hex>/<62 hex>, by SHA-256 of the
+// bytes. Writes stream through the hash into a temp file in the same filesystem, fsync, then
+// link() into place (link never overwrites, unlike rename), fsync the directory. Any failure
+// (ENOSPC included) removes the temp file, so no partial object is ever visible.
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { link, mkdir, open, readFile, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+
+import { isSha256Hex, type Sha256Hex } from '../core/ledger/index.js';
+
+export { isSha256Hex, type Sha256Hex };
+
+export interface PutResult {
+  hash: Sha256Hex;
+  size: number;
+  /** false when identical content was already stored (stored once, never overwritten) */
+  isNew: boolean;
+}
+
+export type ObjectCheck =
+  | { status: 'ok'; size: number }
+  | { status: 'missing' }
+  | { status: 'changed'; actualHash: Sha256Hex; size: number };
+
+export interface VaultStoreOptions {
+  /** Test seam: opens the temp file for writing (e.g. a sink that fails with ENOSPC). */
+  openTempSink?: (path: string) => Promise<TempSink>;
+  /** Read chunk size; large chunks keep hashing near sha256sum speed. */
+  chunkBytes?: number;
+}
+
+/** Where ingested bytes go before the object is linked into place. */
+export interface TempSink {
+  write(bytes: Buffer): Promise<void>;
+  /** fsync: the bytes are durable before the link makes them visible */
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface VaultStore {
+  readonly root: string;
+  objectPath(hash: Sha256Hex): string;
+  /** Streams a file (path) or a readable into the store. */
+  put(source: string | Readable): Promise<PutResult>;
+  has(hash: Sha256Hex): Promise<boolean>;
+  /** A stream of the object's bytes that errors at the end if they no longer match the hash. */
+  openVerified(hash: Sha256Hex): Readable;
+  /** Re-hashes one object. */
+  check(hash: Sha256Hex): Promise<ObjectCheck>;
+  /** Every object file name that looks like a hash (foreign files are ignored). */
+  listObjects(): Promise<Sha256Hex[]>;
+  /** Removes temp files left by killed processes; returns how many. */
+  sweepTemp(): Promise<number>;
+  /** The ledger head last written for a case (vault/heads/<case>.json), or null. */
+  readHead(caseId: string): Promise<LedgerHead | null>;
+  /** Atomically replaces the head file (temp + fsync + rename). */
+  writeHead(caseId: string, head: LedgerHead): Promise<void>;
+}
+
+/** A ledger head written beside the objects, so removing the newest ledger rows is detectable. */
+export interface LedgerHead {
+  seq: number;
+  hash: Sha256Hex;
+}
+
+const DEFAULT_CHUNK = 4 * 1024 * 1024;
+
+export function createVaultStore(home: string, opts: VaultStoreOptions = {}): VaultStore {
+  const root = join(home, 'vault');
+  const objectsDir = join(root, 'objects');
+  const tmpDir = join(root, 'tmp');
+  const chunk = opts.chunkBytes ?? DEFAULT_CHUNK;
+  const openTemp = opts.openTempSink ?? openFileSink;
+
+  function objectPath(hash: Sha256Hex): string {
+    return join(objectsDir, hash.slice(0, 2), hash.slice(2));
+  }
+
+  async function put(source: string | Readable): Promise<PutResult> {
+    await mkdir(tmpDir, { recursive: true });
+    const tmp = join(tmpDir, `${process.pid}-${randomBytes(8).toString('hex')}.part`);
+    const hasher = createHash('sha256');
+    let size = 0;
+    let linked = false;
+    try {
+      // One reused buffer for files, so a 2 GB recording costs one chunk of memory, not garbage.
+      const input = typeof source === 'string' ? readFileChunks(source, chunk) : source;
+      const sink = await openTemp(tmp);
+      try {
+        for await (const piece of input) {
+          const buf = piece as Buffer;
+          hasher.update(buf);
+          size += buf.length;
+          await sink.write(buf);
+        }
+        await sink.sync();
+      } finally {
+        await sink.close();
+      }
+      const hash = hasher.digest('hex') as Sha256Hex;
+      const dest = objectPath(hash);
+      const shard = join(objectsDir, hash.slice(0, 2));
+      const shardIsNew = !(await exists(shard));
+      await mkdir(shard, { recursive: true });
+      if (shardIsNew) await fsyncDir(objectsDir);
+      try {
+        await link(tmp, dest);
+        linked = true;
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST') return { hash, size, isNew: false };
+        if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS')
+          throw e;
+        // filesystems without hard links: rename, after checking we would not overwrite
+        if (await exists(dest)) return { hash, size, isNew: false };
+        await rename(tmp, dest);
+        linked = true;
+      }
+      await fsyncDir(shard);
+      return { hash, size, isNew: true };
+    } finally {
+      await unlink(tmp).catch(() => undefined);
+      if (linked) await fsyncDir(tmpDir).catch(() => undefined);
+    }
+  }
+
+  async function has(hash: Sha256Hex): Promise<boolean> {
+    return exists(objectPath(hash));
+  }
+
+  function openVerified(hash: Sha256Hex): Readable {
+    const hasher = createHash('sha256');
+    const check = new Transform({
+      transform(buf: Buffer, _enc, cb) {
+        hasher.update(buf);
+        cb(null, buf);
+      },
+      flush(cb) {
+        const actual = hasher.digest('hex');
+        cb(
+          actual === hash
+            ? null
+            : Object.assign(new Error(`vault object ${hash} changed on disk (now ${actual})`), {
+                code: 'EVAULTCHANGED',
+              }),
+        );
+      },
+    });
+    const input = createReadStream(objectPath(hash), { highWaterMark: chunk });
+    input.on('error', (e) => check.destroy(e));
+    return input.pipe(check);
+  }
+
+  async function check(hash: Sha256Hex): Promise<ObjectCheck> {
+    let fh;
+    try {
+      fh = await open(objectPath(hash), 'r');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { status: 'missing' };
+      throw e;
+    }
+    const hasher = createHash('sha256');
+    let size = 0;
+    try {
+      // a buffer sized to the file (up to one chunk): small objects stay cheap to check
+      const buf = Buffer.allocUnsafe(Math.max(1, Math.min(chunk, (await fh.stat()).size)));
+      for (;;) {
+        const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+        if (bytesRead === 0) break;
+        hasher.update(buf.subarray(0, bytesRead));
+        size += bytesRead;
+      }
+    } finally {
+      await fh.close();
+    }
+    const actual = hasher.digest('hex') as Sha256Hex;
+    return actual === hash
+      ? { status: 'ok', size }
+      : { status: 'changed', actualHash: actual, size };
+  }
+
+  async function listObjects(): Promise<Sha256Hex[]> {
+    const out: Sha256Hex[] = [];
+    let shards: string[];
+    try {
+      shards = await readdir(objectsDir);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return out;
+      throw e;
+    }
+    for (const s of shards.sort()) {
+      if (!/^[0-9a-f]{2}$/.test(s)) continue;
+      for (const rest of (await readdir(join(objectsDir, s))).sort()) {
+        const h = s + rest;
+        if (isSha256Hex(h)) out.push(h);
+      }
+    }
+    return out;
+  }
+
+  async function sweepTemp(): Promise<number> {
+    let names: string[];
+    try {
+      names = await readdir(tmpDir);
+    } catch {
+      return 0;
+    }
+    let removed = 0;
+    for (const n of names) {
+      const pid = Number(/^(\d+)-[0-9a-f]+\.part$/.exec(n)?.[1]);
+      if (!Number.isSafeInteger(pid) || isAlive(pid)) continue;
+      await unlink(join(tmpDir, n)).then(
+        () => (removed += 1),
+        () => undefined,
+      );
+    }
+    return removed;
+  }
+
+  const headsDir = join(root, 'heads');
+  const headPath = (caseId: string) => join(headsDir, `${encodeURIComponent(caseId)}.json`);
+
+  async function readHead(caseId: string): Promise<LedgerHead | null> {
+    let text: string;
+    try {
+      text = await readFile(headPath(caseId), 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw e;
+    }
+    try {
+      const v = JSON.parse(text) as { seq?: unknown; hash?: unknown };
+      if (Number.isSafeInteger(v.seq) && isSha256Hex(v.hash))
+        return { seq: v.seq as number, hash: v.hash };
+    } catch {
+      // fall through: an unreadable head file is reported as a bad head
+    }
+    return { seq: Number.MAX_SAFE_INTEGER, hash: '' as Sha256Hex };
+  }
+
+  async function writeHead(caseId: string, head: LedgerHead): Promise<void> {
+    await mkdir(headsDir, { recursive: true });
+    const tmp = join(headsDir, `.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+    try {
+      const fh = await open(tmp, 'wx');
+      try {
+        await fh.writeFile(JSON.stringify({ seq: head.seq, hash: head.hash }) + '\n');
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+      await rename(tmp, headPath(caseId));
+      await fsyncDir(headsDir);
+    } finally {
+      await unlink(tmp).catch(() => undefined);
+    }
+  }
+
+  return {
+    root,
+    objectPath,
+    put,
+    has,
+    openVerified,
+    check,
+    listObjects,
+    sweepTemp,
+    readHead,
+    writeHead,
+  };
+}
+
+async function* readFileChunks(path: string, chunk: number): AsyncGenerator<Buffer> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(chunk);
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, 0, chunk, null);
+      if (bytesRead === 0) return;
+      // the consumer finishes with this view before asking for the next one
+      yield buf.subarray(0, bytesRead);
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
+/** The real temp file: created exclusively and read-only (objects are never modified). */
+async function openFileSink(path: string): Promise<TempSink> {
+  const fh = await open(path, 'wx', 0o444);
+  return {
+    async write(bytes) {
+      for (let off = 0; off < bytes.length;) {
+        const { bytesWritten } = await fh.write(bytes, off, bytes.length - off);
+        off += bytesWritten;
+      }
+    },
+    sync: () => fh.sync(),
+    close: () => fh.close(),
+  };
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await stat(p);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw e;
+  }
+}
+
+async function fsyncDir(dir: string): Promise<void> {
+  const fh = await open(dir, 'r');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,179 @@
+// Typed fetch wrapper over src/contracts. Errors arrive as { error: { code, message, messageZh, field, details } }.
+import type {
+  AgreementCreate,
+  AgreementView,
+  AprRequest,
+  AprResponse,
+  BudgetSave,
+  BudgetView,
+  CheckRequest,
+  ConductFlag,
+  ContactCreate,
+  ContactView,
+  DebtCreate,
+  DebtView,
+  DueItem,
+  EvidenceFields,
+  EvidenceView,
+  ForecastView,
+  LenderView,
+  PaymentCreate,
+  PlanBuild,
+  PlanView,
+  Summary,
+} from '../contracts/index.js';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly messageZh: string | undefined,
+    readonly field: string | undefined,
+    readonly details: unknown,
+  ) {
+    super(message);
+  }
+
+  /** The message in the user's language. */
+  say(lang: 'zh' | 'en'): string {
+    return lang === 'zh' && this.messageZh ? this.messageZh : this.message;
+  }
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const init: RequestInit = { method, credentials: 'same-origin', headers: {} };
+  if (body instanceof FormData) init.body = body;
+  else if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    init.headers = { 'content-type': 'application/json' };
+  }
+  let res: Response;
+  try {
+    res = await fetch(path, init);
+  } catch {
+    throw new ApiError(
+      0,
+      'network',
+      'cannot reach the Xieshang server; is it still running?',
+      '连接不到协商服务，请确认它仍在运行',
+      undefined,
+      undefined,
+    );
+  }
+  const text = await res.text();
+  let json: unknown = undefined;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    /* not JSON: handled below */
+  }
+  if (!res.ok) {
+    const e = (
+      json as
+        | {
+            error?: {
+              code?: string;
+              message?: string;
+              messageZh?: string;
+              field?: string;
+              details?: unknown;
+            };
+          }
+        | undefined
+    )?.error;
+    throw new ApiError(
+      res.status,
+      e?.code ?? 'internal',
+      e?.message ?? `HTTP ${res.status}`,
+      e?.messageZh,
+      e?.field,
+      e?.details,
+    );
+  }
+  return json as T;
+}
+
+const q = (params: Record<string, string | number | undefined | null>): string => {
+  const u = new URLSearchParams();
+  for (const [k, v] of Object.entries(params))
+    if (v !== undefined && v !== null && v !== '') u.set(k, String(v));
+  const s = u.toString();
+  return s ? `?${s}` : '';
+};
+
+export const api = {
+  session: () => request<{ ok: boolean }>('GET', '/api/session'),
+  apr: (b: AprRequest) => request<AprResponse>('POST', '/api/apr', b),
+  check: (b: CheckRequest) => request<Record<string, unknown>>('POST', '/api/check', b),
+  summary: () => request<Summary>('GET', '/api/summary'),
+  lenders: () => request<{ lenders: LenderView[] }>('GET', '/api/lenders'),
+  addDebt: (b: DebtCreate) => request<DebtView>('POST', '/api/debts', b),
+  removeDebt: (id: string) =>
+    request<{ ok: boolean }>('DELETE', `/api/debts/${encodeURIComponent(id)}`),
+  saveBudget: (b: BudgetSave) => request<BudgetView>('POST', '/api/budgets', b),
+  buildPlan: (b: PlanBuild) => request<PlanView>('POST', '/api/plans', b),
+  letterKinds: () =>
+    request<{ kinds: { kind: string; titleZh: string; titleEn: string }[] }>('GET', '/api/letters'),
+  letterUrl: (
+    kind: string,
+    p: {
+      lenderId: string;
+      format: 'docx' | 'html' | 'md';
+      lang: 'zh' | 'en';
+      plan?: string | undefined;
+    },
+  ) => `/api/letters/${encodeURIComponent(kind)}${q(p)}`,
+  letterText: async (
+    kind: string,
+    p: { lenderId: string; lang: 'zh' | 'en'; plan?: string | undefined },
+  ) => {
+    const res = await fetch(`/api/letters/${encodeURIComponent(kind)}${q({ ...p, format: 'md' })}`);
+    const text = await res.text();
+    if (!res.ok) {
+      const e = (
+        JSON.parse(text) as {
+          error?: { code?: string; message?: string; messageZh?: string; field?: string };
+        }
+      ).error;
+      throw new ApiError(
+        res.status,
+        e?.code ?? 'internal',
+        e?.message ?? `HTTP ${res.status}`,
+        e?.messageZh,
+        e?.field,
+        undefined,
+      );
+    }
+    return text;
+  },
+  contacts: () => request<{ contacts: ContactView[] }>('GET', '/api/contacts'),
+  addContact: (b: ContactCreate) => request<ContactView>('POST', '/api/contacts', b),
+  evidence: () => request<{ items: EvidenceView[] }>('GET', '/api/evidence'),
+  /** Fields first, file last: the server streams the file straight into the vault. */
+  uploadEvidence: (fields: EvidenceFields, file: File) => {
+    const fd = new FormData();
+    for (const [k, v] of Object.entries(fields))
+      if (v !== undefined && v !== null && v !== '') fd.append(k, String(v));
+    fd.append('file', file, file.name);
+    return request<EvidenceView>('POST', '/api/evidence', fd);
+  },
+  evidenceUrl: (id: string) => `/api/evidence/${encodeURIComponent(id)}/download`,
+  exportUrl: '/api/evidence/export',
+  conduct: () => request<{ flags: ConductFlag[] }>('GET', '/api/conduct'),
+  agreements: () => request<{ agreements: AgreementView[] }>('GET', '/api/agreements'),
+  addAgreement: (b: AgreementCreate) => request<AgreementView>('POST', '/api/agreements', b),
+  pay: (agreementId: string, b: PaymentCreate) =>
+    request<AgreementView>(
+      'POST',
+      `/api/agreements/${encodeURIComponent(agreementId)}/payments`,
+      b,
+    ),
+  due: (days = 30) => request<{ items: DueItem[] }>('GET', `/api/due${q({ days })}`),
+  forecast: (balance: string, payday: string | undefined, days = 90) =>
+    request<ForecastView>('GET', `/api/forecast${q({ balance, days, payday })}`),
+  calendarUrl: '/api/calendar.ics',
+  backupUrl: '/api/backup',
+};
+
+export type Api = typeof api;

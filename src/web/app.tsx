@@ -1,0 +1,132 @@
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { api } from './api-client.js';
+import { LangContext, type Lang } from './i18n.js';
+import { DebtsPage } from './pages/debts.js';
+
+const BudgetPage = lazy(() => import('./pages/budget.js').then((m) => ({ default: m.BudgetPage })));
+const PlanPage = lazy(() => import('./pages/plan.js').then((m) => ({ default: m.PlanPage })));
+const PreparePage = lazy(() =>
+  import('./pages/prepare.js').then((m) => ({ default: m.PreparePage })),
+);
+const ContactsPage = lazy(() =>
+  import('./pages/contacts.js').then((m) => ({ default: m.ContactsPage })),
+);
+const AgreementsPage = lazy(() =>
+  import('./pages/agreements.js').then((m) => ({ default: m.AgreementsPage })),
+);
+
+/** The journey (PRODUCT.md §2) is the navigation. */
+export const ROUTES: {
+  path: string;
+  zh: string;
+  en: string;
+  step: string;
+  page: () => ReactNode;
+}[] = [
+  { path: '/', zh: '我的债务', en: 'My debts', step: '1', page: () => <DebtsPage /> },
+  { path: '/budget', zh: '收支预算', en: 'Budget', step: '2', page: () => <BudgetPage /> },
+  { path: '/plan', zh: '还款方案', en: 'Plan', step: '3', page: () => <PlanPage /> },
+  { path: '/prepare', zh: '协商准备', en: 'Prepare', step: '4', page: () => <PreparePage /> },
+  {
+    path: '/contacts',
+    zh: '沟通记录与证据',
+    en: 'Contacts & evidence',
+    step: '5',
+    page: () => <ContactsPage />,
+  },
+  {
+    path: '/agreements',
+    zh: '协议与还款',
+    en: 'Agreements & payments',
+    step: '6',
+    page: () => <AgreementsPage />,
+  },
+];
+
+function initialLang(): Lang {
+  const saved = localStorage.getItem('xieshang.lang');
+  return saved === 'en' ? 'en' : 'zh';
+}
+
+export function App() {
+  const [lang, setLang] = useState<Lang>(initialLang);
+  const [path, setPath] = useState(() =>
+    ROUTES.some((r) => r.path === location.pathname) ? location.pathname : '/',
+  );
+
+  useEffect(() => {
+    const onPop = () => setPath(location.pathname);
+    window.addEventListener('popstate', onPop);
+    void api.session().catch(() => undefined);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    localStorage.setItem('xieshang.lang', lang);
+  }, [lang]);
+
+  const go = (p: string) => {
+    if (p === path) return;
+    history.pushState(null, '', p);
+    setPath(p);
+    window.scrollTo(0, 0);
+  };
+  const route = ROUTES.find((r) => r.path === path) ?? ROUTES[0]!;
+  const t = (zh: string, en: string) => (lang === 'en' ? en : zh);
+
+  return (
+    <LangContext.Provider value={lang}>
+      <a className="skip" href="#main">
+        {t('跳到正文', 'Skip to content')}
+      </a>
+      <header className="top">
+        <h1>
+          协商 <span className="sub">{t('分期还款协商助手', 'Repayment negotiation helper')}</span>
+        </h1>
+        <button
+          type="button"
+          className="lang"
+          onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+          aria-label={lang === 'zh' ? 'Switch to English' : '切换到中文'}
+        >
+          {lang === 'zh' ? 'EN' : '中文'}
+        </button>
+      </header>
+      <nav className="journey" aria-label={t('协商步骤', 'Journey')}>
+        <ol>
+          {ROUTES.map((r) => (
+            <li key={r.path}>
+              <a
+                href={r.path}
+                aria-current={r.path === path ? 'page' : undefined}
+                onClick={(e) => {
+                  e.preventDefault();
+                  go(r.path);
+                }}
+              >
+                <span className="step" aria-hidden="true">
+                  {r.step}
+                </span>
+                {t(r.zh, r.en)}
+              </a>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <main id="main" tabIndex={-1}>
+        <h2 className="page-title">{t(route.zh, route.en)}</h2>
+        <Suspense fallback={<p aria-busy="true">{t('加载中…', 'Loading…')}</p>}>
+          {route.page()}
+        </Suspense>
+      </main>
+      <footer className="foot">
+        <p>
+          {t(
+            '数据只保存在这台电脑上。本工具不构成法律意见；警惕收费的“债务优化”中介。',
+            'Your data stays on this computer. Not legal advice; beware of paid "debt optimisation" intermediaries.',
+          )}
+        </p>
+      </footer>
+    </LangContext.Provider>
+  );
+}

@@ -1,0 +1,245 @@
+import { useState } from 'react';
+import { BUDGET_GROUPS } from '../../contracts/enums.js';
+import type { BudgetLine, BudgetView } from '../../contracts/index.js';
+import { api, ApiError } from '../api-client.js';
+import { ErrorBanner, Field, Money, Notice } from '../components/field.js';
+import { money } from '../format.js';
+import { useLang, useT } from '../i18n.js';
+import { BUDGET_GROUP_LABELS, CATEGORY_LABELS, label } from '../labels.js';
+import { goTo } from '../nav.js';
+import { local } from '../store.js';
+import { checkMoney, checkText } from '../validate.js';
+
+type Kind = BudgetLine['kind'];
+type Group = 'income' | keyof typeof BUDGET_GROUPS;
+
+interface Row {
+  kind: Kind;
+  label: string;
+  monthly: string;
+}
+
+const GROUPS: Group[] = ['income', 'priority', 'fixed', 'flexible'];
+const groupOf = (k: Kind): Group =>
+  k === 'income'
+    ? 'income'
+    : (Object.keys(BUDGET_GROUPS) as (keyof typeof BUDGET_GROUPS)[]).find((g) =>
+        (BUDGET_GROUPS[g] as readonly string[]).includes(k),
+      )!;
+const kindsOf = (g: Group): readonly Kind[] => (g === 'income' ? ['income'] : BUDGET_GROUPS[g]);
+
+const STARTER: Row[] = [
+  { kind: 'income', label: '工资', monthly: '' },
+  { kind: 'housing', label: '房租', monthly: '' },
+  { kind: 'food', label: '吃饭', monthly: '' },
+  { kind: 'utilities', label: '水电燃气', monthly: '' },
+  { kind: 'transport', label: '上班交通', monthly: '' },
+  { kind: 'phone', label: '电话网络', monthly: '' },
+  { kind: 'personal', label: '日用', monthly: '' },
+];
+
+export function BudgetPage() {
+  const t = useT();
+  const lang = useLang();
+  const [saved, setSaved] = useState<BudgetView | null>(() => local.budget());
+  const [rows, setRows] = useState<Row[]>(
+    () =>
+      saved?.lines.map((l) => ({ kind: l.kind, label: l.label, monthly: l.monthly })) ?? STARTER,
+  );
+  const [buffer, setBuffer] = useState(() =>
+    saved && saved.buffer !== '0.00' ? saved.buffer : '',
+  );
+  const [banner, setBanner] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [serverField, setServerField] = useState<Record<string, string>>({});
+
+  const rowError = (r: Row) => ({
+    label: checkText(r.label, lang, 200, true).error,
+    monthly: r.monthly === '' ? undefined : checkMoney(r.monthly, lang).error,
+  });
+  const bufferError = serverField['buffer'] ?? checkMoney(buffer, lang).error;
+  const hasErrors =
+    rows.some((r) => rowError(r).label || rowError(r).monthly) || Boolean(bufferError);
+
+  const update = (i: number, patch: Partial<Row>) => {
+    setRows((old) => old.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+    setServerField({});
+  };
+
+  const save = async () => {
+    setBanner(null);
+    if (hasErrors) return;
+    const lines = rows
+      .filter((r) => r.monthly.trim() !== '')
+      .map((r) => ({
+        kind: r.kind,
+        label: r.label.trim(),
+        monthly: checkMoney(r.monthly, lang).value!,
+      }));
+    if (!lines.some((l) => l.kind === 'income')) {
+      setBanner(
+        t('请至少填一项收入（没有收入就填 0）', 'Enter at least one income line (0 if none)'),
+      );
+      return;
+    }
+    try {
+      const b = await api.saveBudget({ lines, buffer: checkMoney(buffer, lang).value ?? '0.00' });
+      local.saveBudget(b);
+      setSaved(b);
+      setNotice(t('预算已保存', 'Budget saved'));
+    } catch (e) {
+      if (e instanceof ApiError && e.field) setServerField({ [e.field]: e.say(lang) });
+      setBanner(e instanceof ApiError ? e.say(lang) : String(e));
+    }
+  };
+
+  return (
+    <div className="page">
+      <p className="intro">
+        {t(
+          '先算清楚每月真正能拿出多少钱还债：房租、吃饭、水电、孩子、看病这些必要开支排在所有债主前面。按月填写，不确定的先估一个数。',
+          'Work out what you can really pay each month: rent, food, utilities, children and medical costs come before any lender. Monthly figures; estimate when unsure.',
+        )}
+      </p>
+      <ErrorBanner message={banner} />
+      <Notice message={notice} />
+      <form
+        className="form"
+        noValidate
+        aria-label={t('收支预算', 'Budget')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        {GROUPS.map((g) => (
+          <fieldset key={g}>
+            <legend>{label(BUDGET_GROUP_LABELS, g, lang)}</legend>
+            {rows.map((r, i) =>
+              groupOf(r.kind) !== g ? null : (
+                <div className="line" key={i}>
+                  {g !== 'income' ? (
+                    <Field label={t('类别', 'Category')}>
+                      {(p) => (
+                        <select
+                          {...p}
+                          value={r.kind}
+                          onChange={(e) => update(i, { kind: e.target.value as Kind })}
+                        >
+                          {kindsOf(g).map((k) => (
+                            <option key={k} value={k}>
+                              {label(CATEGORY_LABELS, k, lang)}
+                            </option>
+                          ))}
+                        </select>
+                      )}
+                    </Field>
+                  ) : null}
+                  <Field label={t('项目', 'Item')} error={rowError(r).label}>
+                    {(p) => (
+                      <input
+                        {...p}
+                        value={r.label}
+                        onChange={(e) => update(i, { label: e.target.value })}
+                      />
+                    )}
+                  </Field>
+                  <Field
+                    label={t(`${r.label || '该项'}每月金额`, `${r.label || 'Item'} per month`)}
+                    error={rowError(r).monthly}
+                  >
+                    {(p) => (
+                      <input
+                        {...p}
+                        inputMode="decimal"
+                        value={r.monthly}
+                        onChange={(e) => update(i, { monthly: e.target.value })}
+                      />
+                    )}
+                  </Field>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => setRows((old) => old.filter((_, j) => j !== i))}
+                  >
+                    {t('删除', 'Remove')}
+                    <span className="sr-only"> {r.label}</span>
+                  </button>
+                </div>
+              ),
+            )}
+            <button
+              type="button"
+              className="link"
+              onClick={() =>
+                setRows((old) => [...old, { kind: kindsOf(g)[0]!, label: '', monthly: '' }])
+              }
+            >
+              {t('+ 添加一项', '+ Add a line')}
+              <span className="sr-only"> {label(BUDGET_GROUP_LABELS, g, lang)}</span>
+            </button>
+          </fieldset>
+        ))}
+        <Field
+          label={t('应急备用金（每月留出）', 'Emergency buffer (per month)')}
+          error={bufferError}
+        >
+          {(p) => (
+            <input
+              {...p}
+              inputMode="decimal"
+              value={buffer}
+              onChange={(e) => {
+                setBuffer(e.target.value);
+                setServerField({});
+              }}
+            />
+          )}
+        </Field>
+        <div className="actions">
+          <button type="submit" className="primary" disabled={hasErrors}>
+            {t('保存并计算还款能力', 'Save and compute capacity')}
+          </button>
+        </div>
+      </form>
+      {saved ? (
+        <section className="result" aria-label={t('预算结果', 'Budget result')}>
+          <dl className="kv">
+            <dt>{t('每月收入', 'Income')}</dt>
+            <dd>
+              <Money>{money(saved.income)}</Money>
+            </dd>
+            <dt>{t('必要支出', 'Priority costs')}</dt>
+            <dd>
+              <Money>{money(saved.priority)}</Money>
+            </dd>
+            <dt>{t('其他固定支出', 'Other fixed costs')}</dt>
+            <dd>
+              <Money>{money(saved.fixed)}</Money>
+            </dd>
+            <dt>{t('可调整支出', 'Flexible costs')}</dt>
+            <dd>
+              <Money>{money(saved.flexible)}</Money>
+            </dd>
+            <dt>{t('每月可用于还债', 'Monthly capacity for lenders')}</dt>
+            <dd className={saved.capacity.startsWith('-') ? 'bad big' : 'good big'}>
+              <Money>{money(saved.capacity)}</Money>
+            </dd>
+          </dl>
+          {saved.warnings.length > 0 ? (
+            <ul className="warnings" aria-label={t('请核对', 'Please check')}>
+              {saved.warnings.map((w, i) => (
+                <li key={i}>{lang === 'zh' ? w.messageZh : w.message}</li>
+              ))}
+            </ul>
+          ) : null}
+          <div className="actions">
+            <button type="button" className="primary" onClick={() => goTo('/plan')}>
+              {t('下一步：还款方案', 'Next: plan')}
+            </button>
+          </div>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,275 @@
+import { Suspense, useEffect, useMemo, useState } from 'react';
+import { CONCESSIONS, PLAN_STRATEGIES } from '../../contracts/enums.js';
+import type { PlanView } from '../../contracts/index.js';
+import { api, ApiError } from '../api-client.js';
+import { Empty, ErrorBanner, Field, Money } from '../components/field.js';
+import { LazyLineChart, PALETTE, toPlot, toUnix } from '../components/lazy-chart.js';
+import { money } from '../format.js';
+import { useLang, useT } from '../i18n.js';
+import { CONCESSION_LABELS, label, STRATEGY_LABELS } from '../labels.js';
+import { goTo } from '../nav.js';
+import { local } from '../store.js';
+import { checkInt, checkMoney } from '../validate.js';
+
+/** A saving, or (when negative) the extra cost, in words instead of a minus sign. */
+function Saving({
+  label: [saves, costs],
+  value,
+}: {
+  label: [string, string];
+  value: string | null;
+}) {
+  const negative = value !== null && value.startsWith('-');
+  return (
+    <>
+      <dt>{negative ? costs : saves}</dt>
+      <dd>
+        <Money>{money(negative ? value.slice(1) : value)}</Money>
+      </dd>
+    </>
+  );
+}
+
+export function PlanPage() {
+  const t = useT();
+  const lang = useLang();
+  const [plan, setPlan] = useState<PlanView | null>(() => local.plan());
+  const [strategy, setStrategy] = useState<string>('pro-rata-balance');
+  const [concession, setConcession] = useState<string>('waive-penalty');
+  const [maxTerm, setMaxTerm] = useState('36');
+  const [capacity, setCapacity] = useState('');
+  const [banner, setBanner] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    const b = local.budget();
+    if (b && !b.capacity.startsWith('-')) setCapacity(b.capacity);
+  }, []);
+
+  const capErr = checkMoney(capacity, lang, {
+    required: true,
+    label: t('每月还款能力', 'Monthly capacity'),
+  }).error;
+  const termErr = checkInt(maxTerm, lang, 1, 120, true).error;
+
+  const build = async () => {
+    if (capErr || termErr) return;
+    setBusy(true);
+    setBanner(null);
+    try {
+      const p = await api.buildPlan({
+        strategy: strategy as (typeof PLAN_STRATEGIES)[number],
+        concession: concession as (typeof CONCESSIONS)[number],
+        maxTerm: Number(maxTerm),
+        capacity: checkMoney(capacity, lang).value ?? null,
+      });
+      setPlan(p);
+      local.savePlan(p);
+    } catch (e) {
+      setBanner(e instanceof ApiError ? e.say(lang) : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const chart = useMemo(() => {
+    if (!plan || plan.proposals.length === 0) return null;
+    const dates = [
+      ...new Set(plan.proposals.flatMap((p) => p.schedule.map((s) => s.dueDate))),
+    ].sort();
+    const xs = dates.map(toUnix);
+    const series = plan.proposals.slice(0, 8).map((p, i) => {
+      const byDate = new Map(p.schedule.map((s) => [s.dueDate, toPlot(s.balance)]));
+      return {
+        label: p.lender,
+        color: PALETTE[i % PALETTE.length]!,
+        values: dates.map((d) => byDate.get(d) ?? (p.endDate !== null && d > p.endDate ? 0 : null)),
+      };
+    });
+    return { xs, series };
+  }, [plan]);
+
+  return (
+    <div className="page">
+      <p className="intro">
+        {t(
+          '把每月能拿出的钱公平地分给每个债主：按欠款比例分配是债务咨询机构通用的做法。方案是你向对方提出的请求，不是对方必须接受的权利。',
+          'Share what you can pay each month fairly among lenders: pro rata by balance is what debt-advice charities use. A plan is a request, not a right.',
+        )}
+      </p>
+      <ErrorBanner message={banner} />
+      <form
+        className="form"
+        noValidate
+        aria-label={t('生成还款方案', 'Build a plan')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void build();
+        }}
+      >
+        <Field
+          label={t('每月可用于还债（来自预算）', 'Monthly capacity (from the budget)')}
+          error={capacity === '' ? undefined : capErr}
+        >
+          {(p) => (
+            <input
+              {...p}
+              inputMode="decimal"
+              value={capacity}
+              onChange={(e) => setCapacity(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t('分配方式', 'Strategy')}>
+          {(p) => (
+            <select {...p} value={strategy} onChange={(e) => setStrategy(e.target.value)}>
+              {PLAN_STRATEGIES.map((s) => (
+                <option key={s} value={s}>
+                  {label(STRATEGY_LABELS, s, lang)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('向对方提出的减免', 'Concession to ask for')}>
+          {(p) => (
+            <select {...p} value={concession} onChange={(e) => setConcession(e.target.value)}>
+              {CONCESSIONS.map((s) => (
+                <option key={s} value={s}>
+                  {label(CONCESSION_LABELS, s, lang)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field
+          label={t('最长分期（月）', 'Longest term (months)')}
+          error={termErr}
+          hint={t(
+            '信用卡个性化分期最长一般 60 期；网贷多为 12–36 期',
+            'Credit cards up to 60; apps often 12–36',
+          )}
+        >
+          {(p) => (
+            <input
+              {...p}
+              inputMode="numeric"
+              value={maxTerm}
+              onChange={(e) => setMaxTerm(e.target.value)}
+            />
+          )}
+        </Field>
+        <div className="actions">
+          <button
+            type="submit"
+            className="primary"
+            disabled={busy || Boolean(capErr) || Boolean(termErr)}
+          >
+            {busy ? t('计算中…', 'Working…') : t('生成方案', 'Build the plan')}
+          </button>
+        </div>
+      </form>
+
+      {!plan ? (
+        <Empty title={t('还没有方案', 'No plan yet')}>
+          <p>
+            {t(
+              '先在“我的债务”里记下债务，在“收支预算”里算出每月能还多少，再回来点“生成方案”。',
+              'Add your debts and a budget first, then build the plan here.',
+            )}
+          </p>
+        </Empty>
+      ) : (
+        <section className="result" aria-label={t('方案结果', 'Plan')}>
+          {plan.feasible ? (
+            <p className="banner banner-ok" role="status">
+              {t(
+                `方案可行：每月共还 ${money(plan.monthlyTotal)}`,
+                `Feasible: ${money(plan.monthlyTotal)} a month in total`,
+              )}
+            </p>
+          ) : (
+            <div className="banner banner-bad" role="alert">
+              <p>
+                {t(
+                  `按现在的条件不可行：每月还差 ${money(plan.shortfall?.monthly)}`,
+                  `Not feasible: short by ${money(plan.shortfall?.monthly)} a month`,
+                )}
+              </p>
+              <ul>
+                {(plan.shortfall?.suggestions ?? []).map((s, i) => (
+                  <li key={i}>{lang === 'zh' ? s.messageZh : s.message}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <table className="table">
+            <caption>{t('每个债主的请求', 'The ask per lender')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('债主', 'Lender')}</th>
+                <th scope="col">{t('每月', 'Monthly')}</th>
+                <th scope="col">{t('期数', 'Term')}</th>
+                <th scope="col">{t('结清', 'Ends')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {plan.proposals.map((p) => (
+                <tr key={p.debtId}>
+                  <th scope="row">{p.lender}</th>
+                  <td className="num">{money(p.monthlyPayment)}</td>
+                  <td className="num">{p.term ?? '—'}</td>
+                  <td className="num">{p.endDate ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <ul className="cards">
+            {plan.proposals.map((p) => (
+              <li key={p.debtId} className="card">
+                <h3>{p.lender}</h3>
+                <dl className="kv">
+                  <dt>{t('总共还', 'Total paid')}</dt>
+                  <dd>
+                    <Money>{money(p.totalPaid)}</Money>
+                  </dd>
+                  <Saving
+                    label={[
+                      t('比原合同省', 'Saving vs contract'),
+                      t('比原合同多付', 'More than the contract'),
+                    ]}
+                    value={p.savingVsContract}
+                  />
+                  <Saving
+                    label={[
+                      t('比一直不还省', 'Saving vs doing nothing'),
+                      t('比一直不还多付', 'More than doing nothing'),
+                    ]}
+                    value={p.savingVsNothing}
+                  />
+                  <dt>{t('请求', 'Ask')}</dt>
+                  <dd>{label(CONCESSION_LABELS, p.concession, lang)}</dd>
+                </dl>
+              </li>
+            ))}
+          </ul>
+          {chart ? (
+            <Suspense fallback={<p>{t('图表加载中…', 'Loading chart…')}</p>}>
+              <h3>{t('今后每月剩余欠款', 'Balance left, month by month')}</h3>
+              <LazyLineChart
+                title={t('剩余欠款图', 'Remaining balance chart')}
+                xs={chart.xs}
+                series={chart.series}
+              />
+            </Suspense>
+          ) : null}
+          <div className="actions">
+            <button type="button" className="primary" onClick={() => goTo('/prepare')}>
+              {t('下一步：准备协商材料', 'Next: prepare')}
+            </button>
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}

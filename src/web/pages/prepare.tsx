@@ -1,0 +1,153 @@
+import { useEffect, useState } from 'react';
+import type { LenderView } from '../../contracts/index.js';
+import { api, ApiError } from '../api-client.js';
+import { Empty, ErrorBanner, Field } from '../components/field.js';
+import { useLang, useT } from '../i18n.js';
+import { goTo } from '../nav.js';
+import { local } from '../store.js';
+
+type Kind = { kind: string; titleZh: string; titleEn: string };
+
+/** The Markdown letter as plain reading text: no #, ** or escaping backslashes on screen. */
+function plain(md: string): string {
+  return md
+    .replace(/^#{1,6}\s*/gm, '')
+    .replace(/\*\*/g, '')
+    .replace(/\\([\\`*_{}\[\]()#+\-.!|>])/g, '$1');
+}
+
+export function PreparePage() {
+  const t = useT();
+  const lang = useLang();
+  const [lenders, setLenders] = useState<LenderView[] | null>(null);
+  const [kinds, setKinds] = useState<Kind[]>([]);
+  const [lenderId, setLenderId] = useState('');
+  const [script, setScript] = useState<string | null>(null);
+  const [banner, setBanner] = useState<string | null>(null);
+
+  useEffect(() => {
+    api
+      .lenders()
+      .then((r) => {
+        setLenders(r.lenders);
+        if (r.lenders[0]) setLenderId(r.lenders[0].id);
+      })
+      .catch((e: unknown) => setBanner(e instanceof ApiError ? e.say(lang) : String(e)));
+    api
+      .letterKinds()
+      .then((r) => setKinds(r.kinds))
+      .catch((e: unknown) => setBanner(e instanceof ApiError ? e.say(lang) : String(e)));
+  }, [lang]);
+
+  const scriptKind = kinds.find((k) => k.kind === 'call-script');
+  // The plan the browser holds for this lender, so letters can carry the plan table.
+  const lenderName = lenders?.find((l) => l.id === lenderId);
+  const proposal = local
+    .plan()
+    ?.proposals.find(
+      (p) => lenderName && (p.lender === lenderName.name || p.lender === lenderName.brand),
+    );
+  const plan =
+    proposal && proposal.term !== null && proposal.endDate !== null && proposal.schedule[0]
+      ? JSON.stringify({
+          monthlyPayment: proposal.monthlyPayment,
+          installments: proposal.term,
+          firstDueOn: proposal.schedule[0].dueDate,
+          endOn: proposal.endDate,
+          totalPaid: proposal.totalPaid,
+          concessions: proposal.concession === 'none' ? [] : [proposal.concession],
+        })
+      : undefined;
+  const showScript = async () => {
+    if (!scriptKind) return;
+    try {
+      setScript(await api.letterText(scriptKind.kind, { lenderId, lang, plan }));
+    } catch (e) {
+      setBanner(e instanceof ApiError ? e.say(lang) : String(e));
+    }
+  };
+
+  if (lenders && lenders.length === 0)
+    return (
+      <Empty title={t('还没有债主', 'No lenders yet')}>
+        <p>
+          {t(
+            '协商材料要用到你的债务和方案。先去“我的债务”记下至少一笔。',
+            'Letters use your debts and plan. Add a debt first.',
+          )}
+        </p>
+        <button type="button" className="primary" onClick={() => goTo('/')}>
+          {t('去添加债务', 'Add a debt')}
+        </button>
+      </Empty>
+    );
+
+  return (
+    <div className="page">
+      <p className="intro">
+        {t(
+          '给每个债主准备书面材料：协商还款申请书（附方案表）、困难情况说明、电话话术。下载 Word（DOCX）文件后可以直接修改、打印或发邮件。',
+          'Prepare written material for each lender: the request letter with the plan table, the hardship statement and the call script. DOCX files open in Word/WPS.',
+        )}
+      </p>
+      <ErrorBanner message={banner} />
+      <Field label={t('给哪个债主', 'For which lender')}>
+        {(p) => (
+          <select
+            {...p}
+            value={lenderId}
+            onChange={(e) => {
+              setLenderId(e.target.value);
+              setScript(null);
+            }}
+          >
+            {(lenders ?? []).map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.brand ? `${l.brand}（${l.name}）` : l.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <ul className="docs" aria-label={t('可下载的材料', 'Documents to download')}>
+        {kinds.map((k) => (
+          <li key={k.kind} className="card">
+            <h3>{lang === 'zh' ? k.titleZh : k.titleEn}</h3>
+            <div className="actions">
+              <a
+                className="button primary"
+                href={api.letterUrl(k.kind, { lenderId, format: 'docx', lang, plan })}
+                download
+              >
+                {t('下载 Word', 'Download DOCX')}
+                <span className="sr-only"> {lang === 'zh' ? k.titleZh : k.titleEn}</span>
+              </a>
+              <a
+                className="button"
+                href={api.letterUrl(k.kind, { lenderId, format: 'html', lang, plan })}
+                target="_blank"
+                rel="noopener"
+              >
+                {t('打印版', 'Printable')}
+                <span className="sr-only"> {lang === 'zh' ? k.titleZh : k.titleEn}</span>
+              </a>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {scriptKind ? (
+        <section aria-label={t('电话话术', 'Call script')}>
+          <button type="button" onClick={() => void showScript()}>
+            {t('在屏幕上显示电话话术', 'Show the call script on screen')}
+          </button>
+          {script ? <pre className="script">{plain(script)}</pre> : null}
+        </section>
+      ) : null}
+      <div className="actions">
+        <button type="button" className="primary" onClick={() => goTo('/contacts')}>
+          {t('下一步：记录沟通', 'Next: log contacts')}
+        </button>
+      </div>
+    </div>
+  );
+}
