@@ -7,29 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Io } from '../src/cli/io.js';
-import { main } from '../src/cli/main.js';
+import { runCli, type CliRun } from './cli-harness.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'xieshang-f11-'));
 const home = join(dir, 'home');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(
-  args: string[],
-): Promise<{ code: number; out: string; err: string; json: () => any }> {
-  const out: string[] = [];
-  const errs: string[] = [];
-  const io: Io = {
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void errs.push(t),
-    readStdin: async () => Buffer.from(''),
-    env: {},
-    cwd: dir,
-    isTTY: false,
-  };
-  const code = await main([...args, '--home', home], io);
-  const text = out.join('');
-  return { code, out: text, err: errs.join(''), json: () => JSON.parse(text) };
+async function cli(args: string[]): Promise<CliRun> {
+  return runCli([...args, '--home', home], { cwd: dir });
 }
 
 function file(name: string, value: unknown): string {
@@ -330,19 +315,8 @@ function letterPlan(md: string): { monthly: number; n: number; last: number; tot
 describe('F11 CLI input as the issue spells it, and honest letters', () => {
   it('agreement add --lender X --json FILE reads FILE and prints JSON (issue 7 §7)', async () => {
     const h = join(dir, 'home-json');
-    const run = async (args: string[]) => {
-      const out: string[] = [];
-      const io: Io = {
-        stdout: (t) => void out.push(t),
-        stderr: () => undefined,
-        readStdin: async () => Buffer.from(readFileSync(cmb)),
-        env: {},
-        cwd: dir,
-        isTTY: false,
-      };
-      const code = await main([...args, '--home', h], io);
-      return { code, out: out.join('') };
-    };
+    const run = async (args: string[]) =>
+      runCli([...args, '--home', h], { stdin: () => readFileSync(cmb), cwd: dir });
     expect((await run(['init'])).code).toBe(0);
     const a = await run([
       'agreement',

@@ -18,7 +18,8 @@ function sourceFiles(dir: string): string[] {
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
   const specs: string[] = [];
-  for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"`;]*?from\s+['"]([^'"]+)['"]/g)) specs.push(m[1]!);
+  for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"`;]*?from\s+['"]([^'"]+)['"]/g))
+    specs.push(m[1]!);
   for (const m of text.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)) specs.push(m[1]!);
   for (const m of text.matchAll(/(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g)) specs.push(m[1]!);
   return specs;
@@ -55,7 +56,9 @@ const ALLOWED_LAYERS: Record<string, string[]> = {
 function isException(layer: string, where: string, to: string, spec: string): boolean {
   if (to === 'app' && spec.endsWith('/errors.js')) return true;
   const root = /^(cli\/deps\.ts|server\/main\.ts|cli\/commands\/serve\.ts)$/.test(where);
-  return root && (layer === 'cli' || layer === 'server') && ['db', 'vault', 'documents'].includes(to);
+  return (
+    root && (layer === 'cli' || layer === 'server') && ['db', 'vault', 'documents'].includes(to)
+  );
 }
 
 describe('layer boundaries (STYLE.md §2)', () => {
@@ -67,11 +70,24 @@ describe('layer boundaries (STYLE.md §2)', () => {
         for (const spec of importsOf(file)) {
           const t = target(file, spec);
           const where = relative(SRC, file);
-          if (t.layer && !(ALLOWED_LAYERS[layer] ?? [layer]).includes(t.layer) && !isException(layer, where, t.layer, spec)) problems.push(`${layer} must not import ${t.layer} (src/${where}: ${spec})`);
-          if (t.pkg && layer === 'core') problems.push(`core must not import ${t.pkg} (src/${where})`);
-          if (t.pkg && layer === 'web' && t.pkg.startsWith('node:')) problems.push(`web must not import ${t.pkg} (src/${where})`);
-          if (t.pkg === 'docx' && !where.endsWith('render/docx.ts')) problems.push(`only documents/render/docx.ts may import docx (src/${where})`);
-          if (t.pkg && (layer === 'documents' || layer === 'contracts') && t.pkg.startsWith('node:')) problems.push(`${layer} must not do IO: ${t.pkg} (src/${where})`);
+          if (
+            t.layer &&
+            !(ALLOWED_LAYERS[layer] ?? [layer]).includes(t.layer) &&
+            !isException(layer, where, t.layer, spec)
+          )
+            problems.push(`${layer} must not import ${t.layer} (src/${where}: ${spec})`);
+          if (t.pkg && layer === 'core')
+            problems.push(`core must not import ${t.pkg} (src/${where})`);
+          if (t.pkg && layer === 'web' && t.pkg.startsWith('node:'))
+            problems.push(`web must not import ${t.pkg} (src/${where})`);
+          if (t.pkg === 'docx' && !where.endsWith('render/docx.ts'))
+            problems.push(`only documents/render/docx.ts may import docx (src/${where})`);
+          if (
+            t.pkg &&
+            (layer === 'documents' || layer === 'contracts') &&
+            t.pkg.startsWith('node:')
+          )
+            problems.push(`${layer} must not do IO: ${t.pkg} (src/${where})`);
         }
       }
       expect(problems).toEqual([]);
@@ -81,7 +97,9 @@ describe('layer boundaries (STYLE.md §2)', () => {
   it('core never reads the clock, randomness, env or console', () => {
     const problems: string[] = [];
     for (const file of sourceFiles(join(SRC, 'core'))) {
-      const text = readFileSync(file, 'utf8').replace(/\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '');
+      const text = readFileSync(file, 'utf8')
+        .replace(/\/\/.*$/gm, '')
+        .replace(/\/\*[\s\S]*?\*\//g, '');
       for (const [re, what] of [
         [/Date\.now\(/, 'Date.now()'],
         [/new Date\(\s*\)/, 'new Date()'],

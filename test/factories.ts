@@ -100,29 +100,6 @@ export async function makeDebt(
   return createDebtRepository(db).insert(debtData(caseId, lenderId, over));
 }
 
-/** An in-memory Io for running the CLI in-process: main([...], io.io). */
-export function fakeIo(opts: { env?: Record<string, string>; cwd?: string; stdin?: string } = {}) {
-  const out: string[] = [];
-  const errs: string[] = [];
-  return {
-    io: {
-      stdout: (t: string) => void out.push(t),
-      stderr: (t: string) => void errs.push(t),
-      readStdin: async () => Buffer.from(opts.stdin ?? ''),
-      env: { ...opts.env },
-      cwd: opts.cwd ?? process.cwd(),
-      isTTY: false,
-    },
-    stdout: () => out.join(''),
-    stderr: () => errs.join(''),
-    json: <T = unknown>() => JSON.parse(out.join('')) as T,
-    clear: () => {
-      out.length = 0;
-      errs.length = 0;
-    },
-  };
-}
-
 /** A large import in the documented CSV template: `debts` loans, `paymentsPerDebt` payments each. */
 export function generateImportCsv(opts: {
   debts: number;

@@ -1,10 +1,15 @@
 // Use case: assemble a letter's case from the store — the borrower profile, one lender, its
-// debts, the latest plan proposal for it and the contact history. Budget and legality findings
-// are not yet read from the store; pass them with `letter --input` when needed.
+// debts, the latest saved budget (totals only), the latest plan's proposal for this lender, the
+// legality verdicts and recalculation of its debts (core/law via the case summary), the
+// evidence exhibits for this lender and the contact history.
 import { daysBetween, parseDateInput, type IsoDate } from '../core/dates/index.js';
+import { recalculationLine } from '../core/law/index.js';
 import { cents, type Cents } from '../core/money/index.js';
+import { ratePpm } from '../core/rates/index.js';
 import { createContactRepository } from '../db/repositories/contacts-repository.js';
 import { createDebtRepository } from '../db/repositories/debt-repository.js';
+import { createPlanRepository, type StoredProposal } from '../db/repositories/plan-repository.js';
+import { createProfileRepository } from '../db/repositories/profile-repository.js';
 import { createLenderRepository } from '../db/repositories/lender-repository.js';
 import type { CaseId, Lender as StoredLender } from '../db/types.js';
 import {
@@ -12,10 +17,16 @@ import {
   HARDSHIP_CAUSES,
   type CaseInput,
   type Concession,
+  type Budget as LetterBudget,
+  type Exhibit,
   type HardshipCause,
+  type LegalityFinding,
   type Plan,
 } from '../documents/index.js';
+import { loadLatestBudget } from './budgets.js';
 import { resolveCase } from './cases.js';
+import { EVIDENCE_KIND_ZH, listEvidence } from './evidence.js';
+import { summarizeCase, type DebtSummary } from './summary.js';
 import type { Deps } from './deps.js';
 import { AppError } from './errors.js';
 
@@ -65,13 +76,66 @@ function toCause(s: string | null): HardshipCause {
   return CAUSE_ALIASES[s] ?? 'other';
 }
 
-function parseJsonArray(text: string): unknown[] {
-  try {
-    const v = JSON.parse(text) as unknown;
-    return Array.isArray(v) ? v : [];
-  } catch {
-    return [];
-  }
+/**
+ * The ask to one lender from the plan's proposals for its debts: the month-by-month sums of their
+ * schedules (so several loans at one lender become one table), the concessions of any of them.
+ */
+export function combineProposals(ps: StoredProposal[]): Plan {
+  const byDate = new Map<string, number>();
+  for (const p of ps)
+    for (const r of p.schedule) byDate.set(r.dueOn, (byDate.get(r.dueOn) ?? 0) + r.amountCents);
+  const dates = [...byDate.keys()].sort();
+  const first = ps.map((p) => p.startOn).sort()[0]!;
+  const end = ps
+    .map((p) => p.endOn)
+    .sort()
+    .at(-1)!;
+  const monthly = dates.length > 0 ? byDate.get(dates[0]!)! : ps.reduce((s, p) => s + p.monthly, 0);
+  const last = dates.length > 0 ? byDate.get(dates.at(-1)!)! : monthly;
+  const concessions = [...new Set(ps.flatMap((p) => p.concessions))].filter((x): x is Concession =>
+    (CONCESSIONS as readonly string[]).includes(x),
+  );
+  return {
+    monthlyPayment: cents(monthly),
+    installments: dates.length > 0 ? dates.length : Math.max(...ps.map((p) => p.termMonths)),
+    firstDueOn: dates[0] === undefined ? first : (dates[0] as IsoDate),
+    endOn: dates.at(-1) === undefined ? end : (dates.at(-1) as IsoDate),
+    totalPaid: cents(ps.reduce((s, p) => s + p.total, 0)),
+    ...(last !== monthly ? { lastPayment: cents(last) } : {}),
+    concessions,
+  };
+}
+
+/**
+ * A finding for a debt whose true cost exceeds the line a court would recalculate with. The
+ * summary's cash flows end with the lender's claimed balance as if paid, so the recalculation's
+ * overpayment is exactly the excess claimed, and the balance at the line is the claim less it.
+ */
+export function toFinding(d: DebtSummary, debtRef: string, asOf: IsoDate): LegalityFinding[] {
+  const r = d.legality?.recalculation;
+  if (d.legality === null || r === null || r === undefined || d.contractOn === null) return [];
+  const verdict = d.legality.verdicts.find((v) => v.rule === r.line);
+  if (verdict === undefined || !verdict.exceeded) return [];
+  const line = recalculationLine(d.lenderType, d.contractOn, asOf);
+  const ruleId = line.provisionIds[0];
+  if (ruleId === undefined) return [];
+  const claimIncluded =
+    d.aprBasis === 'actual' && d.status !== 'settled' && d.balance !== null && d.balance > 0;
+  const recalculated = claimIncluded
+    ? cents(Math.max(0, d.balance! - r.overpaid) + r.outstanding)
+    : d.aprBasis === 'actual'
+      ? r.outstanding
+      : undefined;
+  return [
+    {
+      debtRef,
+      aprPpm: ratePpm(Math.round(d.legality.nominalApr * 1e6)),
+      limitPpm: line.limitPpm,
+      ruleId,
+      overcharge: r.overpaid,
+      ...(recalculated === undefined ? {} : { recalculatedOutstanding: recalculated }),
+    },
+  ];
 }
 
 export async function loadLetterCase(
@@ -97,36 +161,39 @@ export async function loadLetterCase(
     .selectAll()
     .where('case_id', '=', kase.id)
     .executeTakeFirst();
-  const proposal = await deps.db
-    .selectFrom('plan_proposals')
-    .innerJoin('plans', 'plans.id', 'plan_proposals.plan_id')
-    .selectAll('plan_proposals')
-    .where('plan_proposals.case_id', '=', kase.id)
-    .where('plan_proposals.lender_id', '=', lender.id)
-    .where('plans.status', '!=', 'superseded')
-    .orderBy('plans.created_at', 'desc')
-    .executeTakeFirst();
+  // ID tail and proofs have no profiles column (profile-repository.ts keeps them beside it)
+  const stored = await createProfileRepository(deps.db).get(kase.id);
+  const latestPlan = await createPlanRepository(deps.db).latest(kase.id);
+  const proposals = (latestPlan?.proposals ?? []).filter((p) => p.lenderId === lender.id);
   const contacts = await createContactRepository(deps.db).list(kase.id, { lenderId: lender.id });
 
-  let plan: Plan | undefined;
-  if (proposal !== undefined) {
-    const concessions = parseJsonArray(proposal.concessions_json).filter((x): x is Concession =>
-      (CONCESSIONS as readonly unknown[]).includes(x),
-    );
-    const schedule = parseJsonArray(proposal.schedule_json) as { amountCents?: unknown }[];
-    const last = schedule.at(-1)?.amountCents;
-    plan = {
-      monthlyPayment: cents(Number(proposal.monthly_cents)),
-      installments: proposal.term_months,
-      firstDueOn: String(proposal.start_on).slice(0, 10) as IsoDate,
-      endOn: String(proposal.end_on).slice(0, 10) as IsoDate,
-      totalPaid: cents(Number(proposal.total_cents)),
-      ...(typeof last === 'number' && last !== Number(proposal.monthly_cents)
-        ? { lastPayment: cents(last) }
-        : {}),
-      concessions,
+  const plan = proposals.length === 0 ? undefined : combineProposals(proposals);
+  const saved = await loadLatestBudget(deps, kase.id);
+  let budget: LetterBudget | undefined;
+  if (saved !== undefined) {
+    const cs = saved.budget.creditorSummary;
+    budget = {
+      householdSize: cs.adults + cs.children + cs.dependants,
+      monthlyIncome: cs.monthlyIncome,
+      priorityCosts: cs.priorityCosts,
+      otherCosts: cents(cs.otherFixedCosts + cs.flexibleCosts),
+      capacityForCreditors: cs.capacity,
+      creditorCount: cs.creditors,
+      totalDebt: cs.totalOwed,
     };
   }
+  const refOf = (d: { contractNumber: string | null; id: string }) =>
+    d.contractNumber ?? `#${d.id.slice(0, 8)}`;
+  const summary = await summarizeCase(deps, kase.id, asOf);
+  const legality = summary.debts
+    .filter((d) => d.lenderId === lender.id)
+    .flatMap((d) => toFinding(d, refOf({ contractNumber: d.contractNumber, id: d.debtId }), asOf));
+  const evidence = await listEvidence(deps, kase.id, { lender: lender.id });
+  const exhibits: Exhibit[] = evidence.map((e, i) => ({
+    no: `证据${i + 1}`,
+    title: `${EVIDENCE_KIND_ZH[e.kind]}：${e.description ?? e.originalName}`,
+    sha256: e.sha256,
+  }));
   const since = profile?.hardship_since_on
     ? (String(profile.hardship_since_on).slice(0, 10) as IsoDate)
     : undefined;
@@ -134,6 +201,9 @@ export async function loadLetterCase(
     asOf,
     borrower: {
       name: profile?.full_name ?? '（请填写姓名）',
+      ...(stored?.idTail
+        ? { idNumber: '*'.repeat(18 - stored.idTail.length) + stored.idTail }
+        : {}),
       ...(profile?.phone ? { phone: profile.phone } : {}),
       ...(profile?.city ? { address: profile.city } : {}),
     },
@@ -144,7 +214,7 @@ export async function loadLetterCase(
       isCreditCard: debts.some((d) => d.kind === 'credit-card'),
     },
     debts: debts.map((d) => ({
-      ref: d.contractNumber ?? `#${d.id.slice(0, 8)}`,
+      ref: refOf(d),
       ...(d.kind === 'credit-card' ? { product: '信用卡' } : {}),
       ...(d.contractOn ? { contractDate: d.contractOn } : {}),
       principal: d.principal,
@@ -154,13 +224,16 @@ export async function loadLetterCase(
       reportedToCredit: d.isCreditReported,
     })),
     ...(plan ? { plan } : {}),
+    ...(budget ? { budget } : {}),
+    ...(legality.length > 0 ? { legality } : {}),
+    ...(exhibits.length > 0 ? { exhibits } : {}),
     ...(since
       ? {
           hardship: {
             cause: toCause(profile?.hardship_cause ?? null),
             since,
             description: profile?.notes ?? '',
-            proofs: [],
+            proofs: stored?.proofs ?? [],
           },
         }
       : {}),

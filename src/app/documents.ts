@@ -33,6 +33,27 @@ export interface RenderedLetter {
   bytes: Uint8Array;
 }
 
+/** How the user provides a missing part (CLI command, or the web page), added to the refusal. */
+const REQUIREMENT_HOW: Partial<Record<Requirement, { zh: string; en: string }>> = {
+  plan: {
+    zh: '先保存还款方案：xieshang plan --from-case --save（或网页“还款方案”）',
+    en: 'save a repayment plan first: xieshang plan --from-case --save (or the web page "还款方案" / Plan)',
+  },
+  hardship: {
+    zh: '先填写困难情况：xieshang profile set --hardship-cause … --hardship-since …（或网页“协商准备”）',
+    en: 'fill in the hardship facts first: xieshang profile set --hardship-cause … --hardship-since … (or the web page "协商准备" / Prepare)',
+  },
+};
+
+function howTo(missing: readonly Requirement[], lang: 'zh' | 'en'): string {
+  const hows = missing.flatMap((m) => {
+    const h = REQUIREMENT_HOW[m];
+    return h === undefined ? [] : [h[lang]];
+  });
+  if (hows.length === 0) return '';
+  return lang === 'zh' ? `。${hows.join('；')}` : `. To fix: ${hows.join('; ')}`;
+}
+
 const REQUIREMENT_TEXT: Record<Requirement, { zh: string; en: string }> = {
   plan: { zh: '还款方案（plan）', en: 'a repayment plan (plan)' },
   hardship: { zh: '困难情况（hardship）', en: 'the hardship facts (hardship)' },
@@ -85,10 +106,10 @@ export async function renderLetter(c: CaseInput, req: LetterRequest): Promise<Re
   if (missing.length > 0) {
     throw new AppError(
       'invalid-input',
-      `the ${kind} letter needs ${missing.map((m) => REQUIREMENT_TEXT[m].en).join(', ')}`,
+      `the ${kind} letter needs ${missing.map((m) => REQUIREMENT_TEXT[m].en).join(', ')}${howTo(missing, 'en')}`,
       {
         field: missing[0]!,
-        messageZh: `生成“${LETTER_TEMPLATES[kind].titleZh}”还需要：${missing.map((m) => REQUIREMENT_TEXT[m].zh).join('、')}`,
+        messageZh: `生成“${LETTER_TEMPLATES[kind].titleZh}”还需要：${missing.map((m) => REQUIREMENT_TEXT[m].zh).join('、')}${howTo(missing, 'zh')}`,
         details: { missing },
       },
     );

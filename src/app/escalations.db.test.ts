@@ -73,7 +73,13 @@ forEachDialect('letters and escalations from the store', (getDb) => {
         total_cents: 1_085_000,
         saving_vs_contract_cents: null,
         saving_vs_nothing_cents: null,
-        schedule_json: JSON.stringify([{ dueOn: '2028-11-15', amountCents: 45_216 }]),
+        // 23 × 452.08 then 452.16: the 10,850.00 the proposal totals
+        schedule_json: JSON.stringify(
+          Array.from({ length: 24 }, (_, i) => ({
+            dueOn: `${2026 + Math.floor((11 + i) / 12)}-${String(((11 + i) % 12) + 1).padStart(2, '0')}-15`,
+            amountCents: i === 23 ? 45_216 : 45_208,
+          })),
+        ),
       })
       .execute();
     return { deps: makeDeps(db), kase, lender };

@@ -1,4 +1,4 @@
-import { checkLegality, type LegalityReport } from '../core/law/index.js';
+import { checkLegality, type LegalityInput, type LegalityReport } from '../core/law/index.js';
 import { buildSchedule, scheduleToFlows, type ScheduleInput } from '../core/schedule/index.js';
 import { cents, sumCents, type Cents } from '../core/money/index.js';
 import { compareDates, daysBetween, type IsoDate } from '../core/dates/index.js';
@@ -144,6 +144,39 @@ function receivedOf(debt: Debt, fees: DebtFee[]): Cents {
   return cents(Math.max(0, debt.principal - upfront));
 }
 
+type LegalityResult = ReturnType<typeof checkLegality>;
+
+/**
+ * checkLegality is pure but costly (an IRR solve over every payment); a server recomputes the
+ * summary after each write and each TTL, and a write touches one loan, so the other loans' reports
+ * are reused. Keyed by the exact inputs (so results are identical); bounded, oldest dropped first.
+ * Reports are shared between calls: treat them as read-only.
+ */
+const LEGALITY_MEMO_MAX = 4096;
+const legalityMemo = new Map<string, LegalityResult>();
+
+function legalityKey(input: LegalityInput, asOf: IsoDate): string {
+  let k = `${input.lenderType}|${input.contractDate}|${input.contractPrincipal}|${asOf}`;
+  for (const f of input.cashflows) k += `|${f.date}:${f.amount}`;
+  return k;
+}
+
+function memoLegality(input: LegalityInput, asOf: IsoDate): LegalityResult {
+  const key = legalityKey(input, asOf);
+  const hit = legalityMemo.get(key);
+  if (hit !== undefined) return hit;
+  const report = checkLegality(input, asOf);
+  if (legalityMemo.size >= LEGALITY_MEMO_MAX)
+    legalityMemo.delete(legalityMemo.keys().next().value!);
+  legalityMemo.set(key, report);
+  return report;
+}
+
+/** Empties the legality memo (benchmarks measure cold computations with it). */
+export function clearLegalityMemo(): void {
+  legalityMemo.clear();
+}
+
 /** One loan's figures, true cost and legality as of `asOf`. Pure: no IO. */
 export function summarizeDebt(
   debt: Debt,
@@ -230,7 +263,7 @@ export function summarizeDebt(
     (m, f) => (compareDates(f.date, m) > 0 ? f.date : m),
     flows[0]!.date,
   );
-  const report = checkLegality(
+  const report = memoLegality(
     {
       lenderType: lender.lenderType,
       contractDate: debt.contractOn,

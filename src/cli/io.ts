@@ -35,7 +35,10 @@ export async function readJsonInput(
   } catch (e) {
     throw new AppError('invalid-json', `input is not valid JSON: ${(e as Error).message}`, {
       field: source === '-' ? 'stdin' : source,
-      messageZh: `输入不是有效的 JSON：${(e as Error).message}`,
+      messageZh:
+        text.trim() === ''
+          ? '输入为空，应为 JSON'
+          : `输入不是有效的 JSON（${(e as Error).message}）`,
     });
   }
 }

@@ -33,8 +33,15 @@ export function nodeIo(): Io {
   };
 }
 
-/** Builds the program; actions report their exit code through `ctx`. */
-export function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command {
+/**
+ * Builds the program; actions report their exit code through `ctx`. With `argv`, only the command
+ * it names is loaded (every command when it names none), so a run imports one command's code.
+ */
+export async function buildProgram(
+  ctx: CliContext,
+  setExit: (code: number) => void,
+  argv?: readonly string[],
+): Promise<Command> {
   const program = new Command('xieshang')
     .description(
       '协商 Xieshang — 网贷/信用卡协商分期还款助手 (installment negotiation for borrowers)',
@@ -55,7 +62,7 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
       ctx.lang = o.lang ?? ctx.lang;
       ctx.json = Boolean(o.json);
     });
-  registerCommands(program, ctx, setExit);
+  await registerCommands(program, ctx, setExit, argv);
   return program;
 }
 
@@ -63,9 +70,18 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
   const ctx: CliContext = { io, lang: 'zh', json: argv.includes('--json') };
   if (argv.includes('--lang') && argv[argv.indexOf('--lang') + 1] === 'en') ctx.lang = 'en';
   let exit = EXIT_OK;
-  const program = buildProgram(ctx, (code) => {
-    exit = code;
-  });
+  let program: Command;
+  try {
+    program = await buildProgram(
+      ctx,
+      (code) => {
+        exit = code;
+      },
+      argv,
+    );
+  } catch (e) {
+    return reportError(ctx, e);
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {

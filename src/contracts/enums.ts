@@ -89,3 +89,13 @@ export const THIRD_PARTY_RELATIONS = [
   'friend',
   'other',
 ] as const;
+
+/** Hardship causes the letters know (documents/templates/types.ts HARDSHIP_CAUSES). */
+export const HARDSHIP_CAUSES = [
+  'unemployment',
+  'illness',
+  'accident',
+  'family-emergency',
+  'business-failure',
+  'other',
+] as const;

@@ -3,3 +3,4 @@ export * from './common.js';
 export * from './core-calc.js';
 export * from './case.js';
 export * from './enums.js';
+export * from './profile.js';

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyMultipart from '@fastify/multipart';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
@@ -103,6 +102,8 @@ export async function buildServer(deps: ServerDeps, opts: ServerOptions = {}): P
         .type('text/html; charset=utf-8')
         .send(indexHtml);
     app.get('/', { schema: { hide: true } }, async (_req, reply) => sendIndex(reply));
+    // loaded only when serving the web app (API-only servers and tests skip it)
+    const fastifyStatic = (await import('@fastify/static')).default;
     await app.register(fastifyStatic, {
       root: opts.webRoot,
       index: false,

@@ -321,13 +321,13 @@ describe('letters', () => {
     expect(r.body).toContain('800.00');
   });
 
-  it('GET /api/letters/request without a plan says what is missing', async () => {
+  it('GET /api/letters/request without ?plan uses the plan saved by POST /api/plans', async () => {
     const id = (
       (await get(app, '/api/lenders')).json().lenders as { id: string; name: string }[]
     ).find((l) => l.name === '借呗')!.id;
     const r = await get(app, `/api/letters/request?lenderId=${id}&format=md`);
-    expect(r.statusCode).toBe(400);
-    expect(r.json().error.field).toBe('plan');
+    expect(r.statusCode).toBe(200);
+    expect(r.body).toContain('¥800.00');
   });
 
   it('GET /api/letters/:kind of an unknown kind or lender is 404; a bad format is 400', async () => {

@@ -20,6 +20,8 @@ import type {
   PaymentCreate,
   PlanBuild,
   PlanView,
+  ProfileUpdate,
+  ProfileView,
   Summary,
 } from '../contracts/index.js';
 
@@ -102,6 +104,11 @@ const q = (params: Record<string, string | number | undefined | null>): string =
   return s ? `?${s}` : '';
 };
 
+function nullWhenNotFound(e: unknown): null {
+  if (e instanceof ApiError && e.status === 404) return null;
+  throw e;
+}
+
 export const api = {
   session: () => request<{ ok: boolean }>('GET', '/api/session'),
   apr: (b: AprRequest) => request<AprResponse>('POST', '/api/apr', b),
@@ -113,6 +120,10 @@ export const api = {
     request<{ ok: boolean }>('DELETE', `/api/debts/${encodeURIComponent(id)}`),
   saveBudget: (b: BudgetSave) => request<BudgetView>('POST', '/api/budgets', b),
   buildPlan: (b: PlanBuild) => request<PlanView>('POST', '/api/plans', b),
+  /** the saved budget, or null before the first save */
+  latestBudget: () => request<BudgetView>('GET', '/api/budgets/latest').catch(nullWhenNotFound),
+  /** the saved plan, or null before the first save */
+  latestPlan: () => request<PlanView>('GET', '/api/plans/latest').catch(nullWhenNotFound),
   letterKinds: () =>
     request<{ kinds: { kind: string; titleZh: string; titleEn: string }[] }>('GET', '/api/letters'),
   letterUrl: (
@@ -147,6 +158,8 @@ export const api = {
     }
     return text;
   },
+  profile: () => request<{ profile: ProfileView }>('GET', '/api/profile'),
+  saveProfile: (b: ProfileUpdate) => request<{ profile: ProfileView }>('PUT', '/api/profile', b),
   contacts: () => request<{ contacts: ContactView[] }>('GET', '/api/contacts'),
   addContact: (b: ContactCreate) => request<ContactView>('POST', '/api/contacts', b),
   evidence: () => request<{ items: EvidenceView[] }>('GET', '/api/evidence'),

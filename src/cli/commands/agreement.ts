@@ -236,7 +236,7 @@ export function formatReplan(ctx: CliContext, r: ReplanResult, written: string[]
   out.push(say(ctx, `重新规划（${r.asOf}），涉及：`, `Re-plan as of ${r.asOf} for:`));
   for (const a of r.affected)
     out.push(
-      `- ${a.lender}${say(ctx, '：', ': ')}${a.reasons.map((x) => say(ctx, reasonZh[x], x)).join('、')}${a.arrears > 0 ? say(ctx, `，拖欠 ${m(a.arrears)}`, `, ${m(a.arrears)} in arrears`) : ''}`,
+      `- ${a.lender}${say(ctx, '：', ': ')}${a.reasons.map((x) => say(ctx, reasonZh[x], x)).join(say(ctx, '、', ', '))}${a.arrears > 0 ? say(ctx, `，拖欠 ${m(a.arrears)}`, `, ${m(a.arrears)} in arrears`) : ''}`,
     );
   out.push('');
   out.push(...(ctx.lang === 'en' ? r.summary.en : r.summary.zh));

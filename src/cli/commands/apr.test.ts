@@ -4,28 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Io } from '../io.js';
-import { main } from '../main.js';
-
-function fakeIo(stdin: string): Io & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const errs: string[] = [];
-  return {
-    out,
-    err: errs,
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void errs.push(t),
-    readStdin: async () => Buffer.from(stdin, 'utf8'),
-    env: {},
-    cwd: '/',
-    isTTY: false,
-  };
-}
+import { runCli } from '../../../test/cli-harness.js';
 
 async function run(args: string[], input: unknown) {
-  const io = fakeIo(typeof input === 'string' ? input : JSON.stringify(input));
-  const code = await main(args, io);
-  return { code, out: io.out.join(''), err: io.err.join('') };
+  return runCli(args, {
+    stdin: typeof input === 'string' ? input : JSON.stringify(input),
+    cwd: '/',
+  });
 }
 
 // 中国人民银行公告〔2021〕第3号 example: 100,000 lent, 1,000 fee up front, 12 × 8,833.30.

@@ -7,11 +7,10 @@ import {
   type AprResult,
   type DatedFlow,
 } from '../../core/apr/index.js';
-import { parseIsoDate } from '../../core/dates/index.js';
 import { parseCents, type Cents } from '../../core/money/index.js';
-import type { FieldIssue, Result } from '../../core/result.js';
-import { readJsonInput, say, type CliContext } from '../io.js';
-import { action, printJson } from '../run-action.js';
+import type { Result } from '../../core/result.js';
+import { say, type CliContext } from '../io.js';
+import { bad, expectObject, fail, readDatedFlow, registerJsonCommand } from '../json-command.js';
 import { formatTable } from '../table.js';
 
 /** Either dated flows (Appendix J + XIRR) or an ordered periodic list. */
@@ -21,26 +20,13 @@ export type AprRequest =
 
 const MAX_FLOWS = 100_000;
 
-function fail(issue: FieldIssue): never {
-  throw AppError.fromIssue(issue);
-}
-
-function bad(field: string, message: string, messageZh: string): never {
-  throw new AppError('invalid-input', `${field}: ${message}`, {
-    field,
-    messageZh: `${field}：${messageZh}`,
-  });
-}
-
 /** Validates the `apr` JSON input, naming the first bad field (throws AppError). */
 export function parseAprRequest(raw: unknown): AprRequest {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    bad(
-      'input',
-      'expected a JSON object like {"cashflows":[{"date":"2025-01-01","amount":"1000.00"}, …]}',
-      '应为 JSON 对象，例如 {"cashflows":[{"date":"2025-01-01","amount":"1000.00"}, …]}',
-    );
-  const o = raw as Record<string, unknown>;
+  const o = expectObject(
+    raw,
+    'expected a JSON object like {"cashflows":[{"date":"2025-01-01","amount":"1000.00"}, …]}',
+    '应为 JSON 对象，例如 {"cashflows":[{"date":"2025-01-01","amount":"1000.00"}, …]}',
+  );
   const flows = o['cashflows'];
   if (!Array.isArray(flows) || flows.length === 0)
     bad(
@@ -73,12 +59,7 @@ export function parseAprRequest(raw: unknown): AprRequest {
         'expected {"date":"YYYY-MM-DD","amount":"123.45"} (for a plain list of amounts, also give "periodsPerYear")',
         '应为 {"date":"YYYY-MM-DD","amount":"123.45"}（如果是按期的金额列表，请同时给出 "periodsPerYear"）',
       );
-    const r = f as Record<string, unknown>;
-    const date = parseIsoDate(r['date'], `${field}.date`);
-    if (!date.ok) fail(date.error);
-    const amount = parseCents(r['amount'] as string, `${field}.amount`);
-    if (!amount.ok) fail(amount.error);
-    return { date: date.value, amount: amount.value };
+    return readDatedFlow(f as Record<string, unknown>, field);
   });
   return { kind: 'dated', cashflows };
 }
@@ -119,26 +100,19 @@ export function registerApr(
   ctx: CliContext,
   setExit: (code: number) => void,
 ): void {
-  program
-    .command('apr')
-    .description(
+  registerJsonCommand(program, ctx, setExit, {
+    name: 'apr',
+    description:
       '真实年化成本：从现金流计算单利口径（名义 APR）和复利口径（IRR）年化利率 / true cost (APR, IRR) from cash flows',
-    )
-    .argument('<file>', 'JSON 文件，或 - 表示标准输入 / JSON file, or - for stdin')
-    .action(
-      action(ctx, setExit, async (file: string) => {
-        const req = parseAprRequest(await readJsonInput(file, ctx.io));
-        const result = computeApr(req);
-        if (ctx.json) {
-          printJson(ctx, {
-            periodicRate: result.periodicRate,
-            periodsPerYear: result.periodsPerYear,
-            nominalApr: result.nominalApr,
-            effectiveAnnualRate: result.effectiveAnnualRate,
-          });
-        } else {
-          ctx.io.stdout(formatAprTable(ctx, result));
-        }
-      }),
-    );
+    argument: 'JSON 文件，或 - 表示标准输入 / JSON file, or - for stdin',
+    parse: parseAprRequest,
+    run: computeApr,
+    toJson: (_req, result) => ({
+      periodicRate: result.periodicRate,
+      periodsPerYear: result.periodsPerYear,
+      nominalApr: result.nominalApr,
+      effectiveAnnualRate: result.effectiveAnnualRate,
+    }),
+    toText: (c, _req, result) => formatAprTable(c, result),
+  });
 }

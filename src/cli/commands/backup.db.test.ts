@@ -10,8 +10,7 @@ import {
   createTestDatabase,
   type TestDatabase,
 } from '../../../test/dialects.js';
-import { fakeIo } from '../../../test/factories.js';
-import { main } from '../main.js';
+import { runCli } from '../../../test/cli-harness.js';
 
 const FIXTURES = new URL('../../../test/fixtures/', import.meta.url).pathname;
 const root = mkdtempSync(join(tmpdir(), 'xieshang-backup-'));
@@ -21,9 +20,7 @@ afterAll(async () => {
 });
 
 async function run(args: string[]) {
-  const t = fakeIo();
-  const code = await main(args, t.io);
-  return { code, out: t.stdout(), err: t.stderr() };
+  return runCli(args);
 }
 const summaryOf = async (store: string[]) => {
   const r = await run(['--json', 'summary', '--as-of', '2024-07-01', ...store]);

@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Io } from '../io.js';
-import { main } from '../main.js';
+import { runCli } from '../../../test/cli-harness.js';
 
 async function run(args: string[], stdin: string) {
-  const out: string[] = [];
-  const errs: string[] = [];
-  const io: Io = {
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void errs.push(t),
-    readStdin: async () => Buffer.from(stdin, 'utf8'),
-    env: {},
-    cwd: '/',
-    isTTY: false,
-  };
-  const code = await main(args, io);
-  return { code, out: out.join(''), err: errs.join('') };
+  return runCli(args, { stdin, cwd: '/' });
 }
 
 describe('xieshang budget', () => {

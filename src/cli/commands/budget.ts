@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { loadLatestBudget, saveBudget, savedBudgetToJson } from '../../app/budgets.js';
+import { resolveCase } from '../../app/cases.js';
 import { AppError } from '../../app/errors.js';
 import {
   budgetToJson,
@@ -9,7 +11,8 @@ import {
   type Frequency,
 } from '../../core/budget/index.js';
 import { formatMoney } from '../../core/money/index.js';
-import { readJsonInput, type CliContext } from '../io.js';
+import { addStoreOptions, withDeps, type StoreOptions } from '../deps.js';
+import { readJsonInput, say, type CliContext } from '../io.js';
 import { action, printJson } from '../run-action.js';
 import { formatTable } from '../table.js';
 
@@ -101,18 +104,59 @@ export function registerBudget(
   ctx: CliContext,
   setExit: (code: number) => void,
 ): void {
-  program
-    .command('budget')
-    .description('收支情况表与每月可还金额 (income & expenditure statement and capacity)')
-    .argument('<file>', 'budget JSON file, or - for stdin (see examples/)')
-    .action(
-      action(ctx, setExit, async (file: string) => {
+  addStoreOptions(
+    program
+      .command('budget')
+      .description('收支情况表与每月可还金额 (income & expenditure statement and capacity)')
+      .argument(
+        '<file>',
+        'budget JSON file, or - for stdin (see examples/); `show` prints the latest saved budget',
+      )
+      .option('--save', '保存到案件（每次保存为新版本） (save to the case as a new version)')
+      .option('--case <id>'),
+  ).action(
+    action(
+      ctx,
+      setExit,
+      async (file: string, opts: StoreOptions & { save?: boolean; case?: string }) => {
+        if (file === 'show')
+          return withDeps(ctx, opts, async (deps) => {
+            const c = await resolveCase(deps, opts.case);
+            const s = await loadLatestBudget(deps, c.id);
+            if (s === undefined)
+              throw new AppError(
+                'not-found',
+                'no budget saved yet: run `xieshang budget FILE --save`',
+                {
+                  field: 'budget',
+                  messageZh: '还没有保存过收支预算：请运行 `xieshang budget 文件 --save`',
+                },
+              );
+            if (ctx.json) printJson(ctx, savedBudgetToJson(s));
+            else
+              ctx.io.stdout(
+                `${say(ctx, `第 ${s.stored.version} 版，保存于 ${s.stored.createdAt}`, `Version ${s.stored.version}, saved ${s.stored.createdAt}`)}\n${formatBudgetText(ctx, s.budget)}`,
+              );
+            return 0;
+          });
         const parsed = parseBudgetInput(await readJsonInput(file, ctx.io));
         if (!parsed.ok) throw AppError.fromIssue(parsed.error);
+        if (opts.save)
+          return withDeps(ctx, opts, async (deps) => {
+            const c = await resolveCase(deps, opts.case);
+            const s = await saveBudget(deps, c.id, parsed.value);
+            if (ctx.json) printJson(ctx, savedBudgetToJson(s));
+            else
+              ctx.io.stdout(
+                `${formatBudgetText(ctx, s.budget)}${say(ctx, `已保存为第 ${s.stored.version} 版。`, `Saved as version ${s.stored.version}.`)}\n`,
+              );
+            return 0;
+          });
         const b = buildBudget(parsed.value);
         if (ctx.json) printJson(ctx, budgetToJson(b));
         else ctx.io.stdout(formatBudgetText(ctx, b));
         return 0;
-      }),
-    );
+      },
+    ),
+  );
 }

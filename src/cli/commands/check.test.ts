@@ -1,26 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Io } from '../io.js';
-import { main } from '../main.js';
-
-function fakeIo(stdin: string): Io & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const errs: string[] = [];
-  return {
-    out,
-    err: errs,
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void errs.push(t),
-    readStdin: async () => Buffer.from(stdin, 'utf8'),
-    env: {},
-    cwd: '/',
-    isTTY: false,
-  };
-}
+import { runCli } from '../../../test/cli-harness.js';
 
 async function run(args: string[], input: unknown) {
-  const io = fakeIo(typeof input === 'string' ? input : JSON.stringify(input));
-  const code = await main(args, io);
-  return { code, out: io.out.join(''), err: io.err.join('') };
+  return runCli(args, {
+    stdin: typeof input === 'string' ? input : JSON.stringify(input),
+    cwd: '/',
+  });
 }
 
 // 10,000 contracted, 8,000 received (2,000 withheld as a "service fee"), 12 × 1,000 monthly.

@@ -12,9 +12,8 @@ import {
   type LenderType,
 } from '../../core/law/index.js';
 import { formatMoney, formatYuan, parseCents, type Cents } from '../../core/money/index.js';
-import type { FieldIssue } from '../../core/result.js';
-import { readJsonInput, say, type CliContext } from '../io.js';
-import { action, printJson } from '../run-action.js';
+import { say, type CliContext } from '../io.js';
+import { bad, expectObject, fail, readDatedFlow, registerJsonCommand } from '../json-command.js';
 
 export interface CheckRequest {
   lenderType: LenderType;
@@ -26,22 +25,9 @@ export interface CheckRequest {
 
 const MAX_FLOWS = 10_000;
 
-function fail(issue: FieldIssue): never {
-  throw AppError.fromIssue(issue);
-}
-
-function bad(field: string, message: string, messageZh: string): never {
-  throw new AppError('invalid-input', `${field}: ${message}`, {
-    field,
-    messageZh: `${field}：${messageZh}`,
-  });
-}
-
 /** Validates the `check` JSON input, naming the first bad field (throws AppError). */
 export function parseCheckRequest(raw: unknown): CheckRequest {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    bad('input', 'expected a JSON object', '应为 JSON 对象');
-  const o = raw as Record<string, unknown>;
+  const o = expectObject(raw);
   const lt = o['lenderType'] ?? 'unknown';
   if (typeof lt !== 'string' || !(LENDER_TYPES as readonly string[]).includes(lt))
     bad(
@@ -66,12 +52,7 @@ export function parseCheckRequest(raw: unknown): CheckRequest {
     const field = `cashflows[${i}]`;
     if (typeof f !== 'object' || f === null)
       bad(field, 'expected {"date","amount"}', '应为 {"date","amount"}');
-    const r = f as Record<string, unknown>;
-    const date = parseIsoDate(r['date'], `${field}.date`);
-    if (!date.ok) fail(date.error);
-    const amount = parseCents(r['amount'] as string, `${field}.amount`);
-    if (!amount.ok) fail(amount.error);
-    return { date: date.value, amount: amount.value };
+    return readDatedFlow(f as Record<string, unknown>, field);
   });
   const req: CheckRequest = {
     lenderType: lt as LenderType,
@@ -257,16 +238,13 @@ export function registerCheck(
   ctx: CliContext,
   setExit: (code: number) => void,
 ): void {
-  program
-    .command('check')
-    .description('合法性检查：实际年化、砍头息、法律保护线与按线重算 (legality check of one loan)')
-    .argument('<file>', 'JSON file, or - for stdin')
-    .action(
-      action(ctx, setExit, async (file: string) => {
-        const req = parseCheckRequest(await readJsonInput(file, ctx.io));
-        const rep = runCheck(req);
-        if (ctx.json) printJson(ctx, toCheckJson(req, rep));
-        else ctx.io.stdout(formatCheckText(ctx, req, rep));
-      }),
-    );
+  registerJsonCommand(program, ctx, setExit, {
+    name: 'check',
+    description: '合法性检查：实际年化、砍头息、法律保护线与按线重算 (legality check of one loan)',
+    argument: 'JSON file, or - for stdin',
+    parse: parseCheckRequest,
+    run: runCheck,
+    toJson: toCheckJson,
+    toText: formatCheckText,
+  });
 }

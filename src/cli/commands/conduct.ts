@@ -44,7 +44,7 @@ export function registerConduct(
           );
           ctx.io.stdout(
             `  ${say(ctx, '依据', 'Basis')}: ${f.sources.map((s) => `${en ? s.citeEn : s.citeZh} (${s.certainty})`).join('; ')}\n` +
-              `  ${say(ctx, '规则可信度', 'Rule certainty')}: ${f.certainty}; ${say(ctx, '发现方式', 'found by')}: ${f.detection}\n` +
+              `  ${say(ctx, '规则可信度', 'Rule certainty')}: ${f.certainty}; ${say(ctx, '发现方式', 'found by')}: ${detectionText(ctx, f.detection)}\n` +
               (f.channels.length > 0
                 ? `  ${say(ctx, '投诉渠道', 'Complain to')}: ${f.channels.map((ch) => (en ? ch.nameEn : ch.nameZh)).join(' / ')}\n`
                 : '') +
@@ -62,4 +62,15 @@ export function registerConduct(
       }),
     ),
   );
+}
+
+const DETECTION_TEXT: Record<string, [string, string]> = {
+  recorded: ['按联系记录的时间/对象判断', 'from the logged time and party'],
+  'user-tagged': ['您标注的', 'tagged by you'],
+  'keyword-heuristic': ['关键词自动推测，请核对', 'keyword guess, please check'],
+};
+
+function detectionText(ctx: Parameters<typeof say>[0], d: string): string {
+  const t = DETECTION_TEXT[d];
+  return t ? say(ctx, t[0], t[1]) : d;
 }

@@ -2,22 +2,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeIo } from '../../../test/factories.js';
-import { main } from '../main.js';
+import { runCli } from '../../../test/cli-harness.js';
 
 const FIXTURES = new URL('../../../test/fixtures/', import.meta.url).pathname;
 
 describe('inventory CLI (in-process, SQLite home in a temp dir)', () => {
   let home: string;
   const run = async (args: string[]) => {
-    const t = fakeIo({ env: { XIESHANG_HOME: home } });
-    const code = await main(args, t.io);
-    return {
-      code,
-      out: t.stdout(),
-      err: t.stderr(),
-      json: () => t.json<Record<string, unknown>>(),
-    };
+    const r = await runCli(args, { env: { XIESHANG_HOME: home } });
+    return { ...r, json: () => r.json<Record<string, unknown>>() };
   };
   beforeEach(() => {
     home = join(mkdtempSync(join(tmpdir(), 'xieshang-cli-')), 'home');

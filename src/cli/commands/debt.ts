@@ -226,8 +226,18 @@ export function registerDebt(
 ): void {
   const cmd = program.command('debt').description('债务清单 (debt inventory)');
 
-  addStoreOptions(addDebtFlags(cmd.command('add').description('添加一笔债务 (add a debt)'))).action(
-    action(ctx, setExit, async (o: Opts & Record<string, unknown>) => {
+  addStoreOptions(
+    addDebtFlags(
+      cmd
+        .command('add')
+        .description('添加一笔债务 (add a debt)')
+        // `debt add --json FILE` (the issue's spelling): --json is the global output flag, so FILE
+        // arrives as this positional; --input FILE does the same without switching output
+        .argument('[file]', 'debt JSON file, or - for stdin (same as --input)'),
+    ),
+  ).action(
+    action(ctx, setExit, async (file: string | undefined, o: Opts & Record<string, unknown>) => {
+      takeFileArgument(file, o);
       const raw = await rawFromFlags(ctx, o);
       return withDeps(ctx, o, async (deps) => {
         const c = await resolveCase(deps, o.case);
@@ -315,30 +325,36 @@ export function registerDebt(
     addDebtFlags(
       cmd
         .command('edit <debt>')
-        .description('修改债务字段；空字符串清空该字段；--fee/--payment 替换原列表'),
+        .description('修改债务字段；空字符串清空该字段；--fee/--payment 替换原列表')
+        .argument('[file]', 'JSON file with the fields to change, or - (same as --input)'),
     ),
   ).action(
-    action(ctx, setExit, async (ref: string, o: Opts & Record<string, unknown>) => {
-      const raw = await rawFromFlags(ctx, o);
-      if (Object.keys(raw).length === 0)
-        throw new AppError(
-          'invalid-input',
-          'nothing to change: give at least one field flag or --input',
-          { field: 'debt', messageZh: '没有要修改的内容：请至少给出一个字段或 --input' },
-        );
-      return withDeps(ctx, o, async (deps) => {
-        const c = await resolveCase(deps, o.case);
-        const d = await editDebt(deps, c.id, ref, raw);
-        if (ctx.json) return printJson(ctx, debtDetailsJson(d));
-        ctx.io.stdout(
-          say(
-            ctx,
-            `已更新债务 ${d.debt.contractNumber ?? d.debt.id}\n`,
-            `Updated debt ${d.debt.contractNumber ?? d.debt.id}\n`,
-          ),
-        );
-      });
-    }),
+    action(
+      ctx,
+      setExit,
+      async (ref: string, file: string | undefined, o: Opts & Record<string, unknown>) => {
+        takeFileArgument(file, o);
+        const raw = await rawFromFlags(ctx, o);
+        if (Object.keys(raw).length === 0)
+          throw new AppError(
+            'invalid-input',
+            'nothing to change: give at least one field flag or --input',
+            { field: 'debt', messageZh: '没有要修改的内容：请至少给出一个字段或 --input' },
+          );
+        return withDeps(ctx, o, async (deps) => {
+          const c = await resolveCase(deps, o.case);
+          const d = await editDebt(deps, c.id, ref, raw);
+          if (ctx.json) return printJson(ctx, debtDetailsJson(d));
+          ctx.io.stdout(
+            say(
+              ctx,
+              `已更新债务 ${d.debt.contractNumber ?? d.debt.id}\n`,
+              `Updated debt ${d.debt.contractNumber ?? d.debt.id}\n`,
+            ),
+          );
+        });
+      },
+    ),
   );
 
   addStoreOptions(
@@ -419,4 +435,19 @@ export function registerDebt(
         }),
     ),
   );
+}
+
+/** One input file: the positional `[file]` (as in `--json FILE`) or `--input FILE`, not two different ones. */
+function takeFileArgument(file: string | undefined, o: Record<string, unknown>): void {
+  if (file === undefined) return;
+  if (o['input'] !== undefined && o['input'] !== file)
+    throw new AppError(
+      'invalid-input',
+      `two input files given: ${file} and ${String(o['input'])}`,
+      {
+        field: 'input',
+        messageZh: `给出了两个输入文件：${file} 和 ${String(o['input'])}`,
+      },
+    );
+  o['input'] = file;
 }

@@ -13,8 +13,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Io } from '../io.js';
-import { main } from '../main.js';
+import { runCli } from '../../../test/cli-harness.js';
 
 let dir: string;
 beforeAll(() => {
@@ -25,18 +24,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    stdout: (t) => void (out += t),
-    stderr: (t) => void (err += t),
-    readStdin: async () => Buffer.alloc(0),
-    env: { XIESHANG_HOME: join(dir, 'home'), HOME: dir },
-    cwd: dir,
-    isTTY: false,
-  };
-  const code = await main(argv, io);
-  return { code, out, err };
+  return runCli(argv, { env: { XIESHANG_HOME: join(dir, 'home'), HOME: dir }, cwd: dir });
 }
 
 describe('xieshang evidence / contact / conduct', () => {

@@ -2,26 +2,14 @@ import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Io } from '../io.js';
-import { main } from '../main.js';
+import { runCli } from '../../../test/cli-harness.js';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'xieshang-letter-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = {
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    readStdin: async () => Buffer.from(''),
-    env: { HOME: dir },
-    cwd: ROOT,
-    isTTY: false,
-  };
-  const code = await main(args, io);
-  return { code, out: out.join(''), err: err.join('') };
+  return runCli(args, { env: { HOME: dir }, cwd: ROOT });
 }
 
 describe('xieshang letter', () => {

@@ -1,28 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Io } from '../io.js';
-import { main } from '../main.js';
-
-function fakeIo(stdin: string): Io & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const errs: string[] = [];
-  return {
-    out,
-    err: errs,
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void errs.push(t),
-    readStdin: async () => Buffer.from(stdin, 'utf8'),
-    env: {},
-    cwd: '/',
-    isTTY: false,
-  };
-}
+import { runCli } from '../../../test/cli-harness.js';
 
 async function run(args: string[], stdin = '') {
-  const io = fakeIo(stdin);
-  const code = await main(args, io);
-  return { code, out: io.out.join(''), err: io.err.join('') };
+  return runCli(args, { stdin, cwd: '/' });
 }
 
 const ex = (name: string) => fileURLToPath(new URL(`../../../examples/${name}`, import.meta.url));

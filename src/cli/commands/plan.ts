@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
+import { resolveCase } from '../../app/cases.js';
 import { AppError } from '../../app/errors.js';
-import { formatMoney, type Cents } from '../../core/money/index.js';
+import { loadLatestBudget } from '../../app/budgets.js';
+import { casePlanInput, loadLatestPlan, savePlan, savedPlanToJson } from '../../app/plans.js';
+import { formatMoney, formatYuan, type Cents } from '../../core/money/index.js';
 import {
   buildPlan,
   parsePlanInput,
@@ -12,7 +15,8 @@ import {
   type Plan,
   type Strategy,
 } from '../../core/plan/index.js';
-import { readJsonInput, type CliContext } from '../io.js';
+import { addStoreOptions, withDeps, type StoreOptions } from '../deps.js';
+import { readJsonInput, say, type CliContext } from '../io.js';
 import { action, printJson } from '../run-action.js';
 import { formatTable } from '../table.js';
 
@@ -121,36 +125,150 @@ export function formatPlanText(ctx: Pick<CliContext, 'lang'>, plan: Plan): strin
   return `${out.join('\n')}\n`;
 }
 
+interface PlanOpts extends StoreOptions {
+  replan?: string;
+  save?: boolean;
+  case?: string;
+  fromCase?: boolean;
+  capacity?: string;
+  strategy?: string;
+  concession?: string;
+  maxTerm?: string;
+}
+
+function printPlan(ctx: CliContext, plan: Plan, json: unknown, footer: string): void {
+  if (ctx.json) printJson(ctx, json);
+  else ctx.io.stdout(`${formatPlanText(ctx, plan)}${footer}`);
+}
+
 export function registerPlan(
   program: Command,
   ctx: CliContext,
   setExit: (code: number) => void,
 ): void {
-  program
-    .command('plan')
-    .description('协商还款计划：把每月可还金额分给各家债权人 (multi-creditor repayment plan)')
-    .argument('<file>', 'plan JSON file, or - for stdin (see examples/)')
-    .option('--replan <update>', 're-plan from an update file {asOf,newCapacity,paymentsMade}')
-    .action(
-      action(ctx, setExit, async (file: string, opts: { replan?: string }) => {
-        const parsed = parsePlanInput(await readJsonInput(file, ctx.io));
-        if (!parsed.ok) throw AppError.fromIssue(parsed.error);
-        if (opts.replan !== undefined) {
-          const upd = parseReplanUpdate(await readJsonInput(opts.replan, ctx.io));
-          if (!upd.ok) throw AppError.fromIssue(upd.error);
-          const r = replan({ previousPlanInput: parsed.value, ...upd.value });
-          if (!r.ok) throw AppError.fromIssue(r.error);
-          if (ctx.json) printJson(ctx, replanToJson(r.value));
-          else {
-            const lines = ctx.lang === 'en' ? r.value.summary.en : r.value.summary.zh;
-            ctx.io.stdout(`${lines.join('\n')}\n\n${formatPlanText(ctx, r.value.plan)}`);
-          }
+  addStoreOptions(
+    program
+      .command('plan')
+      .description('协商还款计划：把每月可还金额分给各家债权人 (multi-creditor repayment plan)')
+      .argument(
+        '[file]',
+        'plan JSON file, or - for stdin (see examples/); `show` prints the latest saved plan',
+      )
+      .option('--replan <update>', 're-plan from an update file {asOf,newCapacity,paymentsMade}')
+      .option(
+        '--save',
+        '保存到案件（之前的方案作废） (save to the case; earlier plans are superseded)',
+      )
+      .option(
+        '--from-case',
+        '按案件中已录入的债务制定方案 (plan over the debts stored in the case)',
+      )
+      .option(
+        '--capacity <yuan>',
+        '每月可还金额（默认取最新保存的预算） (default: latest saved budget)',
+      )
+      .option('--strategy <s>', 'pro-rata-balance | pro-rata-contractual | highest-cost-first')
+      .option(
+        '--concession <c>',
+        'none | waive-penalty | freeze-interest | reduce-rate | extend-term',
+      )
+      .option('--max-term <n>', '最长期数 (maximum installments, default 36)')
+      .option('--case <id>'),
+  ).action(
+    action(ctx, setExit, async (file: string | undefined, opts: PlanOpts) => {
+      if (file === 'show')
+        return withDeps(ctx, opts, async (deps) => {
+          const c = await resolveCase(deps, opts.case);
+          const s = await loadLatestPlan(deps, c.id);
+          if (s === undefined)
+            throw new AppError('not-found', 'no plan saved yet: run `xieshang plan FILE --save`', {
+              field: 'plan',
+              messageZh: '还没有保存过还款方案：请运行 `xieshang plan 文件 --save`',
+            });
+          printPlan(
+            ctx,
+            s.plan,
+            savedPlanToJson(s),
+            say(ctx, `（保存于 ${s.stored.createdAt}）\n`, `(saved ${s.stored.createdAt})\n`),
+          );
           return 0;
+        });
+      if (opts.fromCase) {
+        if (file !== undefined)
+          throw new AppError('invalid-input', 'give either FILE or --from-case, not both', {
+            field: 'file',
+            messageZh: '请只给出文件或 --from-case 其中之一',
+          });
+        let maxTerm: number | undefined;
+        if (opts.maxTerm !== undefined) {
+          maxTerm = Number(opts.maxTerm);
+          if (!Number.isInteger(maxTerm) || maxTerm < 1 || maxTerm > 120)
+            throw new AppError('invalid-input', 'max-term: must be a whole number from 1 to 120', {
+              field: 'max-term',
+              messageZh: 'max-term：应为 1 到 120 的整数',
+            });
         }
-        const plan = buildPlan(parsed.value);
-        if (ctx.json) printJson(ctx, planToJson(plan));
-        else ctx.io.stdout(formatPlanText(ctx, plan));
+        return withDeps(ctx, opts, async (deps) => {
+          const c = await resolveCase(deps, opts.case);
+          const budget = await loadLatestBudget(deps, c.id);
+          const capacity =
+            opts.capacity ??
+            (budget === undefined ? undefined : formatYuan(budget.budget.capacity));
+          const raw = await casePlanInput(deps, c.id, {
+            capacity: capacity ?? null,
+            ...(opts.strategy === undefined ? {} : { strategy: opts.strategy }),
+            ...(opts.concession === undefined ? {} : { concession: opts.concession }),
+            ...(maxTerm === undefined ? {} : { maxTerm }),
+          });
+          if (opts.save) {
+            const s = await savePlan(deps, c.id, raw, {
+              budgetId: opts.capacity === undefined ? (budget?.stored.id ?? null) : null,
+            });
+            printPlan(ctx, s.plan, savedPlanToJson(s), say(ctx, '已保存。\n', 'Saved.\n'));
+            return 0;
+          }
+          const parsed = parsePlanInput(raw);
+          if (!parsed.ok) throw AppError.fromIssue(parsed.error);
+          const plan = buildPlan(parsed.value);
+          printPlan(ctx, plan, planToJson(plan), '');
+          return 0;
+        });
+      }
+      if (file === undefined)
+        throw new AppError(
+          'invalid-input',
+          'file: give a plan JSON file, - for stdin, or --from-case',
+          {
+            field: 'file',
+            messageZh: 'file：请给出方案 JSON 文件、- 表示标准输入，或使用 --from-case',
+          },
+        );
+      const raw = await readJsonInput(file, ctx.io);
+      const parsed = parsePlanInput(raw);
+      if (!parsed.ok) throw AppError.fromIssue(parsed.error);
+      if (opts.replan !== undefined) {
+        const upd = parseReplanUpdate(await readJsonInput(opts.replan, ctx.io));
+        if (!upd.ok) throw AppError.fromIssue(upd.error);
+        const r = replan({ previousPlanInput: parsed.value, ...upd.value });
+        if (!r.ok) throw AppError.fromIssue(r.error);
+        if (ctx.json) printJson(ctx, replanToJson(r.value));
+        else {
+          const lines = ctx.lang === 'en' ? r.value.summary.en : r.value.summary.zh;
+          ctx.io.stdout(`${lines.join('\n')}\n\n${formatPlanText(ctx, r.value.plan)}`);
+        }
         return 0;
-      }),
-    );
+      }
+      if (opts.save)
+        return withDeps(ctx, opts, async (deps) => {
+          const c = await resolveCase(deps, opts.case);
+          const s = await savePlan(deps, c.id, raw);
+          printPlan(ctx, s.plan, savedPlanToJson(s), say(ctx, '已保存。\n', 'Saved.\n'));
+          return 0;
+        });
+      const plan = buildPlan(parsed.value);
+      if (ctx.json) printJson(ctx, planToJson(plan));
+      else ctx.io.stdout(formatPlanText(ctx, plan));
+      return 0;
+    }),
+  );
 }

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { AppError } from '../../app/errors.js';
 import { parseIsoDate, type IsoDate } from '../../core/dates/index.js';
 import { cents, formatMoney, formatYuan, parseCents, type Cents } from '../../core/money/index.js';
 import {
@@ -9,7 +8,6 @@ import {
   ratePpm,
   type RatePpm,
 } from '../../core/rates/index.js';
-import type { FieldIssue, Result } from '../../core/result.js';
 import {
   buildCustomSchedule,
   buildSchedule,
@@ -18,8 +16,8 @@ import {
   type ScheduleInput,
   type ScheduleMethod,
 } from '../../core/schedule/index.js';
-import { readJsonInput, say, type CliContext } from '../io.js';
-import { action, printJson } from '../run-action.js';
+import { say, type CliContext } from '../io.js';
+import { bad, expectObject, registerJsonCommand, unwrap } from '../json-command.js';
 import { formatTable } from '../table.js';
 
 export type ScheduleRequest =
@@ -45,22 +43,6 @@ const METHODS_ZH: Record<ScheduleMethod | 'custom', string> = {
   custom: '自定义还款计划',
 };
 
-function fail(issue: FieldIssue): never {
-  throw AppError.fromIssue(issue);
-}
-
-function unwrap<T>(r: Result<T, FieldIssue>): T {
-  if (!r.ok) fail(r.error);
-  return r.value;
-}
-
-function bad(field: string, message: string, messageZh: string): never {
-  throw new AppError('invalid-input', `${field}: ${message}`, {
-    field,
-    messageZh: `${field}：${messageZh}`,
-  });
-}
-
 /** Money as JSON carries it: a yuan string; a plain JSON number is accepted when it has ≤ 2 decimals. */
 function readMoney(v: unknown, field: string): Cents {
   if (v === undefined || v === null)
@@ -84,9 +66,7 @@ function readDate(v: unknown, field: string): IsoDate {
 
 /** Validates the `schedule` JSON input, naming the first bad field (throws AppError). */
 export function parseScheduleRequest(raw: unknown): ScheduleRequest {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    bad('input', 'expected a JSON object', '应为 JSON 对象');
-  const o = raw as Record<string, unknown>;
+  const o = expectObject(raw);
   const method = o['method'] ?? 'equal-installment';
   if (
     typeof method !== 'string' ||
@@ -265,18 +245,14 @@ export function registerSchedule(
   ctx: CliContext,
   setExit: (code: number) => void,
 ): void {
-  program
-    .command('schedule')
-    .description(
+  registerJsonCommand(program, ctx, setExit, {
+    name: 'schedule',
+    description:
       '还款计划表：等额本息、等额本金、先息后本、一次性还本付息、等本等息、停息挂账、按日计息、自定义 (repayment schedule)',
-    )
-    .argument('<file>', 'JSON file, or - for stdin')
-    .action(
-      action(ctx, setExit, async (file: string) => {
-        const req = parseScheduleRequest(await readJsonInput(file, ctx.io));
-        const s = runSchedule(req);
-        if (ctx.json) printJson(ctx, toScheduleJson(s));
-        else ctx.io.stdout(formatScheduleText(ctx, req, s));
-      }),
-    );
+    argument: 'JSON file, or - for stdin',
+    parse: parseScheduleRequest,
+    run: runSchedule,
+    toJson: (_req, s) => toScheduleJson(s),
+    toText: formatScheduleText,
+  });
 }

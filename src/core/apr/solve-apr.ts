@@ -14,7 +14,7 @@
 // shape has at most one rate and the safeguarded Newton in root-finder.ts finds it. With more sign
 // changes every root in the plausible range is found by a scan and reported, never guessed.
 import type { Cents } from '../money/index.js';
-import { daysBetween, parseIsoDate, type IsoDate } from '../dates/index.js';
+import { daysInMonth, parseIsoDate, type IsoDate } from '../dates/index.js';
 import { err, ok, type Result } from '../result.js';
 import {
   findAllRoots,
@@ -27,11 +27,14 @@ import {
 } from './root-finder.js';
 import type { AprIssue, AprResult, DatedFlow } from './types.js';
 import {
-  chooseUnitPeriod,
-  monthRuleOf,
+  calDate,
+  calDateOf,
+  chooseUnitPeriodCal,
+  monthRuleOfCal,
   periodsPerYearOf,
-  singlePaymentUnit,
-  unitTimeOf,
+  singlePaymentUnitCal,
+  unitTimeOfCal,
+  type CalDate,
   type UnitPeriod,
 } from './unit-period.js';
 
@@ -336,18 +339,6 @@ export function solveUnitPeriodApr(input: {
   return finish(roots.x, input.periodsPerYear, roots.x * input.periodsPerYear);
 }
 
-/** Adds flows on the same key and drops the ones that cancel out. */
-function mergeBy<K>(items: readonly { key: K; amount: number }[], keyOf: (k: K) => string) {
-  const m = new Map<string, { key: K; amount: number }>();
-  for (const it of items) {
-    const s = keyOf(it.key);
-    const e = m.get(s);
-    if (e) e.amount += it.amount;
-    else m.set(s, { key: it.key, amount: it.amount });
-  }
-  return [...m.values()].filter((e) => e.amount !== 0);
-}
-
 /** What the dated solver decided about the schedule, for explanations and tests. */
 export interface DatedAnalysis {
   unit: UnitPeriod;
@@ -355,45 +346,107 @@ export interface DatedAnalysis {
   flows: UnitFlow[];
 }
 
-/** Places dated flows in Appendix J unit-periods: validates, merges same-day flows, picks the unit. */
-export function analyzeDatedFlows(
-  flows: readonly DatedFlow[],
-): Result<DatedAnalysis & { byDate: { date: IsoDate; amount: number }[] }, AprIssue> {
+type Analysis = DatedAnalysis & { byDate: { date: IsoDate; amount: number }[] };
+
+const DIGIT_0 = 48;
+
+function digitsAt(s: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - DIGIT_0;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/**
+ * The common case of parseIsoDate without the regex and re-formatting: a strict 'YYYY-MM-DD' on the
+ * calendar (1900–2200), which parseIsoDate would return unchanged. Anything else is undefined and
+ * goes through parseIsoDate itself (for its value or its exact error).
+ */
+function quickCalDate(text: unknown): CalDate | undefined {
+  if (typeof text !== 'string' || text.length !== 10) return undefined;
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  const y = digitsAt(text, 0, 4);
+  const m = digitsAt(text, 5, 7);
+  const d = digitsAt(text, 8, 10);
+  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return undefined;
+  if (d > 28 && d > daysInMonth(y, m)) return undefined;
+  return calDateOf(y, m, d);
+}
+
+/** analyzeDatedFlows plus each byDate entry's parsed date (same order), for the solver. */
+function analyze(flows: readonly DatedFlow[]): Result<Analysis & { cals: CalDate[] }, AprIssue> {
   if (!Array.isArray(flows)) return err(checkCount(0)!);
   const countIssue = checkCount(flows.length);
   if (countIssue) return err(countIssue);
-  const items: { key: IsoDate; amount: number }[] = [];
+  // Same-day flows add up; Map order is first appearance, as before.
+  const merged = new Map<number, { date: IsoDate; amount: number; cal: CalDate }>();
   for (let k = 0; k < flows.length; k++) {
     const fl = flows[k] as Partial<DatedFlow> | undefined;
-    const d = parseIsoDate(fl?.date, `cashflows[${k}].date`);
-    if (!d.ok) return err(d.error);
+    const text = fl?.date;
+    let cal = quickCalDate(text);
+    let date = text as IsoDate;
+    if (!cal) {
+      const d = parseIsoDate(text, `cashflows[${k}].date`);
+      if (!d.ok) return err(d.error);
+      date = d.value;
+      cal = calDate(date);
+    }
     const a = fl?.amount;
     if (typeof a !== 'number' || !Number.isSafeInteger(a))
       return err(badAmount(`cashflows[${k}].amount`, a));
-    items.push({ key: d.value, amount: a });
+    const e = merged.get(cal.dn);
+    if (e) e.amount += a;
+    else merged.set(cal.dn, { date, amount: a, cal });
   }
-  const byDate = mergeBy(items, (d) => d)
-    .map((e) => ({ date: e.key, amount: e.amount }))
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const sorted = [...merged.values()]
+    .filter((e) => e.amount !== 0)
+    .sort((p, q) => p.cal.dn - q.cal.dn);
+  const byDate = sorted.map((e) => ({ date: e.date, amount: e.amount }));
+  const cals = sorted.map((e) => e.cal);
   if (!byDate.some((e) => e.amount > 0) || !byDate.some((e) => e.amount < 0)) return err(oneSign());
-  const start = byDate[0]!.date;
-  const later = byDate.slice(1);
-  const advances = later.filter((e) => e.amount > 0).map((e) => e.date);
-  const payments = later.filter((e) => e.amount < 0).map((e) => e.date);
+  const start = cals[0]!;
+  const advances: CalDate[] = [];
+  const payments: CalDate[] = [];
+  for (let k = 1; k < sorted.length; k++) {
+    if (sorted[k]!.amount > 0) advances.push(cals[k]!);
+    else payments.push(cals[k]!);
+  }
   const unit =
     byDate.length === 2
-      ? singlePaymentUnit(start, byDate[1]!.date)
-      : chooseUnitPeriod({ start, advances, payments });
-  const rule = monthRuleOf(payments.length > 0 ? payments : advances);
-  const placed = byDate.map((e) => ({
-    key: unitTimeOf({ unit, start, date: e.date, rule }),
-    amount: e.amount,
-  }));
-  const unitFlows = mergeBy(placed, (t) => `${t.n}|${t.f}`).map((e) => ({
-    n: e.key.n,
-    f: e.key.f,
-    amount: e.amount,
-  }));
+      ? singlePaymentUnitCal(start, cals[1]!)
+      : chooseUnitPeriodCal({ start, advances, payments });
+  const rule = monthRuleOfCal(payments.length > 0 ? payments : advances);
+  // Flows at the same (n, f) add up, in order of first appearance; those that cancel are dropped.
+  const placed: UnitFlow[] = [];
+  const at = new Map<number, Map<number, UnitFlow>>();
+  for (let k = 0; k < sorted.length; k++) {
+    const t = unitTimeOfCal(unit, start, cals[k]!, rule);
+    const amount = sorted[k]!.amount;
+    let byF = at.get(t.n);
+    if (!byF) {
+      byF = new Map();
+      at.set(t.n, byF);
+    }
+    const e = byF.get(t.f);
+    if (e) e.amount += amount;
+    else {
+      const fl = { n: t.n, f: t.f, amount };
+      byF.set(t.f, fl);
+      placed.push(fl);
+    }
+  }
+  const unitFlows = placed.filter((e) => e.amount !== 0);
+  return ok({ unit, start: byDate[0]!.date, flows: unitFlows, byDate, cals });
+}
+
+/** Places dated flows in Appendix J unit-periods: validates, merges same-day flows, picks the unit. */
+export function analyzeDatedFlows(flows: readonly DatedFlow[]): Result<Analysis, AprIssue> {
+  const r = analyze(flows);
+  if (!r.ok) return r;
+  const { unit, start, flows: unitFlows, byDate } = r.value;
   return ok({ unit, start, flows: unitFlows, byDate });
 }
 
@@ -403,9 +456,10 @@ export function analyzeDatedFlows(
  * odd days as a simple-interest fraction) = 单利口径. effectiveAnnualRate: XIRR, actual/365 = 复利口径.
  */
 export function solveDatedApr(flows: readonly DatedFlow[]): Result<AprResult, AprIssue> {
-  const analysis = analyzeDatedFlows(flows);
+  const analysis = analyze(flows);
   if (!analysis.ok) return analysis;
-  const { unit, start, byDate } = analysis.value;
+  const { unit, byDate, cals } = analysis.value;
+  const startDn = cals[0]!.dn;
   const ppy = periodsPerYearOf(unit);
   if (
     !analysis.value.flows.some((f) => f.amount > 0) ||
@@ -416,8 +470,8 @@ export function solveDatedApr(flows: readonly DatedFlow[]): Result<AprResult, Ap
   if (nominal.kind === 'none') return err(noSolution());
   if (nominal.kind === 'many') return err(ambiguous(nominal.xs, ppy));
   // XIRR in the same unit: t = days × ppy / 365, so its x range matches the nominal one.
-  const xirrFlows = byDate.map((e) => ({
-    n: (daysBetween(start, e.date) * ppy) / 365,
+  const xirrFlows = byDate.map((e, k) => ({
+    n: ((cals[k]!.dn - startDn) * ppy) / 365,
     f: 0,
     amount: e.amount,
   }));

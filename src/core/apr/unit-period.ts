@@ -1,7 +1,7 @@
 // Reg Z Appendix J (12 CFR 1026, App. J (b)(3)–(b)(5)): choose the unit-period of a dated flow
 // schedule and express every flow date as whole unit-periods n plus a fraction f from the start of
 // the term. Pure calendar arithmetic; no floats except the final fractions.
-import { daysBetween, daysInMonth, dayOf, monthOf, yearOf, type IsoDate } from '../dates/index.js';
+import { dayOf, monthOf, yearOf, type IsoDate } from '../dates/index.js';
 
 /** A standard interval of time (App. J (b)(3)(iii)); weeks and months carry their multiple. */
 export type UnitPeriod =
@@ -48,12 +48,40 @@ function key(u: UnitPeriod): string {
   }
 }
 
-function isMonthEnd(d: IsoDate): boolean {
-  return dayOf(d) === daysInMonth(yearOf(d), monthOf(d));
+/**
+ * A calendar date parsed once: year, month (1–12), day, days since 1970-01-01 and whether it is
+ * its month's last day. The dated solver works on these so no date string is parsed twice.
+ */
+export interface CalDate {
+  y: number;
+  m: number;
+  d: number;
+  dn: number;
+  end: boolean;
 }
 
-function makeDate(y: number, m: number, d: number): IsoDate {
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` as IsoDate;
+function monthLength(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian y-m-d (integer arithmetic, any year). */
+function dayNumber(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
+}
+
+/** The parsed form of y-m-d (already known to exist on the calendar). */
+export function calDateOf(y: number, m: number, d: number): CalDate {
+  return { y, m, d, dn: dayNumber(y, m, d), end: d === monthLength(y, m) };
+}
+
+/** Parses a valid IsoDate once. */
+export function calDate(d: IsoDate): CalDate {
+  return calDateOf(yearOf(d), monthOf(d), dayOf(d));
 }
 
 /**
@@ -67,10 +95,18 @@ export interface MonthRule {
 }
 
 export function monthRuleOf(dates: readonly IsoDate[]): MonthRule {
+  return monthRuleOfCal(dates.map(calDate));
+}
+
+/** {@link monthRuleOf} on parsed dates. */
+export function monthRuleOfCal(dates: readonly CalDate[]): MonthRule {
   if (dates.length === 0) return { monthEnd: false, anchorDay: 1 };
-  const ends = dates.filter(isMonthEnd).length;
+  let ends = 0;
   const counts = new Map<number, number>();
-  for (const d of dates) counts.set(dayOf(d), (counts.get(dayOf(d)) ?? 0) + 1);
+  for (const c of dates) {
+    if (c.end) ends++;
+    counts.set(c.d, (counts.get(c.d) ?? 0) + 1);
+  }
   let anchorDay = 1;
   let best = -1;
   for (const [day, n] of counts) {
@@ -82,15 +118,15 @@ export function monthRuleOf(dates: readonly IsoDate[]): MonthRule {
   return { monthEnd: ends * 2 > dates.length, anchorDay };
 }
 
-/** The date `months` whole months before `d` under the series' month rule. */
-function monthsBack(d: IsoDate, months: number, rule: MonthRule): IsoDate {
-  const total = yearOf(d) * 12 + (monthOf(d) - 1) - months;
+/** Day number of the date `months` whole months before `c` under the series' month rule. */
+function monthsBackDn(c: CalDate, months: number, rule: MonthRule): number {
+  const total = c.y * 12 + (c.m - 1) - months;
   const y = Math.floor(total / 12);
   const m = total - y * 12 + 1;
-  const dim = daysInMonth(y, m);
-  if (rule.monthEnd && isMonthEnd(d)) return makeDate(y, m, dim);
-  const day = isMonthEnd(d) && rule.anchorDay > dayOf(d) ? rule.anchorDay : dayOf(d);
-  return makeDate(y, m, Math.min(day, dim));
+  const dim = monthLength(y, m);
+  if (rule.monthEnd && c.end) return dayNumber(y, m, dim);
+  const day = c.end && rule.anchorDay > c.d ? rule.anchorDay : c.d;
+  return dayNumber(y, m, Math.min(day, dim));
 }
 
 /** Whole months from `start` to `d` counted back from `d`, and the days left over at the start. */
@@ -99,20 +135,28 @@ export function wholeMonthsBack(
   d: IsoDate,
   rule: MonthRule,
 ): { months: number; days: number } {
-  let months = (yearOf(d) - yearOf(start)) * 12 + (monthOf(d) - monthOf(start));
-  while (months > 0 && monthsBack(d, months, rule) < start) months--;
+  return wholeMonthsBackCal(calDate(start), calDate(d), rule);
+}
+
+function wholeMonthsBackCal(
+  start: CalDate,
+  d: CalDate,
+  rule: MonthRule,
+): { months: number; days: number } {
+  let months = (d.y - start.y) * 12 + (d.m - start.m);
+  while (months > 0 && monthsBackDn(d, months, rule) < start.dn) months--;
   if (months < 0) months = 0;
-  return { months, days: daysBetween(start, monthsBack(d, months, rule)) };
+  return { months, days: monthsBackDn(d, months, rule) - start.dn };
 }
 
 /** The standard intervals an interval between two dates equals (a 28-day February is also 4 weeks). */
-function classify(a: IsoDate, b: IsoDate, rule: MonthRule): UnitPeriod[] {
-  const days = daysBetween(a, b);
+function classify(a: CalDate, b: CalDate, rule: MonthRule): UnitPeriod[] {
+  const days = b.dn - a.dn;
   const out: UnitPeriod[] = [];
   if (days === 1) out.push({ kind: 'day' });
   if (days % 7 === 0 && days / 7 <= 52) out.push({ kind: 'week', weeks: days / 7 });
   if (days >= 13 && days <= 17) out.push({ kind: 'semimonth' });
-  const wm = wholeMonthsBack(a, b, rule);
+  const wm = wholeMonthsBackCal(a, b, rule);
   if (wm.days === 0 && wm.months >= 1 && wm.months <= 12)
     out.push({ kind: 'month', months: wm.months });
   return out;
@@ -142,23 +186,38 @@ export function chooseUnitPeriod(input: {
   advances: readonly IsoDate[];
   payments: readonly IsoDate[];
 }): UnitPeriod {
+  return chooseUnitPeriodCal({
+    start: calDate(input.start),
+    advances: input.advances.map(calDate),
+    payments: input.payments.map(calDate),
+  });
+}
+
+/** {@link chooseUnitPeriod} on parsed dates. */
+export function chooseUnitPeriodCal(input: {
+  start: CalDate;
+  advances: readonly CalDate[];
+  payments: readonly CalDate[];
+}): UnitPeriod {
   const { start, advances, payments } = input;
-  const rule = monthRuleOf(payments);
-  const intervals: [IsoDate, IsoDate][] = [];
+  const rule = monthRuleOfCal(payments);
+  const counts = new Map<string, { u: UnitPeriod; n: number }>();
+  let total = 0;
+  let intervals = 0;
   for (const series of [advances, payments]) {
     let prev = start;
     for (const d of series) {
-      if (d > prev) intervals.push([prev, d]);
+      if (d.dn > prev.dn) {
+        intervals++;
+        total += d.dn - prev.dn;
+        for (const u of classify(prev, d, rule)) {
+          const k = key(u);
+          const e = counts.get(k);
+          if (e) e.n++;
+          else counts.set(k, { u, n: 1 });
+        }
+      }
       prev = d;
-    }
-  }
-  const counts = new Map<string, { u: UnitPeriod; n: number }>();
-  for (const [a, b] of intervals) {
-    for (const u of classify(a, b, rule)) {
-      const k = key(u);
-      const e = counts.get(k);
-      if (e) e.n++;
-      else counts.set(k, { u, n: 1 });
     }
   }
   let best: { u: UnitPeriod; n: number } | undefined;
@@ -168,8 +227,7 @@ export function chooseUnitPeriod(input: {
       best = e;
   }
   if (best) return best.u;
-  const total = intervals.reduce((s, [a, b]) => s + daysBetween(a, b), 0);
-  const avg = intervals.length === 0 ? 1 : total / intervals.length;
+  const avg = intervals === 0 ? 1 : total / intervals;
   let pick = STANDARD[0]!;
   for (const u of STANDARD) {
     if (Math.abs(nominalDays(u) - avg) < Math.abs(nominalDays(pick) - avg)) pick = u;
@@ -194,29 +252,38 @@ export function unitTimeOf(input: {
   date: IsoDate;
   rule: MonthRule;
 }): UnitTime {
-  const { unit, start, date, rule } = input;
+  return unitTimeOfCal(input.unit, calDate(input.start), calDate(input.date), input.rule);
+}
+
+/** {@link unitTimeOf} on parsed dates. */
+export function unitTimeOfCal(
+  unit: UnitPeriod,
+  start: CalDate,
+  date: CalDate,
+  rule: MonthRule,
+): UnitTime {
   const split = (q: number, den: number): UnitTime => {
     const n = Math.floor(q / den);
     return { n, f: (q - n * den) / den };
   };
   switch (unit.kind) {
     case 'day':
-      return { n: daysBetween(start, date), f: 0 };
+      return { n: date.dn - start.dn, f: 0 };
     case 'week':
-      return split(daysBetween(start, date), 7 * unit.weeks);
+      return split(date.dn - start.dn, 7 * unit.weeks);
     case 'term':
-      return { n: date > start ? 1 : 0, f: 0 };
+      return { n: date.dn > start.dn ? 1 : 0, f: 0 };
     case 'semimonth': {
-      const wm = wholeMonthsBack(start, date, rule);
+      const wm = wholeMonthsBackCal(start, date, rule);
       return split(30 * wm.months + wm.days, 15);
     }
     case 'month': {
-      const wm = wholeMonthsBack(start, date, rule);
+      const wm = wholeMonthsBackCal(start, date, rule);
       if (unit.months < 12) return split(30 * wm.months + wm.days, 30 * unit.months);
       const years = Math.floor(wm.months / 12);
       const restMonths = wm.months - years * 12;
       if (wm.days === 0) return { n: years, f: restMonths / 12 };
-      const f = daysBetween(start, monthsBack(date, years * 12, rule)) / 365;
+      const f = (monthsBackDn(date, years * 12, rule) - start.dn) / 365;
       return f >= 1 ? { n: years + 1, f: f - 1 } : { n: years, f };
     }
     default: {
@@ -231,8 +298,13 @@ export function unitTimeOf(input: {
  * is the term (12 ÷ months when whole months, else 365 ÷ days); from a year on, the unit is a year.
  */
 export function singlePaymentUnit(start: IsoDate, end: IsoDate): UnitPeriod {
-  const wm = wholeMonthsBack(start, end, { monthEnd: false, anchorDay: dayOf(start) });
+  return singlePaymentUnitCal(calDate(start), calDate(end));
+}
+
+/** {@link singlePaymentUnit} on parsed dates. */
+export function singlePaymentUnitCal(start: CalDate, end: CalDate): UnitPeriod {
+  const wm = wholeMonthsBackCal(start, end, { monthEnd: false, anchorDay: start.d });
   if (wm.months >= 12) return { kind: 'month', months: 12 };
   if (wm.days === 0 && wm.months > 0) return { kind: 'term', periodsPerYear: 12 / wm.months };
-  return { kind: 'term', periodsPerYear: 365 / daysBetween(start, end) };
+  return { kind: 'term', periodsPerYear: 365 / (end.dn - start.dn) };
 }

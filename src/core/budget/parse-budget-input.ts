@@ -83,7 +83,27 @@ function line(raw: unknown, field: string): Result<IncomeLine, FieldIssue> {
     );
   const note = optText(raw['note'], `${field}.note`);
   if (!note.ok) return note;
-  return ok({ label: l.value, amount: a.value, frequency: f as Frequency, note: note.value });
+  const d = raw['dayOfMonth'];
+  if (
+    d !== undefined &&
+    d !== null &&
+    (typeof d !== 'number' || !Number.isInteger(d) || d < 1 || d > 31)
+  )
+    return err(
+      issue(
+        'invalid-input',
+        `${field}.dayOfMonth`,
+        'must be a whole number from 1 to 31',
+        '每月几号应为 1 到 31 的整数',
+      ),
+    );
+  return ok({
+    label: l.value,
+    amount: a.value,
+    frequency: f as Frequency,
+    note: note.value,
+    ...(typeof d === 'number' ? { dayOfMonth: d } : {}),
+  });
 }
 
 function lines(v: unknown, field: string): Result<unknown[], FieldIssue> {

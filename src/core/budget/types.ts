@@ -42,6 +42,8 @@ export interface IncomeLine {
   amount: Cents;
   frequency: Frequency;
   note: string | null;
+  /** payday or due day of month (1–31) for the cash-flow forecast; absent when not given */
+  dayOfMonth?: number;
 }
 
 export interface ExpenseLine extends IncomeLine {

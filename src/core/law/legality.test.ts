@@ -4,6 +4,7 @@ import { solveDatedApr, type DatedFlow } from '../apr/index.js';
 import { addDays, addMonths, isoDate, type IsoDate } from '../dates/index.js';
 import { cents } from '../money/index.js';
 import { ratePpm } from '../rates/index.js';
+import { buildSchedule } from '../schedule/index.js';
 import { checkLegality, principalActuallyReceived, recalculateAtLine } from './legality.js';
 
 const flow = (date: string, yuanFen: number): DatedFlow => ({
@@ -147,6 +148,37 @@ describe.skipIf(!solverReady)(
       expect(r.value.recalculation?.overpaid).toBeGreaterThan(0);
       expect(r.value.recalculation?.outstanding).toBe(0);
       expect(r.value.unconfirmedRules).toEqual([]);
+    });
+
+    it('treats a loan priced exactly at the 24% line as at the line, not above it (at the line)', () => {
+      const at = (annualPpm: number) => {
+        const s = buildSchedule({
+          principal: cents(1_000_00),
+          periods: 3,
+          method: 'equal-installment',
+          startDate: isoDate('2025-03-10'),
+          annualRatePpm: ratePpm(annualPpm),
+        });
+        if (!s.ok) throw new Error(s.error.message);
+        const flows: DatedFlow[] = [flow('2025-03-10', 1_000_00)];
+        for (const row of s.value.rows)
+          flows.push({ date: row.dueDate, amount: cents(-row.payment) });
+        const r = checkLegality({
+          lenderType: 'consumer-finance',
+          contractDate: isoDate('2025-03-10'),
+          contractPrincipal: cents(1_000_00),
+          cashflows: flows,
+        });
+        if (!r.ok) throw new Error(r.error.message);
+        return r.value;
+      };
+      const exact = at(240_000);
+      expect(exact.nominalApr).toBeGreaterThan(0.24 + 1e-5); // 3 × 346.75: fen rounding lifts it above the line
+      expect(exact.verdicts.find((v) => v.limit === 0.24)?.exceeded).toBe(false);
+      expect(exact.recalculation).toBeNull();
+      const above = at(241_000);
+      expect(above.verdicts.find((v) => v.limit === 0.24)?.exceeded).toBe(true);
+      expect(above.recalculation).not.toBeNull();
     });
 
     it('keeps the PBOC example under the 24% line: 100,000, 1,000 fee, 12 × 8,833.30 → 12.80% (中国人民银行公告〔2021〕第3号 example, FACTS §4c)', () => {

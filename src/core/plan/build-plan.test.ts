@@ -327,6 +327,14 @@ describe('plan invariants (fast-check)', () => {
               const diff = Math.abs(c.extra * W - R * c.w);
               expect(diff).toBeLessThan(W);
             }
+            // the stated leftover rule: the extra fen go to the largest weights, ties to input order
+            const up = open.map((c) => c.extra - Math.floor((R * c.w) / W));
+            for (let i = 0; i < open.length; i++)
+              for (let j = i + 1; j < open.length; j++) {
+                if (up[j] === 1 && up[i] === 0) expect(open[j]!.w).toBeGreaterThan(open[i]!.w);
+                if (up[i] === 1 && up[j] === 0)
+                  expect(open[i]!.w).toBeGreaterThanOrEqual(open[j]!.w);
+              }
           }
         },
       ),

@@ -1,9 +1,8 @@
 // 个性化分期还款申请 (credit cards): asks under 信用卡办法第70条, which is discretionary (S).
 // Never presents 停息 or 60 installments as a right: item 3 of 第70条 leaves interest to negotiation.
 import type { Doc, Lang } from '../model.js';
-import { heading, indented, list, para, run } from '../model.js';
+import { heading, indented, list, para } from '../model.js';
 import {
-  applicantBlock,
   causeText,
   closing,
   compact,
@@ -11,9 +10,9 @@ import {
   debtTable,
   exhibitsBlock,
   finish,
+  letterHead,
   makeCtx,
   planTable,
-  salutation,
   totalOutstanding,
 } from './common.js';
 import type { CaseInput } from './types.js';
@@ -28,10 +27,9 @@ export function buildCardInstallment(c: CaseInput, lang: Lang): Doc {
     ctx,
     ctx.t('个性化分期还款申请', 'Application for a Personalised Installment Agreement'),
     compact([
-      salutation(ctx, c.lender),
-      applicantBlock(ctx, c),
-      para(
-        run(ctx.t('事由：', 'Re: '), true),
+      letterHead(
+        ctx,
+        c,
         ctx.t(
           '申请就信用卡欠款签订个性化分期还款协议',
           'a personalised installment agreement for my credit-card debt',

@@ -3,7 +3,7 @@ import { cents, formatMoney, sumCents, type Cents } from '../../core/money/index
 import { dayOf, monthOf, yearOf, type IsoDate } from '../../core/dates/index.js';
 import { formatPercent, type RatePpm } from '../../core/rates/index.js';
 import { createCiter, type Citer } from '../citations.js';
-import type { Block, Doc, Lang } from '../model.js';
+import { para, run, type Block, type Doc, type Lang } from '../model.js';
 import type { CaseInput, Concession, HardshipCause, Lender } from './types.js';
 
 const MONTHS_EN = [
@@ -104,6 +104,16 @@ export function applicantBlock(ctx: Ctx, c: CaseInput): Block[] {
   if (c.borrower.address)
     items.push(ctx.t(`联系地址：${c.borrower.address}`, `Address: ${c.borrower.address}`));
   return items.map((text) => ({ kind: 'paragraph', runs: [{ text }] }));
+}
+
+/** The bold "事由：" line saying what the letter is about. */
+export function subjectLine(ctx: Ctx, subject: string): Block {
+  return para(run(ctx.t('事由：', 'Re: '), true), subject);
+}
+
+/** The opening of a letter to the lender: salutation, the applicant's details, the subject line. */
+export function letterHead(ctx: Ctx, c: CaseInput, subject: string): Block[] {
+  return [salutation(ctx, c.lender), ...applicantBlock(ctx, c), subjectLine(ctx, subject)];
 }
 
 export function totalOutstanding(c: CaseInput): Cents {

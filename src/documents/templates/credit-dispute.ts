@@ -1,8 +1,16 @@
 // 征信异议申请: disputes a credit-report entry under 征信业管理条例 第25条 (20-day written reply).
 import { addDays } from '../../core/dates/index.js';
 import type { Doc, Lang } from '../model.js';
-import { heading, indented, list, para, run, table } from '../model.js';
-import { applicantBlock, closing, compact, exhibitsBlock, finish, makeCtx } from './common.js';
+import { heading, indented, list, para, table } from '../model.js';
+import {
+  applicantBlock,
+  closing,
+  compact,
+  exhibitsBlock,
+  finish,
+  makeCtx,
+  subjectLine,
+} from './common.js';
 import type { CaseInput } from './types.js';
 
 export function buildCreditDispute(c: CaseInput, lang: Lang): Doc {
@@ -20,8 +28,8 @@ export function buildCreditDispute(c: CaseInput, lang: Lang): Doc {
         ),
       ),
       applicantBlock(ctx, c),
-      para(
-        run(ctx.t('事由：', 'Re: '), true),
+      subjectLine(
+        ctx,
         ctx.t('对本人信用报告中的信息提出异议', 'a dispute about information in my credit report'),
       ),
       table(

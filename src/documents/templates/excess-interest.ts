@@ -1,16 +1,8 @@
 // 超额利息异议函: disputes interest and fees above the legal line, with the recalculated numbers.
 import { sumCents } from '../../core/money/index.js';
 import type { Doc, Lang } from '../model.js';
-import { heading, indented, list, para, run, table } from '../model.js';
-import {
-  applicantBlock,
-  closing,
-  compact,
-  exhibitsBlock,
-  finish,
-  makeCtx,
-  salutation,
-} from './common.js';
+import { heading, indented, list, table } from '../model.js';
+import { closing, compact, exhibitsBlock, finish, letterHead, makeCtx } from './common.js';
 import type { CaseInput } from './types.js';
 
 export function buildExcessInterest(c: CaseInput, lang: Lang): Doc {
@@ -25,10 +17,9 @@ export function buildExcessInterest(c: CaseInput, lang: Lang): Doc {
     ctx,
     ctx.t('超额利息异议函', 'Objection to Interest and Fees Above the Legal Line'),
     compact([
-      salutation(ctx, c.lender),
-      applicantBlock(ctx, c),
-      para(
-        run(ctx.t('事由：', 'Re: '), true),
+      letterHead(
+        ctx,
+        c,
         ctx.t(
           '对超出法律保护标准的利息、费用提出异议',
           'objection to interest and fees above the legally protected line',

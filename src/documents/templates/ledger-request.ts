@@ -1,15 +1,14 @@
 // 债权核实/明细调取函: asks for the full ledger so the borrower can check the balance.
 import type { Doc, Lang } from '../model.js';
-import { heading, indented, list, para, run } from '../model.js';
+import { heading, indented, list } from '../model.js';
 import {
-  applicantBlock,
   closing,
   compact,
   debtTable,
   exhibitsBlock,
   finish,
+  letterHead,
   makeCtx,
-  salutation,
 } from './common.js';
 import type { CaseInput } from './types.js';
 
@@ -19,10 +18,9 @@ export function buildLedgerRequest(c: CaseInput, lang: Lang): Doc {
     ctx,
     ctx.t('债权核实及明细调取函', 'Request for Account Statements and Verification of the Debt'),
     compact([
-      salutation(ctx, c.lender),
-      applicantBlock(ctx, c),
-      para(
-        run(ctx.t('事由：', 'Re: '), true),
+      letterHead(
+        ctx,
+        c,
         ctx.t(
           '请求提供借款全部明细，核实欠款金额',
           'the full ledger of my debts, to verify the amount owed',

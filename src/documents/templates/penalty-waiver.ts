@@ -1,17 +1,16 @@
 // 减免罚息/停息申请: asks to waive penalty interest and fees, and to freeze interest.
 import { sumCents } from '../../core/money/index.js';
 import type { Doc, Lang } from '../model.js';
-import { heading, indented, list, para, run } from '../model.js';
+import { heading, indented, list } from '../model.js';
 import {
-  applicantBlock,
   causeText,
   closing,
   compact,
   debtTable,
   exhibitsBlock,
   finish,
+  letterHead,
   makeCtx,
-  salutation,
 } from './common.js';
 import type { CaseInput } from './types.js';
 
@@ -23,10 +22,9 @@ export function buildPenaltyWaiver(c: CaseInput, lang: Lang): Doc {
     ctx,
     ctx.t('减免罚息及停息申请', 'Request to Waive Penalty Interest and Freeze Interest'),
     compact([
-      salutation(ctx, c.lender),
-      applicantBlock(ctx, c),
-      para(
-        run(ctx.t('事由：', 'Re: '), true),
+      letterHead(
+        ctx,
+        c,
         ctx.t(
           '申请减免逾期罚息、违约金并在分期期间停止计息',
           'waiver of penalty interest and late fees, and an interest freeze during repayment',

@@ -1,21 +1,20 @@
 // 协商还款申请书: the installment request with the plan table, concessions and legal basis.
 import { cents } from '../../core/money/index.js';
 import type { Doc, Lang } from '../model.js';
-import { heading, indented, list, para, run } from '../model.js';
+import { heading, indented, list } from '../model.js';
 import {
-  applicantBlock,
   causeText,
   closing,
   compact,
   concessionText,
+  type Ctx,
   debtTable,
   exhibitsBlock,
   finish,
+  letterHead,
   makeCtx,
   planTable,
-  salutation,
   totalOutstanding,
-  type Ctx,
 } from './common.js';
 import type { CaseInput } from './types.js';
 
@@ -71,10 +70,9 @@ export function buildRequest(c: CaseInput, lang: Lang): Doc {
     ctx,
     ctx.t('协商还款申请书', 'Request for an Installment Repayment Plan'),
     compact([
-      salutation(ctx, c.lender),
-      applicantBlock(ctx, c),
-      para(
-        run(ctx.t('事由：', 'Re: '), true),
+      letterHead(
+        ctx,
+        c,
         ctx.t(
           `申请就本人在贵司${brand}名下的${c.debts.length}笔借款协商分期还款`,
           `installment repayment of my ${c.debts.length} debt(s) with you${brand}`,

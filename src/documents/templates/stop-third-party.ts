@@ -1,15 +1,7 @@
 // 停止联系第三人函: demands that collection stop contacting family, colleagues and contacts.
 import type { Doc, Lang } from '../model.js';
-import { heading, indented, list, para, run, table } from '../model.js';
-import {
-  applicantBlock,
-  closing,
-  compact,
-  exhibitsBlock,
-  finish,
-  makeCtx,
-  salutation,
-} from './common.js';
+import { heading, indented, list, table } from '../model.js';
+import { closing, compact, exhibitsBlock, finish, letterHead, makeCtx } from './common.js';
 import type { CaseInput } from './types.js';
 
 export function buildStopThirdParty(c: CaseInput, lang: Lang): Doc {
@@ -19,10 +11,9 @@ export function buildStopThirdParty(c: CaseInput, lang: Lang): Doc {
     ctx,
     ctx.t('停止联系第三人通知函', 'Notice to Stop Contacting Third Parties'),
     compact([
-      salutation(ctx, c.lender),
-      applicantBlock(ctx, c),
-      para(
-        run(ctx.t('事由：', 'Re: '), true),
+      letterHead(
+        ctx,
+        c,
         ctx.t(
           '要求立即停止向本人亲友、同事等第三人催收或透露债务信息',
           'stop collecting from, or disclosing my debt to, my family, colleagues and contacts',

@@ -1,3 +1,5 @@
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { resolveCase } from '../../app/cases.js';
@@ -17,6 +19,26 @@ import { lenderView, summaryView } from '../views.js';
 import type { RouteOptions } from './index.js';
 
 const SUMMARY_TTL_MS = 1000;
+const gzipAsync = promisify(gzip);
+
+interface Encoded {
+  raw: Buffer;
+  gzip: Buffer;
+}
+
+/** True when the Accept-Encoding header allows gzip (explicitly or by `*`), q=0 meaning refused. */
+export function acceptsGzip(header: string | string[] | undefined): boolean {
+  if (header === undefined) return false;
+  let star = false;
+  for (const part of (Array.isArray(header) ? header.join(',') : header).split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const allowed = q === undefined || Number(q.slice(2)) > 0;
+    if (name.trim() === 'gzip') return allowed;
+    if (name.trim() === '*') star = allowed;
+  }
+  return star;
+}
 
 /** Inventory: case summary, lenders, debts (single-user mode: the home's one case). */
 export const caseRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
@@ -51,7 +73,9 @@ export const caseRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
   // The summary (60 debts = 60 IRR solves) is cached: dropped on any write through this server,
   // and after SUMMARY_TTL_MS so writes by the CLI on the same home show up within a second.
   // Single flight: concurrent requests share one computation (no stampede when the TTL expires).
-  let cached: { asOf: string; at: number; version: number; json: Promise<string> } | undefined;
+  // The body is kept as UTF-8 bytes and gzipped once per computation: ~40 KB of JSON per request
+  // would otherwise be re-encoded each time, and browsers always accept gzip (~8× smaller).
+  let cached: { asOf: string; at: number; version: number; json: Promise<Encoded> } | undefined;
   app.get(
     '/summary',
     {
@@ -61,7 +85,7 @@ export const caseRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
         response: { 200: Summary },
       },
     },
-    async (_req, reply) => {
+    async (req, reply) => {
       const asOf = todayOf(deps.clock.now());
       const now = Date.now();
       if (
@@ -70,7 +94,10 @@ export const caseRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
         cached.version !== writes.version ||
         now - cached.at > SUMMARY_TTL_MS
       ) {
-        const json = summary().then((x) => JSON.stringify(x));
+        const json = summary().then(async (x) => {
+          const raw = Buffer.from(JSON.stringify(x), 'utf8');
+          return { raw, gzip: await gzipAsync(raw) };
+        });
         const entry = { asOf, at: now, version: writes.version, json };
         cached = entry;
         json.catch(() => {
@@ -79,7 +106,10 @@ export const caseRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
       }
       const body = await cached.json;
       // pre-serialized JSON of a Summary: sent as is (the schema still documents it)
-      return reply.type('application/json; charset=utf-8').send(body as unknown as Summary);
+      reply.type('application/json; charset=utf-8').header('Vary', 'Accept-Encoding');
+      if (acceptsGzip(req.headers['accept-encoding']))
+        return reply.header('Content-Encoding', 'gzip').send(body.gzip as unknown as Summary);
+      return reply.send(body.raw as unknown as Summary);
     },
   );
 

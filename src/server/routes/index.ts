@@ -9,6 +9,7 @@ import { escalationRoutes } from './escalations.js';
 import { evidenceRoutes } from './evidence.js';
 import { letterRoutes } from './letters.js';
 import { planningRoutes } from './planning.js';
+import { profileRoutes } from './profile.js';
 
 export interface RouteOptions {
   deps: ServerDeps;
@@ -36,4 +37,5 @@ export const registerRoutes: FastifyPluginAsync<RouteOptions> = async (
   await app.register(evidenceRoutes, o);
   await app.register(agreementRoutes, o);
   await app.register(escalationRoutes, o);
+  await app.register(profileRoutes, o);
 };

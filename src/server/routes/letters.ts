@@ -42,8 +42,10 @@ export const letterRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { d
           import('../../app/documents-input.js'),
           import('../../app/documents.js'),
         ]);
+      // the case from the store: saved budget, the latest plan's proposal for this lender,
+      // legality findings and exhibits. ?plan= (the older browser-held plan) still overrides.
       let c = await loadLetterCase(deps, { lender: q.lenderId });
-      if (q.plan !== undefined && c.plan === undefined) {
+      if (q.plan !== undefined) {
         let planJson: unknown;
         try {
           planJson = JSON.parse(q.plan);

@@ -4,89 +4,153 @@ import { todayOf } from '../../app/debts.js';
 import { AppError } from '../../app/errors.js';
 import { summarizeCase } from '../../app/summary.js';
 import { listDebts } from '../../app/debts.js';
+import { loadLatestBudget, saveBudget, type SavedBudget } from '../../app/budgets.js';
+import { casePlanInput, loadLatestPlan, savePlan, type SavedPlan } from '../../app/plans.js';
 import { BudgetSave, BudgetView, PlanBuild, PlanView } from '../../contracts/index.js';
-import { budgetToJson, buildBudget, parseBudgetInput } from '../../core/budget/index.js';
+import { budgetToJson, parseBudgetInput } from '../../core/budget/index.js';
+import type { IsoDate } from '../../core/dates/index.js';
 import { formatYuan } from '../../core/money/index.js';
-import { buildPlan, parsePlanInput, planToJson } from '../../core/plan/index.js';
+import { planToJson } from '../../core/plan/index.js';
 import { unwrap } from '../parse.js';
 import type { RouteOptions } from './index.js';
 
-/** A decimal fraction as a string with at most 6 decimals, for the plan input. */
-const fraction = (x: number): string => String(Math.max(0, Math.round(x * 1e6) / 1e6));
+const budgetNotFound = () =>
+  new AppError('not-found', 'no budget saved yet', {
+    field: 'budget',
+    messageZh: '还没有保存收支预算',
+  });
+
+/** The web's view of a saved budget: category lines (income or a category) and the totals. */
+export function budgetView(s: SavedBudget): BudgetView {
+  const j = budgetToJson(s.budget);
+  return {
+    id: s.stored.id,
+    version: s.stored.version,
+    lines: s.stored.lines.map((l) => ({
+      kind: (l.kind === 'income' ? 'income' : l.category) as BudgetView['lines'][number]['kind'],
+      label: l.label,
+      monthly: formatYuan(l.monthly),
+      dayOfMonth: l.dayOfMonth,
+      note: l.note,
+    })),
+    buffer: j.totals.emergencyBuffer,
+    income: j.totals.income,
+    priority: j.totals.priority,
+    fixed: j.totals.fixed,
+    flexible: j.totals.flexible,
+    capacity: j.capacity,
+    warnings: j.warnings.map((w) => ({ code: w.code, message: w.message, messageZh: w.messageZh })),
+  };
+}
+
+/** The web's view of a saved plan (lender names as the case knows them). */
+export function planView(s: SavedPlan): PlanView {
+  const plan = planToJson(s.plan);
+  return {
+    id: s.stored.id,
+    feasible: plan.feasible,
+    capacity: plan.capacity,
+    monthlyTotal: plan.monthlyTotal,
+    proposals: plan.proposals.map((p) => ({
+      debtId: p.id,
+      lender: p.creditor,
+      monthlyPayment: p.monthlyPayment,
+      term: p.term,
+      endDate: p.endDate,
+      totalPaid: p.totalPaid,
+      savingVsContract: p.savingVsContract,
+      savingVsNothing: p.savingVsNothing,
+      concession: p.concession,
+      schedule: p.schedule.map((r) => ({
+        dueDate: r.date,
+        payment: r.payment,
+        balance: r.balanceAfter,
+      })),
+    })),
+    shortfall:
+      plan.shortfall === null
+        ? null
+        : {
+            monthly: plan.shortfall.monthly,
+            suggestions: plan.shortfall.suggestions.map((x) => ({
+              message: x.message,
+              messageZh: x.messageZh,
+            })),
+          },
+  };
+}
 
 /**
- * Budget and plan for the case's own debts. Stateless for now: the web keeps the last budget and
- * plan in the browser. TODO(store): persist with budget/plan use cases when src/app has them.
+ * Budget and plan of the case (F3–F5), saved in the store: each POST saves a new budget version
+ * or a new active plan (the previous one superseded); GET …/latest returns the saved one, or
+ * null when nothing was saved yet. Plans are computed over the case's debts (app/plans.ts).
  */
 export const planningRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {
   const tags = ['planning'];
-  const caseDebts = async () => {
-    const c = await resolveCase(deps);
-    const asOf = todayOf(deps.clock.now());
-    const [s, items] = await Promise.all([summarizeCase(deps, c.id, asOf), listDebts(deps, c.id)]);
-    return { asOf, s, items };
-  };
 
   app.post(
     '/budgets',
     {
       schema: {
         tags,
-        summary: 'Evaluate a budget (monthly lines) against the case',
+        summary: "Save a budget (monthly lines) as the case's next version",
         body: BudgetSave,
         response: { 200: BudgetView },
       },
     },
     async (req) => {
       const b = req.body;
-      const { s, items } = await caseDebts();
+      const c = await resolveCase(deps);
+      const asOf = todayOf(deps.clock.now());
+      const [s, items] = await Promise.all([
+        summarizeCase(deps, c.id, asOf),
+        listDebts(deps, c.id),
+      ]);
+      const line = (l: (typeof b.lines)[number]) => ({
+        label: l.label,
+        amount: l.monthly,
+        frequency: 'monthly',
+        note: l.note ?? null,
+        ...(l.dayOfMonth === undefined || l.dayOfMonth === null
+          ? {}
+          : { dayOfMonth: l.dayOfMonth }),
+      });
       const raw = {
         household: { adults: b.adults, children: b.children },
-        income: b.lines
-          .filter((l) => l.kind === 'income')
-          .map((l) => ({
-            label: l.label,
-            amount: l.monthly,
-            frequency: 'monthly',
-            note: l.note ?? null,
-          })),
+        income: b.lines.filter((l) => l.kind === 'income').map(line),
         expenditure: b.lines
           .filter((l) => l.kind !== 'income')
-          .map((l) => ({
-            label: l.label,
-            amount: l.monthly,
-            frequency: 'monthly',
-            category: l.kind,
-            note: l.note ?? null,
-          })),
+          .map((l) => ({ ...line(l), category: l.kind })),
         emergencyBuffer: b.buffer,
-        debts: s.debts.map((d) => ({
-          creditor: d.lenderName,
-          balance: formatYuan(d.balance ?? d.principal),
-          contractualPayment: formatYuan(
-            items.find((i) => i.debt.id === d.debtId)?.debt.installment ?? (0 as never),
-          ),
-        })),
+        debts: s.debts
+          .filter((d) => d.status !== 'settled')
+          .map((d) => ({
+            creditor: d.lenderName,
+            balance: formatYuan(d.balance ?? d.principal),
+            contractualPayment: formatYuan(
+              items.find((i) => i.debt.id === d.debtId)?.debt.installment ?? (0 as never),
+            ),
+          })),
       };
-      const budget = buildBudget(unwrap(parseBudgetInput(raw)));
-      const j = budgetToJson(budget);
-      const sum = (g: 'priority' | 'fixed' | 'flexible') => j.totals[g];
-      return {
-        id: 'local',
-        version: 1,
-        lines: b.lines.map((l) => ({ ...l, note: l.note ?? null })),
-        buffer: j.totals.emergencyBuffer,
-        income: j.totals.income,
-        priority: sum('priority'),
-        fixed: sum('fixed'),
-        flexible: sum('flexible'),
-        capacity: j.capacity,
-        warnings: j.warnings.map((w) => ({
-          code: w.code,
-          message: w.message,
-          messageZh: w.messageZh,
-        })),
-      };
+      const input = unwrap(parseBudgetInput(raw));
+      return budgetView(await saveBudget(deps, c.id, input, { note: b.note ?? null }));
+    },
+  );
+
+  app.get(
+    '/budgets/latest',
+    {
+      schema: {
+        tags,
+        summary: 'The latest saved budget (404 when none was saved)',
+        response: { 200: BudgetView },
+      },
+    },
+    async () => {
+      const c = await resolveCase(deps);
+      const s = await loadLatestBudget(deps, c.id);
+      if (s === undefined) throw budgetNotFound();
+      return budgetView(s);
     },
   );
 
@@ -95,84 +159,48 @@ export const planningRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
     {
       schema: {
         tags,
-        summary: 'Build a plan over the case debts (same engine as `xieshang plan`)',
+        summary: 'Build and save a plan over the case debts (same engine as `xieshang plan`)',
         body: PlanBuild,
         response: { 200: PlanView },
       },
     },
     async (req) => {
       const b = req.body;
-      const { asOf, s, items } = await caseDebts();
-      const open = s.debts.filter((d) => (d.balance ?? d.principal) > 0 && d.status !== 'settled');
-      if (open.length === 0)
-        throw new AppError(
-          'invalid-input',
-          'there are no open debts to plan for; add debts first',
-          { field: 'debts', messageZh: '还没有需要还的债务，请先添加债务' },
-        );
-      if (b.capacity === undefined || b.capacity === null)
-        throw new AppError('invalid-input', 'capacity: required (from the budget)', {
-          field: 'capacity',
-          messageZh: '请先填写每月可用于还款的金额',
-        });
-      const raw = {
-        asOf: b.asOf ?? asOf,
-        capacity: b.capacity,
+      const c = await resolveCase(deps);
+      const raw = await casePlanInput(deps, c.id, {
+        capacity: b.capacity ?? null,
         strategy: b.strategy,
-        debts: open.map((d) => {
-          const debt = items.find((i) => i.debt.id === d.debtId)?.debt;
-          const limit = d.legality?.recalculation?.limit;
-          const concession =
-            b.concession === 'reduce-rate' && limit === undefined ? 'none' : b.concession;
-          return {
-            id: d.debtId,
-            creditor: d.lenderName,
-            balance: formatYuan(d.balance ?? d.principal),
-            // an unknown true cost is planned at 0 % (the web says so); never guessed upward
-            annualRate: fraction(d.nominalApr ?? 0),
-            ...(debt?.installment ? { contractualPayment: formatYuan(debt.installment) } : {}),
-            maxTerm: b.maxTerm,
-            concession,
-            ...(concession === 'reduce-rate' && limit !== undefined
-              ? { reducedRate: fraction(limit) }
-              : {}),
-          };
-        }),
-      };
-      const plan = planToJson(buildPlan(unwrap(parsePlanInput(raw))));
-      const names = new Map(open.map((d) => [d.debtId, d.lenderName]));
-      return {
-        id: null,
-        feasible: plan.feasible,
-        capacity: plan.capacity,
-        monthlyTotal: plan.monthlyTotal,
-        proposals: plan.proposals.map((p) => ({
-          debtId: p.id,
-          lender: names.get(p.id) ?? p.creditor,
-          monthlyPayment: p.monthlyPayment,
-          term: p.term,
-          endDate: p.endDate,
-          totalPaid: p.totalPaid,
-          savingVsContract: p.savingVsContract,
-          savingVsNothing: p.savingVsNothing,
-          concession: p.concession,
-          schedule: p.schedule.map((r) => ({
-            dueDate: r.date,
-            payment: r.payment,
-            balance: r.balanceAfter,
-          })),
-        })),
-        shortfall:
-          plan.shortfall === null
-            ? null
-            : {
-                monthly: plan.shortfall.monthly,
-                suggestions: plan.shortfall.suggestions.map((x) => ({
-                  message: x.message,
-                  messageZh: x.messageZh,
-                })),
-              },
-      };
+        concession: b.concession,
+        maxTerm: b.maxTerm,
+        asOf: (b.asOf ?? null) as IsoDate | null,
+      });
+      const budget = await loadLatestBudget(deps, c.id);
+      const sameCapacity =
+        budget !== undefined && b.capacity === formatYuan(budget.budget.capacity);
+      return planView(
+        await savePlan(deps, c.id, raw, { budgetId: sameCapacity ? budget.stored.id : null }),
+      );
+    },
+  );
+
+  app.get(
+    '/plans/latest',
+    {
+      schema: {
+        tags,
+        summary: 'The latest saved plan (404 when none was saved)',
+        response: { 200: PlanView },
+      },
+    },
+    async () => {
+      const c = await resolveCase(deps);
+      const s = await loadLatestPlan(deps, c.id);
+      if (s === undefined)
+        throw new AppError('not-found', 'no plan saved yet', {
+          field: 'plan',
+          messageZh: '还没有保存还款方案',
+        });
+      return planView(s);
     },
   );
 };

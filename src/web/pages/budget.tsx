@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { BUDGET_GROUPS } from '../../contracts/enums.js';
 import type { BudgetLine, BudgetView } from '../../contracts/index.js';
 import { api, ApiError } from '../api-client.js';
@@ -7,7 +7,6 @@ import { money } from '../format.js';
 import { useLang, useT } from '../i18n.js';
 import { BUDGET_GROUP_LABELS, CATEGORY_LABELS, label } from '../labels.js';
 import { goTo } from '../nav.js';
-import { local } from '../store.js';
 import { checkMoney, checkText } from '../validate.js';
 
 type Kind = BudgetLine['kind'];
@@ -17,6 +16,8 @@ interface Row {
   kind: Kind;
   label: string;
   monthly: string;
+  /** kept from a saved line (the forecast's payday); the form does not edit it yet */
+  dayOfMonth?: number | null | undefined;
 }
 
 const GROUPS: Group[] = ['income', 'priority', 'fixed', 'flexible'];
@@ -41,14 +42,36 @@ const STARTER: Row[] = [
 export function BudgetPage() {
   const t = useT();
   const lang = useLang();
-  const [saved, setSaved] = useState<BudgetView | null>(() => local.budget());
-  const [rows, setRows] = useState<Row[]>(
-    () =>
-      saved?.lines.map((l) => ({ kind: l.kind, label: l.label, monthly: l.monthly })) ?? STARTER,
-  );
-  const [buffer, setBuffer] = useState(() =>
-    saved && saved.buffer !== '0.00' ? saved.buffer : '',
-  );
+  const [saved, setSaved] = useState<BudgetView | null>(null);
+  const [rows, setRows] = useState<Row[]>(STARTER);
+  const [buffer, setBuffer] = useState('');
+  // the saved budget loads from the server on page open, unless the user has started typing
+  const touched = useRef(false);
+  useEffect(() => {
+    let live = true;
+    api
+      .latestBudget()
+      .then((b) => {
+        if (!live || b === null || touched.current) return;
+        setSaved(b);
+        setRows(
+          b.lines.map((l) => ({
+            kind: l.kind,
+            label: l.label,
+            monthly: l.monthly,
+            dayOfMonth: l.dayOfMonth,
+          })),
+        );
+        setBuffer(b.buffer !== '0.00' ? b.buffer : '');
+      })
+      .catch((e: unknown) => {
+        if (live) setBanner(e instanceof ApiError ? e.say(lang) : String(e));
+      });
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- load once per page open
+  }, []);
   const [banner, setBanner] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [serverField, setServerField] = useState<Record<string, string>>({});
@@ -62,6 +85,7 @@ export function BudgetPage() {
     rows.some((r) => rowError(r).label || rowError(r).monthly) || Boolean(bufferError);
 
   const update = (i: number, patch: Partial<Row>) => {
+    touched.current = true;
     setRows((old) => old.map((r, j) => (j === i ? { ...r, ...patch } : r)));
     setServerField({});
   };
@@ -75,6 +99,7 @@ export function BudgetPage() {
         kind: r.kind,
         label: r.label.trim(),
         monthly: checkMoney(r.monthly, lang).value!,
+        ...(r.dayOfMonth ? { dayOfMonth: r.dayOfMonth } : {}),
       }));
     if (!lines.some((l) => l.kind === 'income')) {
       setBanner(
@@ -84,7 +109,6 @@ export function BudgetPage() {
     }
     try {
       const b = await api.saveBudget({ lines, buffer: checkMoney(buffer, lang).value ?? '0.00' });
-      local.saveBudget(b);
       setSaved(b);
       setNotice(t('预算已保存', 'Budget saved'));
     } catch (e) {
@@ -160,7 +184,10 @@ export function BudgetPage() {
                   <button
                     type="button"
                     className="link"
-                    onClick={() => setRows((old) => old.filter((_, j) => j !== i))}
+                    onClick={() => {
+                      touched.current = true;
+                      setRows((old) => old.filter((_, j) => j !== i));
+                    }}
                   >
                     {t('删除', 'Remove')}
                     <span className="sr-only"> {r.label}</span>
@@ -171,9 +198,10 @@ export function BudgetPage() {
             <button
               type="button"
               className="link"
-              onClick={() =>
-                setRows((old) => [...old, { kind: kindsOf(g)[0]!, label: '', monthly: '' }])
-              }
+              onClick={() => {
+                touched.current = true;
+                setRows((old) => [...old, { kind: kindsOf(g)[0]!, label: '', monthly: '' }]);
+              }}
             >
               {t('+ 添加一项', '+ Add a line')}
               <span className="sr-only"> {label(BUDGET_GROUP_LABELS, g, lang)}</span>
@@ -190,6 +218,7 @@ export function BudgetPage() {
               inputMode="decimal"
               value={buffer}
               onChange={(e) => {
+                touched.current = true;
                 setBuffer(e.target.value);
                 setServerField({});
               }}

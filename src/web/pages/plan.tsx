@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { CONCESSIONS, PLAN_STRATEGIES } from '../../contracts/enums.js';
 import type { PlanView } from '../../contracts/index.js';
 import { api, ApiError } from '../api-client.js';
@@ -8,7 +8,6 @@ import { money } from '../format.js';
 import { useLang, useT } from '../i18n.js';
 import { CONCESSION_LABELS, label, STRATEGY_LABELS } from '../labels.js';
 import { goTo } from '../nav.js';
-import { local } from '../store.js';
 import { checkInt, checkMoney } from '../validate.js';
 
 /** A saving, or (when negative) the extra cost, in words instead of a minus sign. */
@@ -33,7 +32,7 @@ function Saving({
 export function PlanPage() {
   const t = useT();
   const lang = useLang();
-  const [plan, setPlan] = useState<PlanView | null>(() => local.plan());
+  const [plan, setPlan] = useState<PlanView | null>(null);
   const [strategy, setStrategy] = useState<string>('pro-rata-balance');
   const [concession, setConcession] = useState<string>('waive-penalty');
   const [maxTerm, setMaxTerm] = useState('36');
@@ -41,9 +40,25 @@ export function PlanPage() {
   const [banner, setBanner] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // the saved plan and the saved budget's capacity load from the server on page open
+  const touched = useRef(false);
   useEffect(() => {
-    const b = local.budget();
-    if (b && !b.capacity.startsWith('-')) setCapacity(b.capacity);
+    let live = true;
+    Promise.all([api.latestPlan(), api.latestBudget()])
+      .then(([p, b]) => {
+        if (!live) return;
+        if (p !== null) setPlan((old) => old ?? p);
+        if (touched.current) return;
+        if (b !== null && !b.capacity.startsWith('-')) setCapacity(b.capacity);
+        else if (p !== null) setCapacity(p.capacity);
+      })
+      .catch((e: unknown) => {
+        if (live) setBanner(e instanceof ApiError ? e.say(lang) : String(e));
+      });
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- load once per page open
   }, []);
 
   const capErr = checkMoney(capacity, lang, {
@@ -64,7 +79,6 @@ export function PlanPage() {
         capacity: checkMoney(capacity, lang).value ?? null,
       });
       setPlan(p);
-      local.savePlan(p);
     } catch (e) {
       setBanner(e instanceof ApiError ? e.say(lang) : String(e));
     } finally {
@@ -116,7 +130,10 @@ export function PlanPage() {
               {...p}
               inputMode="decimal"
               value={capacity}
-              onChange={(e) => setCapacity(e.target.value)}
+              onChange={(e) => {
+                touched.current = true;
+                setCapacity(e.target.value);
+              }}
             />
           )}
         </Field>

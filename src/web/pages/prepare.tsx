@@ -4,7 +4,7 @@ import { api, ApiError } from '../api-client.js';
 import { Empty, ErrorBanner, Field } from '../components/field.js';
 import { useLang, useT } from '../i18n.js';
 import { goTo } from '../nav.js';
-import { local } from '../store.js';
+import { ProfileForm } from './profile-form.js';
 
 type Kind = { kind: string; titleZh: string; titleEn: string };
 
@@ -13,7 +13,7 @@ function plain(md: string): string {
   return md
     .replace(/^#{1,6}\s*/gm, '')
     .replace(/\*\*/g, '')
-    .replace(/\\([\\`*_{}\[\]()#+\-.!|>])/g, '$1');
+    .replace(/\\([\\`*_{}[\]()#+\-.!|>])/g, '$1');
 }
 
 export function PreparePage() {
@@ -40,28 +40,10 @@ export function PreparePage() {
   }, [lang]);
 
   const scriptKind = kinds.find((k) => k.kind === 'call-script');
-  // The plan the browser holds for this lender, so letters can carry the plan table.
-  const lenderName = lenders?.find((l) => l.id === lenderId);
-  const proposal = local
-    .plan()
-    ?.proposals.find(
-      (p) => lenderName && (p.lender === lenderName.name || p.lender === lenderName.brand),
-    );
-  const plan =
-    proposal && proposal.term !== null && proposal.endDate !== null && proposal.schedule[0]
-      ? JSON.stringify({
-          monthlyPayment: proposal.monthlyPayment,
-          installments: proposal.term,
-          firstDueOn: proposal.schedule[0].dueDate,
-          endOn: proposal.endDate,
-          totalPaid: proposal.totalPaid,
-          concessions: proposal.concession === 'none' ? [] : [proposal.concession],
-        })
-      : undefined;
   const showScript = async () => {
     if (!scriptKind) return;
     try {
-      setScript(await api.letterText(scriptKind.kind, { lenderId, lang, plan }));
+      setScript(await api.letterText(scriptKind.kind, { lenderId, lang }));
     } catch (e) {
       setBanner(e instanceof ApiError ? e.say(lang) : String(e));
     }
@@ -91,6 +73,7 @@ export function PreparePage() {
         )}
       </p>
       <ErrorBanner message={banner} />
+      <ProfileForm />
       <Field label={t('给哪个债主', 'For which lender')}>
         {(p) => (
           <select
@@ -116,7 +99,7 @@ export function PreparePage() {
             <div className="actions">
               <a
                 className="button primary"
-                href={api.letterUrl(k.kind, { lenderId, format: 'docx', lang, plan })}
+                href={api.letterUrl(k.kind, { lenderId, format: 'docx', lang })}
                 download
               >
                 {t('下载 Word', 'Download DOCX')}
@@ -124,7 +107,7 @@ export function PreparePage() {
               </a>
               <a
                 className="button"
-                href={api.letterUrl(k.kind, { lenderId, format: 'html', lang, plan })}
+                href={api.letterUrl(k.kind, { lenderId, format: 'html', lang })}
                 target="_blank"
                 rel="noopener"
               >
