@@ -8,7 +8,7 @@ import {
   type AgreementStatus,
   type Progress,
 } from '../core/agreement/index.js';
-import { addDays, type IsoDate } from '../core/dates/index.js';
+import { addDays, localDateOf, type IsoDate } from '../core/dates/index.js';
 import { citeProvision, findProvision } from '../core/law/index.js';
 import { formatMoney, type Cents } from '../core/money/index.js';
 import {
@@ -53,9 +53,7 @@ export interface AgreementWarning {
 
 /** The user's calendar day: Beijing time (UTC+8, no DST) of the clock's instant. */
 export function todayIn(deps: Deps): IsoDate {
-  return new Date(Date.parse(deps.clock.now()) + 8 * 3_600_000)
-    .toISOString()
-    .slice(0, 10) as IsoDate;
+  return localDateOf(deps.clock.now());
 }
 
 /** `--as-of` when given (validated), else today. */

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Instant, IsoDate } from '../core/dates/index.js';
+import { localDateOf, type Instant, type IsoDate } from '../core/dates/index.js';
 import { createDebtRepository, type DebtPatch } from '../db/repositories/debt-repository.js';
 import { createEventRepository } from '../db/repositories/event-repository.js';
 import { createLenderRepository } from '../db/repositories/lender-repository.js';
@@ -28,8 +28,9 @@ export interface DebtDetails {
 }
 
 /** The UTC calendar day of an instant; the CLI passes the user's own "today" where it matters. */
+/** The borrower's calendar day (Asia/Shanghai) of the clock's instant. */
 export function todayOf(now: Instant): IsoDate {
-  return now.slice(0, 10) as IsoDate;
+  return localDateOf(now);
 }
 
 function rejectIssues(

@@ -1,6 +1,6 @@
 // Use case: read and save the borrower's profile (name, contact, household, hardship) that the
 // letters (documents-case.ts) and the web's 协商准备 page use.
-import { parseDateInput, type IsoDate } from '../core/dates/index.js';
+import { localDateOf, parseDateInput, type IsoDate } from '../core/dates/index.js';
 import { createEventRepository } from '../db/repositories/event-repository.js';
 import { createProfileRepository, type Profile } from '../db/repositories/profile-repository.js';
 import { HARDSHIP_CAUSES, type HardshipCause } from '../documents/templates/types.js';
@@ -65,7 +65,7 @@ interface Issue {
 }
 
 function beijingToday(instant: string): IsoDate {
-  return new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 10) as IsoDate;
+  return localDateOf(instant);
 }
 
 type Patch = Partial<Omit<Profile, 'caseId' | 'updatedAt'>>;

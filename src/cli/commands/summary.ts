@@ -3,7 +3,7 @@ import { resolveCase } from '../../app/cases.js';
 import { AppError } from '../../app/errors.js';
 import { summaryJson } from '../../app/present.js';
 import { summarizeCase, type CaseSummary } from '../../app/summary.js';
-import { parseDateInput, type IsoDate } from '../../core/dates/index.js';
+import { localDateOf, parseDateInput, type IsoDate } from '../../core/dates/index.js';
 import { formatMoney } from '../../core/money/index.js';
 import { addStoreOptions, withDeps, type StoreOptions } from '../deps.js';
 import { say, type CliContext } from '../io.js';
@@ -13,7 +13,7 @@ import { LENDER_TYPE_ZH } from './lender.js';
 
 /** Today in China (UTC+8, no DST): the borrower's calendar day, not the server's. */
 export function todayInShanghai(now: Date): IsoDate {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10) as IsoDate;
+  return localDateOf(now.toISOString());
 }
 
 function pct(x: number | null): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  localDateOf,
   addMonths,
   daysBetween,
   fromDayNumber,
@@ -62,5 +63,14 @@ describe('parseInstant', () => {
       value: '2026-11-29T13:30:00.000Z',
     });
     expect(parseInstant('2026-11-29 21:30').ok).toBe(false);
+  });
+});
+
+describe('localDateOf', () => {
+  it("gives the borrower's Beijing day, not the UTC day", () => {
+    expect(localDateOf('2026-11-29T15:59:59.000Z')).toBe('2026-11-29');
+    expect(localDateOf('2026-11-29T16:00:00.000Z')).toBe('2026-11-30');
+    expect(localDateOf('2026-12-31T23:30:00.000Z')).toBe('2027-01-01');
+    expect(localDateOf('2026-11-29T16:00:00.000Z', 0)).toBe('2026-11-29');
   });
 });

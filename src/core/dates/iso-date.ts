@@ -186,3 +186,19 @@ export function parseInstant(text: unknown, field = 'time'): Result<Instant, Fie
   }
   return ok(new Date(t).toISOString() as Instant);
 }
+
+/** China Standard Time (Asia/Shanghai): UTC+8 all year, no DST. */
+export const CHINA_UTC_OFFSET_MINUTES = 480;
+
+/**
+ * The calendar date an instant falls on at a fixed UTC offset (default Asia/Shanghai): the
+ * borrower's "today" is their local day, not the server's UTC day (23:30 UTC is tomorrow in Beijing).
+ */
+export function localDateOf(
+  instant: Instant | string,
+  utcOffsetMinutes = CHINA_UTC_OFFSET_MINUTES,
+): IsoDate {
+  return new Date(Date.parse(instant) + utcOffsetMinutes * 60_000)
+    .toISOString()
+    .slice(0, 10) as IsoDate;
+}
