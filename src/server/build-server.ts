@@ -50,13 +50,16 @@ export async function buildServer(deps: ServerDeps, opts: ServerOptions = {}): P
   app.setSerializerCompiler(serializerCompiler);
 
   const allowed = new Set(opts.allowedHosts ?? LOOPBACK);
-  app.addHook('onRequest', async (req) => {
+  app.addHook('onRequest', (req, _reply, done) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     if (!allowed.has(host))
-      throw new AppError('forbidden', `host ${host} is not served here`, {
-        messageZh: '不接受该主机名的请求',
-        details: { reason: 'host' },
-      });
+      return done(
+        new AppError('forbidden', `host ${host} is not served here`, {
+          messageZh: '不接受该主机名的请求',
+          details: { reason: 'host' },
+        }),
+      );
+    done();
   });
   registerSecurity(app, secret);
   registerErrorHandler(app, () => indexHtml, sessionCookie(secret));

@@ -25,8 +25,9 @@ export const registerRoutes: FastifyPluginAsync<RouteOptions> = async (
   { deps, uploadLimit, calculators },
 ) => {
   const writes = { version: 0 };
-  app.addHook('onResponse', async (req) => {
+  app.addHook('onResponse', (req, _reply, done) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') writes.version += 1;
+    done();
   });
   const o: RouteOptions = { deps, uploadLimit, writes, ...(calculators ? { calculators } : {}) };
   await app.register(calcRoutes, o);
