@@ -80,15 +80,8 @@ export const LETTERS: readonly { kind: string; titleZh: string; titleEn: string 
   { kind: 'legal-aid', titleZh: '法律援助咨询准备单', titleEn: 'Legal aid preparation sheet' },
 ];
 
-export const THIRD_PARTY_RELATIONS = [
-  'family',
-  'spouse',
-  'employer',
-  'colleague',
-  'contacts-list',
-  'friend',
-  'other',
-] as const;
+// the conduct checker's own list (core is pure, so the browser may import it)
+export { THIRD_PARTY_RELATIONS } from '../core/conduct/relations.js';
 
 /** Hardship causes the letters know (documents/templates/types.ts HARDSHIP_CAUSES). */
 export const HARDSHIP_CAUSES = [

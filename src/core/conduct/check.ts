@@ -42,16 +42,8 @@ export const CONTACT_TAGS = [
 ] as const;
 export type ContactTag = (typeof CONTACT_TAGS)[number];
 
-export const THIRD_PARTY_RELATIONS = [
-  'family',
-  'spouse',
-  'employer',
-  'colleague',
-  'contacts-list',
-  'friend',
-  'other',
-] as const;
-export type ThirdPartyRelation = (typeof THIRD_PARTY_RELATIONS)[number];
+export { THIRD_PARTY_RELATIONS, type ThirdPartyRelation } from './relations.js';
+import type { ThirdPartyRelation } from './relations.js';
 
 export interface ConductContact {
   id: string;

@@ -1,3 +1,4 @@
+import { createBudgetRepository } from './budget-repository.js';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Cents } from '../../core/money/index.js';
 import type { Instant, IsoDate } from '../../core/dates/index.js';
@@ -338,29 +339,17 @@ export function createAgreementRepository(db: Db) {
         }
       | undefined
     > {
-      const b = await db
-        .selectFrom('budgets')
-        .selectAll()
-        .where('case_id', '=', caseId)
-        .orderBy('version', 'desc')
-        .executeTakeFirst();
+      const b = await createBudgetRepository(db).latest(caseId);
       if (b === undefined) return undefined;
-      const lines = await db
-        .selectFrom('budget_lines')
-        .selectAll()
-        .where('case_id', '=', caseId)
-        .where('budget_id', '=', b.id)
-        .orderBy('seq')
-        .execute();
       return {
         budgetId: b.id,
-        effectiveOn: toIsoDate(b.effective_on),
-        buffer: toCents(b.buffer_cents),
-        lines: lines.map((l) => ({
+        effectiveOn: b.effectiveOn,
+        buffer: b.buffer,
+        lines: b.lines.map((l) => ({
           kind: l.kind,
           label: l.label,
-          monthly: toCents(l.monthly_cents),
-          dayOfMonth: l.day_of_month === null ? null : Number(l.day_of_month),
+          monthly: l.monthly,
+          dayOfMonth: l.dayOfMonth,
         })),
       };
     },
