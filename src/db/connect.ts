@@ -57,6 +57,10 @@ export function createDb(config: DbConfig): Kysely<Database> {
     return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   }
   const pool = new pg.Pool({ connectionString: config.url, max: 5, types: pgTypes });
+  // An idle pooled connection closed by the server (restart, admin, failover) is emitted here;
+  // without a listener it would crash the process. The pool discards that client and the next
+  // query opens a new one; errors on queries still reach their callers.
+  pool.on('error', () => {});
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
