@@ -53,6 +53,15 @@ export const DebtCreate = z.object({
 });
 export type DebtCreate = z.input<typeof DebtCreate>;
 
+/**
+ * A change to a debt: only the fields present change; `null` (or an empty string) clears an
+ * optional field. Same rules per field as DebtCreate.
+ */
+export const DebtPatch = DebtCreate.omit({ lenderType: true, principal: true })
+  .extend({ lenderType: LenderTypeSchema.optional(), principal: MoneyNonNegative.optional() })
+  .strict();
+export type DebtPatch = z.input<typeof DebtPatch>;
+
 export const Verdict = z.object({
   /** ok: within every line; exceeds: above at least one; unknown: not enough data */
   level: z.enum(['ok', 'exceeds', 'unknown']),
@@ -77,25 +86,51 @@ export const DebtView = z.object({
   status: z.string(),
   rateText: z.string().nullable(),
   termMonths: z.number().nullable(),
+  contractDate: z.string().nullable(),
+  method: z.string().nullable(),
+  firstDueDate: z.string().nullable(),
+  installment: z.string().nullable(),
+  isCreditReported: z.boolean(),
+  notes: z.string().nullable(),
   nominalApr: z.number().nullable(),
   effectiveAnnualRate: z.number().nullable(),
   verdict: Verdict,
 });
 export type DebtView = z.infer<typeof DebtView>;
 
+/**
+ * The case at a glance (the home screen): totals and one line per lender. Each debt's own line
+ * (true APR, verdict) is GET /api/debts; a 60-debt case is 60 lines there, not here.
+ */
 export const Summary = z.object({
   asOf: z.string(),
-  totals: z.object({ debts: z.number(), balance: z.string(), overdue: z.string() }),
+  totals: z.object({
+    debts: z.number(),
+    balance: z.string(),
+    overdue: z.string(),
+    principal: z.string(),
+    paid: z.string(),
+    /** debts with no balance from the lender yet (left out of `balance`) */
+    debtsWithoutBalance: z.number(),
+    overdueDebts: z.number(),
+    /** debts whose true cost is above a legal line */
+    aboveLegalLine: z.number(),
+    /** debts whose cost could not be judged (missing terms or dates) */
+    unknownVerdict: z.number(),
+    /** sum of what a court-style recalculation says was overpaid */
+    overcharge: z.string(),
+  }),
   lenders: z.array(
     z.object({
       id: Id,
       name: z.string(),
       lenderType: z.string(),
       balance: z.string(),
+      overdue: z.string(),
       debts: z.number(),
+      aboveLegalLine: z.number(),
     }),
   ),
-  debts: z.array(DebtView),
 });
 export type Summary = z.infer<typeof Summary>;
 

@@ -36,6 +36,14 @@ describe('security frame', () => {
     expect(r.headers['referrer-policy']).toBe('no-referrer');
   });
 
+  it('marks API replies as data: nothing may load or frame them, no cache keeps them', async () => {
+    const r = await get(app, '/api/summary');
+    expect(r.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(r.headers['cache-control']).toBe('no-store');
+    expect(r.headers['x-content-type-options']).toBe('nosniff');
+    expect(r.headers['x-frame-options']).toBe('DENY');
+  });
+
   it('serves the web app for client-side routes and assets, never outside its root', async () => {
     expect((await get(app, '/debts')).body).toContain('协商');
     expect((await get(app, '/assets/app.js')).statusCode).toBe(200);

@@ -9,7 +9,6 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { AppError } from '../app/errors.js';
 import { registerErrorHandler } from './error-handler.js';
 import { registerRoutes } from './routes/index.js';
 import { newSessionSecret, registerSecurity, sessionCookie } from './security.js';
@@ -49,19 +48,7 @@ export async function buildServer(deps: ServerDeps, opts: ServerOptions = {}): P
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const allowed = new Set(opts.allowedHosts ?? LOOPBACK);
-  app.addHook('onRequest', (req, _reply, done) => {
-    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
-    if (!allowed.has(host))
-      return done(
-        new AppError('forbidden', `host ${host} is not served here`, {
-          messageZh: '不接受该主机名的请求',
-          details: { reason: 'host' },
-        }),
-      );
-    done();
-  });
-  registerSecurity(app, secret);
+  registerSecurity(app, secret, new Set(opts.allowedHosts ?? LOOPBACK));
   registerErrorHandler(app, () => indexHtml, sessionCookie(secret));
 
   await app.register(fastifySwagger, {

@@ -171,7 +171,17 @@ describe('inventory', () => {
   it('GET /api/summary on an empty home gives zero debts', async () => {
     const r = await get(app, '/api/summary');
     expect(r.statusCode).toBe(200);
-    expect(r.json().totals).toEqual({ debts: 0, balance: '0.00', overdue: '0.00' });
+    expect(r.json()).toMatchObject({
+      totals: {
+        debts: 0,
+        balance: '0.00',
+        overdue: '0.00',
+        aboveLegalLine: 0,
+        unknownVerdict: 0,
+        overcharge: '0.00',
+      },
+      lenders: [],
+    });
   });
 
   it('POST /api/debts adds a debt (and its lender) and shows its true APR and verdict', async () => {
@@ -210,6 +220,71 @@ describe('inventory', () => {
 
   it('GET /api/debts/:id of an unknown id is 404', async () => {
     const r = await get(app, '/api/debts/nope');
+    expect(r.statusCode).toBe(404);
+    expect(r.json().error.code).toBe('not-found');
+  });
+
+  it('GET /api/debts gives each stored term back, for reading and editing', async () => {
+    const d = (await get(app, '/api/debts')).json().debts[0];
+    expect(d).toMatchObject({
+      id: debtId,
+      contractDate: '2026-01-05',
+      termMonths: 12,
+      installment: '1000.00',
+      method: 'equal-installment',
+      firstDueDate: '2026-02-05',
+      rateText: '日息万五',
+      isCreditReported: false,
+      notes: null,
+    });
+  });
+
+  it('PATCH /api/debts/:id changes only the fields sent, and the summary follows', async () => {
+    const r = await write(app, 'PATCH', `/api/debts/${debtId}`, {
+      balance: '7500.00',
+      notes: '客服说可以申请延期',
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({
+      id: debtId,
+      balance: '7500.00',
+      notes: '客服说可以申请延期',
+      principal: '10000.00',
+      rateText: '日息万五',
+    });
+    expect((await get(app, '/api/summary')).json().totals.balance).toBe('7500.00');
+    // null clears an optional field
+    const cleared = await write(app, 'PATCH', `/api/debts/${debtId}`, { notes: null });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    expect(cleared.json().notes).toBeNull();
+    expect((await get(app, `/api/debts/${debtId}`)).json().notes).toBeNull();
+  });
+
+  it('PATCH /api/debts/:id refuses bad input with 400 naming the field, and writes nothing', async () => {
+    const before = (await get(app, `/api/debts/${debtId}`)).body;
+    for (const [bad, field] of [
+      [{ balance: '-1.00' }, 'balance'],
+      [{ contractDate: '2026-02-30' }, 'contractDate'],
+      [{ termMonths: 'twelve' }, 'termMonths'],
+      [{ principal: '' }, 'principal'],
+      [{ notes: 'x'.repeat(20_001) }, 'notes'],
+      [{ received: '20000.00' }, 'received'],
+      [{ lenderName: null }, 'lenderName'],
+      [{}, 'body'],
+    ] as const) {
+      const r = await write(app, 'PATCH', `/api/debts/${debtId}`, bad);
+      expect(r.statusCode, JSON.stringify(bad).slice(0, 60)).toBe(400);
+      expect(r.json().error.code).toMatch(/^invalid-/);
+      expect(JSON.stringify(r.json().error), JSON.stringify(bad).slice(0, 60)).toContain(field);
+    }
+    const unknownKey = await write(app, 'PATCH', `/api/debts/${debtId}`, { balanse: '1.00' });
+    expect(unknownKey.statusCode).toBe(400);
+    expect(JSON.stringify(unknownKey.json().error)).toContain('balanse');
+    expect((await get(app, `/api/debts/${debtId}`)).body).toBe(before);
+  });
+
+  it('PATCH /api/debts/:id of an unknown id is 404', async () => {
+    const r = await write(app, 'PATCH', '/api/debts/nope', { balance: '1.00' });
     expect(r.statusCode).toBe(404);
     expect(r.json().error.code).toBe('not-found');
   });
@@ -563,6 +638,7 @@ describe('cross-site writes are refused with 403 before validation', () => {
     ['POST', '/api/plan'],
     ['POST', '/api/lenders'],
     ['POST', '/api/debts'],
+    ['PATCH', '/api/debts/x'],
     ['DELETE', '/api/debts/x'],
     ['POST', '/api/budgets'],
     ['POST', '/api/plans'],

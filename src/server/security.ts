@@ -60,16 +60,29 @@ function isSameOrigin(req: FastifyRequest): boolean {
 }
 
 /**
- * Secure headers on every reply, and the write guard: runs in onRequest, i.e. before the body is
+ * The Host allow-list, secure headers on every reply, and the write guard: runs in onRequest, i.e. before the body is
  * read or validated, so a cross-site write is refused with 403 and nothing else happens.
  */
-export function registerSecurity(app: FastifyInstance, secret: string): void {
-  // callback-style (not async) hook and one headers() call: this runs on every request, and the
-  // promise of an async hook is measurable on the cached-summary path (bench/api.bench.ts)
+export function registerSecurity(
+  app: FastifyInstance,
+  secret: string,
+  allowedHosts: ReadonlySet<string>,
+): void {
+  // one callback-style (not async) hook and one headers() call: this runs on every request, and
+  // each hook and promise is measurable on the cached-summary path (bench/api.bench.ts)
   app.addHook(
     'onRequest',
     (req: FastifyRequest, reply: FastifyReply, done: (e?: Error) => void) => {
-      reply.headers(SECURE_HEADERS);
+      // the Host allow-list defeats DNS rebinding (a foreign name resolving to 127.0.0.1)
+      const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+      if (!allowedHosts.has(host))
+        return done(
+          new AppError('forbidden', `host ${host} is not served here`, {
+            messageZh: '不接受该主机名的请求',
+            details: { reason: 'host' },
+          }),
+        );
+      reply.headers(req.url.startsWith('/api/') ? API_HEADERS : PAGE_HEADERS);
       if (!WRITE_METHODS.has(req.method)) return done();
       if (!isSameOrigin(req))
         return done(
@@ -90,11 +103,24 @@ export function registerSecurity(app: FastifyInstance, secret: string): void {
   );
 }
 
-const SECURE_HEADERS = Object.freeze({
+const PAGE_HEADERS = Object.freeze({
   'Content-Security-Policy': CSP,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'DENY',
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
+});
+
+/**
+ * API replies are data, never a page to render (HTML letters set their own CSP): nothing may
+ * load or frame them (OWASP REST headers), and personal data is not kept in any cache.
+ */
+const API_HEADERS = Object.freeze({
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Cache-Control': 'no-store',
 });

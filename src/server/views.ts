@@ -1,9 +1,9 @@
 // Domain → wire mappers for the case resources (money as yuan strings, dates as YYYY-MM-DD).
 import type { DebtView, LenderView, Summary, Verdict } from '../contracts/index.js';
 import type { CaseSummary, DebtSummary } from '../app/summary.js';
-import type { Lender } from '../app/types.js';
+import type { Debt, Lender } from '../app/types.js';
 import { applicableLines } from '../core/law/index.js';
-import { formatYuan } from '../core/money/index.js';
+import { cents, formatYuan, sumCents, type Cents } from '../core/money/index.js';
 
 export function lenderView(l: Lender): LenderView {
   return { id: l.id, name: l.name, brand: l.brand, lenderType: l.lenderType };
@@ -41,10 +41,36 @@ function verdictOf(d: DebtSummary): Verdict {
   };
 }
 
+/** What the debt list shows besides the summary row: the stored terms, for reading and editing. */
+export function debtExtras(d: Debt): DebtExtras {
+  return {
+    rateText: d.quotedRateText,
+    termMonths: d.termMonths,
+    contractDate: d.contractOn,
+    method: d.scheduleMethod,
+    firstDueDate: d.firstDueOn,
+    installment: d.installment === null ? null : formatYuan(d.installment),
+    isCreditReported: d.isCreditReported,
+    notes: d.notes,
+  };
+}
+
+export type DebtExtras = Pick<
+  DebtView,
+  | 'rateText'
+  | 'termMonths'
+  | 'contractDate'
+  | 'method'
+  | 'firstDueDate'
+  | 'installment'
+  | 'isCreditReported'
+  | 'notes'
+>;
+
 export function debtView(
   d: DebtSummary,
   lender: { brand: string | null; name: string } | undefined,
-  extra: { rateText: string | null; termMonths: number | null },
+  extra: DebtExtras,
 ): DebtView {
   return {
     id: d.debtId,
@@ -57,40 +83,60 @@ export function debtView(
     balance: d.balance === null ? null : formatYuan(d.balance),
     overdue: formatYuan(d.overdue),
     status: d.status,
-    rateText: extra.rateText,
-    termMonths: extra.termMonths,
+    ...extra,
     nominalApr: d.nominalApr,
     effectiveAnnualRate: d.effectiveAnnualRate,
     verdict: verdictOf(d),
   };
 }
 
-/** Totals, per lender, and each debt with its true APR and verdict in a wire shape. */
-export function summaryView(
-  s: CaseSummary,
-  extras: Map<string, { rateText: string | null; termMonths: number | null }>,
-): Summary {
+/** Each debt with its true APR and verdict, in the order of the summary. */
+export function debtViews(s: CaseSummary, extras: Map<string, DebtExtras>): DebtView[] {
   const lenders = new Map(s.lenders.map((l) => [l.lenderId, l]));
+  return s.debts.map((d) =>
+    debtView(d, lenders.get(d.lenderId), extras.get(d.debtId) ?? NO_EXTRAS),
+  );
+}
+
+const NO_EXTRAS: DebtExtras = {
+  rateText: null,
+  termMonths: null,
+  contractDate: null,
+  method: null,
+  firstDueDate: null,
+  installment: null,
+  isCreditReported: false,
+  notes: null,
+};
+
+const overpaidOf = (d: DebtSummary): Cents => d.legality?.recalculation?.overpaid ?? cents(0);
+
+/** Totals and one line per lender (the home screen). */
+export function summaryView(s: CaseSummary): Summary {
+  const above = (rows: readonly DebtSummary[]) =>
+    rows.filter((r) => r.verdict === 'exceeded').length;
   return {
     asOf: s.asOf,
     totals: {
       debts: s.totals.debts,
       balance: formatYuan(s.totals.balance),
       overdue: formatYuan(s.totals.overdue),
+      principal: formatYuan(s.totals.principal),
+      paid: formatYuan(s.totals.paid),
+      debtsWithoutBalance: s.totals.debtsWithoutBalance,
+      overdueDebts: s.totals.overdueDebts,
+      aboveLegalLine: s.totals.aboveLegalLine,
+      unknownVerdict: s.debts.filter((d) => d.verdict === null).length,
+      overcharge: formatYuan(sumCents(s.debts.map(overpaidOf))),
     },
     lenders: s.lenders.map((l) => ({
       id: l.lenderId,
       name: l.brand ?? l.name,
       lenderType: l.lenderType,
       balance: formatYuan(l.balance),
+      overdue: formatYuan(l.overdue),
       debts: l.debts,
+      aboveLegalLine: above(s.debts.filter((d) => d.lenderId === l.lenderId)),
     })),
-    debts: s.debts.map((d) =>
-      debtView(
-        d,
-        lenders.get(d.lenderId),
-        extras.get(d.debtId) ?? { rateText: null, termMonths: null },
-      ),
-    ),
   };
 }

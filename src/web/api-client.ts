@@ -11,6 +11,7 @@ import type {
   ContactCreate,
   ContactView,
   DebtCreate,
+  DebtPatch,
   DebtView,
   DueItem,
   EvidenceFields,
@@ -43,7 +44,7 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const init: RequestInit = { method, credentials: 'same-origin', headers: {} };
   if (body instanceof FormData) init.body = body;
   else if (body !== undefined) {
@@ -115,7 +116,10 @@ export const api = {
   check: (b: CheckRequest) => request<Record<string, unknown>>('POST', '/api/check', b),
   summary: () => request<Summary>('GET', '/api/summary'),
   lenders: () => request<{ lenders: LenderView[] }>('GET', '/api/lenders'),
+  debts: () => request<{ debts: DebtView[] }>('GET', '/api/debts'),
   addDebt: (b: DebtCreate) => request<DebtView>('POST', '/api/debts', b),
+  editDebt: (id: string, b: DebtPatch) =>
+    request<DebtView>('PATCH', `/api/debts/${encodeURIComponent(id)}`, b),
   removeDebt: (id: string) =>
     request<{ ok: boolean }>('DELETE', `/api/debts/${encodeURIComponent(id)}`),
   saveBudget: (b: BudgetSave) => request<BudgetView>('POST', '/api/budgets', b),

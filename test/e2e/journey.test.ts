@@ -1,5 +1,5 @@
 // A first-time borrower at phone size (390×844) walks the whole journey in headless Chromium:
-// empty home → three debts → budget → plan → downloaded letter → logged call with an uploaded
+// empty home → three debts (one edited) → budget → plan → downloaded letter → logged call with an uploaded
 // recording → agreement → payment → forecast warning. Screenshots go to docs/screenshots/.
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -140,6 +140,20 @@ async function addDebt(d: Record<string, string>, first: boolean): Promise<void>
     await expect.poll(() => page.locator('.cards > li').count()).toBe(3);
     await expect.poll(() => page.locator('.verdict').first().textContent()).toMatch(/真实年化/);
     await shot('02-debts', true);
+
+    // 2b. The lender's app now says 11,500 is owed: edit that debt in place.
+    await page.getByRole('button', { name: '修改 招联金融' }).click();
+    const balance = page.getByLabel('现在还欠多少', { exact: true });
+    await expect.poll(() => balance.inputValue()).toBe('12000.00');
+    await balance.fill('-11500');
+    await expect.poll(() => page.locator('.field-error').first().textContent()).toBeTruthy();
+    await balance.fill('11500');
+    await page.getByRole('button', { name: '保存修改' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('已保存修改');
+    await expect
+      .poll(() => page.locator('.cards > li', { hasText: '招联金融' }).textContent())
+      .toContain('¥11,500.00');
+    await expect.poll(() => page.locator('.cards > li').count()).toBe(3);
 
     // 3. Budget.
     await page.getByRole('button', { name: '下一步：收支预算' }).click();

@@ -1,29 +1,43 @@
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { resolveCase } from '../../app/cases.js';
-import { addDebt, listDebts, removeDebt, todayOf } from '../../app/debts.js';
+import { addDebt, editDebt, listDebts, removeDebt, todayOf } from '../../app/debts.js';
 import { summarizeCase } from '../../app/summary.js';
 import { AppError } from '../../app/errors.js';
 import { addLender, listLenders } from '../../app/lenders.js';
 import {
   DebtCreate,
+  DebtPatch,
   DebtView,
   IdParams,
   LenderCreate,
   LenderView,
   Summary,
 } from '../../contracts/index.js';
-import { lenderView, summaryView } from '../views.js';
+import { debtExtras, debtViews, lenderView, summaryView } from '../views.js';
+import type { IsoDate } from '../../core/dates/index.js';
 import type { RouteOptions } from './index.js';
 
-const SUMMARY_TTL_MS = 1000;
+const VIEWS_TTL_MS = 1000;
 const gzipAsync = promisify(gzip);
 
 interface Encoded {
   raw: Buffer;
   gzip: Buffer;
+}
+
+interface CaseViews {
+  debts: DebtView[];
+  summaryBody: Encoded;
+  debtsBody: Encoded;
+}
+
+async function encode(x: unknown): Promise<Encoded> {
+  const raw = Buffer.from(JSON.stringify(x), 'utf8');
+  return { raw, gzip: await gzipAsync(raw) };
 }
 
 /** True when the Accept-Encoding header allows gzip (explicitly or by `*`), q=0 meaning refused. */
@@ -46,22 +60,47 @@ export const caseRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
   { deps, writes = { version: 0 } },
 ) => {
   const theCase = async () => (await resolveCase(deps)).id;
-  const summary = async () => {
+
+  // The summary and the debt list come from one computation (60 debts = 60 IRR solves), cached:
+  // dropped on any write through this server, and after VIEWS_TTL_MS so writes by the CLI on the
+  // same home show up within a second. Single flight: concurrent requests share one computation.
+  // Both bodies are kept as UTF-8 bytes and gzipped once per computation (browsers accept gzip).
+  let cached: { asOf: string; at: number; version: number; views: Promise<CaseViews> } | undefined;
+  const views = (): Promise<CaseViews> => {
+    const asOf = todayOf(deps.clock.now());
+    const now = Date.now();
+    if (
+      cached === undefined ||
+      cached.asOf !== asOf ||
+      cached.version !== writes.version ||
+      now - cached.at > VIEWS_TTL_MS
+    ) {
+      const entry = { asOf, at: now, version: writes.version, views: computeViews(asOf) };
+      cached = entry;
+      entry.views.catch(() => {
+        if (cached === entry) cached = undefined;
+      });
+    }
+    return cached.views;
+  };
+  const compute = async (asOf: IsoDate) => {
     const caseId = await theCase();
     const [s, items] = await Promise.all([
-      summarizeCase(deps, caseId, todayOf(deps.clock.now())),
+      summarizeCase(deps, caseId, asOf),
       listDebts(deps, caseId),
     ]);
-    const extras = new Map(
-      items.map((i) => [
-        i.debt.id as string,
-        { rateText: i.debt.quotedRateText, termMonths: i.debt.termMonths },
-      ]),
-    );
-    return summaryView(s, extras);
+    const extras = new Map(items.map((i) => [i.debt.id as string, debtExtras(i.debt)]));
+    return { summary: summaryView(s), debts: debtViews(s, extras) };
   };
-  const oneDebt = async (id: string) => {
-    const d = (await summary()).debts.find((x) => x.id === id);
+  const computeViews = async (asOf: IsoDate): Promise<CaseViews> => {
+    const { summary, debts } = await compute(asOf);
+    const [summaryBody, debtsBody] = await Promise.all([encode(summary), encode({ debts })]);
+    return { debts, summaryBody, debtsBody };
+  };
+  /** One debt's line; `fresh` right after a write (the cache drops only once the reply is sent). */
+  const oneDebt = async (id: string, fresh = false) => {
+    const list = fresh ? (await compute(todayOf(deps.clock.now()))).debts : (await views()).debts;
+    const d = list.find((x) => x.id === id);
     if (d === undefined)
       throw new AppError('not-found', `debt "${id}" is not in this case`, {
         field: 'id',
@@ -69,48 +108,24 @@ export const caseRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
       });
     return d;
   };
+  /** pre-serialized JSON, gzipped when the client allows (the schema still documents it) */
+  const sendEncoded = <T>(req: FastifyRequest, reply: FastifyReply, body: Encoded): T => {
+    reply.type('application/json; charset=utf-8').header('Vary', 'Accept-Encoding');
+    if (acceptsGzip(req.headers['accept-encoding']))
+      return reply.header('Content-Encoding', 'gzip').send(body.gzip) as unknown as T;
+    return reply.send(body.raw) as unknown as T;
+  };
 
-  // The summary (60 debts = 60 IRR solves) is cached: dropped on any write through this server,
-  // and after SUMMARY_TTL_MS so writes by the CLI on the same home show up within a second.
-  // Single flight: concurrent requests share one computation (no stampede when the TTL expires).
-  // The body is kept as UTF-8 bytes and gzipped once per computation: ~40 KB of JSON per request
-  // would otherwise be re-encoded each time, and browsers always accept gzip (~8× smaller).
-  let cached: { asOf: string; at: number; version: number; json: Promise<Encoded> } | undefined;
   app.get(
     '/summary',
     {
       schema: {
         tags: ['inventory'],
-        summary: 'Case summary: totals, each debt with its true APR and legal verdict',
+        summary: 'The case at a glance: totals and one line per lender',
         response: { 200: Summary },
       },
     },
-    async (req, reply) => {
-      const asOf = todayOf(deps.clock.now());
-      const now = Date.now();
-      if (
-        cached === undefined ||
-        cached.asOf !== asOf ||
-        cached.version !== writes.version ||
-        now - cached.at > SUMMARY_TTL_MS
-      ) {
-        const json = summary().then(async (x) => {
-          const raw = Buffer.from(JSON.stringify(x), 'utf8');
-          return { raw, gzip: await gzipAsync(raw) };
-        });
-        const entry = { asOf, at: now, version: writes.version, json };
-        cached = entry;
-        json.catch(() => {
-          if (cached === entry) cached = undefined;
-        });
-      }
-      const body = await cached.json;
-      // pre-serialized JSON of a Summary: sent as is (the schema still documents it)
-      reply.type('application/json; charset=utf-8').header('Vary', 'Accept-Encoding');
-      if (acceptsGzip(req.headers['accept-encoding']))
-        return reply.header('Content-Encoding', 'gzip').send(body.gzip as unknown as Summary);
-      return reply.send(body.raw as unknown as Summary);
-    },
+    async (req, reply) => sendEncoded<Summary>(req, reply, (await views()).summaryBody),
   );
 
   app.get(
@@ -169,16 +184,15 @@ export const caseRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
       };
       for (const k of Object.keys(raw)) if (raw[k] === null || raw[k] === undefined) delete raw[k];
       const d = await addDebt(deps, await theCase(), raw);
-      return reply.status(201).send(await oneDebt(d.debt.id));
+      return reply.status(201).send(await oneDebt(d.debt.id, true));
     },
   );
 
   app.get(
     '/debts',
     { schema: { tags: ['inventory'], response: { 200: z.object({ debts: z.array(DebtView) }) } } },
-    async () => ({
-      debts: (await summary()).debts,
-    }),
+    async (req, reply) =>
+      sendEncoded<{ debts: DebtView[] }>(req, reply, (await views()).debtsBody),
   );
 
   app.get(
@@ -186,6 +200,53 @@ export const caseRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
     { schema: { tags: ['inventory'], params: IdParams, response: { 200: DebtView } } },
     async (req) => {
       return oneDebt(req.params.id);
+    },
+  );
+
+  app.patch(
+    '/debts/:id',
+    {
+      schema: {
+        tags: ['inventory'],
+        summary: 'Change a debt: only the fields sent change; null clears an optional field',
+        params: IdParams,
+        body: DebtPatch,
+        response: { 200: DebtView },
+      },
+    },
+    async (req) => {
+      const b = req.body;
+      const raw: Record<string, unknown> = {};
+      const put = (key: string, v: unknown) => {
+        if (v !== undefined) raw[key] = v === null ? '' : v;
+      };
+      put('lender', b.lenderId ?? b.lenderName);
+      put('lenderType', b.lenderType);
+      put('contractNumber', b.contractNumber);
+      put('contractDate', b.contractDate);
+      put('principal', b.principal);
+      put('received', b.received);
+      put('rate', b.rateText);
+      put('scheduleMethod', b.method);
+      put('termMonths', b.termMonths);
+      put('firstDueDate', b.firstDueDate);
+      put('installment', b.installment);
+      put('balance', b.balance);
+      put('overdue', b.overdue);
+      put('creditReported', b.isCreditReported);
+      put('notes', b.notes);
+      if (raw['lender'] === '')
+        throw new AppError('invalid-input', 'lenderName: cannot be cleared', {
+          field: 'lenderName',
+          messageZh: '平台或机构名称不能为空',
+        });
+      if (Object.keys(raw).length === 0)
+        throw new AppError('invalid-input', 'nothing to change: send at least one field', {
+          field: 'body',
+          messageZh: '没有要修改的内容',
+        });
+      const d = await editDebt(deps, await theCase(), req.params.id, raw);
+      return oneDebt(d.debt.id, true);
     },
   );
 

@@ -25,9 +25,16 @@ export const registerRoutes: FastifyPluginAsync<RouteOptions> = async (
   { deps, uploadLimit, calculators },
 ) => {
   const writes = { version: 0 };
-  app.addHook('onResponse', (req, _reply, done) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') writes.version += 1;
+  const bump = (_req: unknown, _reply: unknown, done: () => void) => {
+    writes.version += 1;
     done();
+  };
+  // only write routes carry the hook: reads (the cached summary) skip it entirely
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (methods.every((m) => m === 'GET' || m === 'HEAD')) return;
+    const own = route.onResponse ?? [];
+    route.onResponse = [...(Array.isArray(own) ? own : [own]), bump];
   });
   const o: RouteOptions = { deps, uploadLimit, writes, ...(calculators ? { calculators } : {}) };
   await app.register(calcRoutes, o);

@@ -51,6 +51,13 @@ export function useForm<V extends Record<string, string>>(initial: V, validate: 
     showError,
     banner,
     setBanner,
+    /** Starts over from the given values (e.g. a stored record to edit). */
+    fill: (v: V) => {
+      setValues(v);
+      setTouched({});
+      setServerErrors({});
+      setBanner(null);
+    },
     reset: () => {
       setValues(initial);
       setTouched({});
