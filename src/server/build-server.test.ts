@@ -97,6 +97,11 @@ describe('security frame', () => {
     const doc = r.json() as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toContain('/api/apr');
+    expect(Object.keys(doc.paths['/api/debts/{id}'] as object).sort()).toEqual([
+      'delete',
+      'get',
+      'patch',
+    ]);
   });
 
   it('rejects malformed JSON with 400 invalid-json', async () => {
