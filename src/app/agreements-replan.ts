@@ -199,7 +199,9 @@ export async function replanAgreements(
   const asks: ReplanAsk[] = [];
   for (const { r: rep, a } of affected) {
     const proposal = r.value.plan.proposals.find((p) => p.id === rep.agreement.id);
-    if (proposal === undefined || proposal.schedule.length === 0) continue;
+    // (nothing paid within the horizon: a very small capacity; no ask rather than 0 / 0)
+    if (proposal === undefined || proposal.schedule.length === 0 || proposal.totalPaid <= 0)
+      continue;
     // keep the lender's own due day (the plan anchors every lender on one day; a borrower
     // who lined a due date up after payday should not lose that in a re-plan)
     const next = rep.status.installments.find((s) => s.remaining > 0 && s.dueOn > req.asOf);

@@ -12,7 +12,19 @@ import {
 import { createEventRepository } from '../db/repositories/event-repository.js';
 import { createLenderRepository } from '../db/repositories/lender-repository.js';
 import {
+  LENDER_TYPES,
+  findProvision,
+  type Certainty,
+  type LenderType,
+  type Provision,
+} from '../core/law/index.js';
+import {
+  CHANNEL_IDS,
   CHANNELS,
+  LETTER_TEMPLATES,
+  complaintChannelFor,
+  formatCitation,
+  type Channel,
   type ChannelId,
   type DocFormat,
   type Lang,
@@ -42,6 +54,8 @@ export interface RecordEscalationInput {
   notes?: string;
   /** render the letter too (default true) */
   letter?: { format: string; lang: Lang } | null;
+  /** who did it, for the event log ('cli' / 'web') */
+  actor?: string;
 }
 
 export interface RecordedEscalation {
@@ -130,7 +144,7 @@ export async function recordEscalation(
       id: deps.ids.next(),
       caseId: kase.id,
       at: now,
-      actor: 'cli',
+      actor: input.actor ?? 'cli',
       action: 'escalation.add',
       subject: escalation.id,
       details: { channel, lenderId: lender.id, sentOn, chaseOn: escalation.chaseOn },
@@ -168,27 +182,247 @@ export async function listEscalations(
   });
 }
 
+/** Trims typed text; '' clears the value (null), undefined leaves it as is. */
+function cleanText(v: string | null | undefined): string | null | undefined {
+  return v === undefined ? undefined : v === null ? null : v.trim() || null;
+}
+
+/**
+ * Changes the status, the reference the channel gave, and/or the notes of one escalation, and logs
+ * the change. Any of the three may be left out, but not all of them.
+ */
 export async function setEscalationStatus(
   deps: Deps,
-  input: { caseId?: string; id: string; status: string; reference?: string; notes?: string },
+  input: {
+    caseId?: string;
+    id: string;
+    status?: string | undefined;
+    reference?: string | null | undefined;
+    notes?: string | null | undefined;
+    actor?: string;
+  },
 ): Promise<Escalation> {
-  if (!(ESCALATION_STATUSES as readonly string[]).includes(input.status))
+  if (
+    input.status !== undefined &&
+    !(ESCALATION_STATUSES as readonly string[]).includes(input.status)
+  )
     throw new AppError('invalid-input', `status must be one of ${ESCALATION_STATUSES.join(', ')}`, {
       field: 'status',
       messageZh: `状态只能是 ${ESCALATION_STATUSES.join('、')}`,
     });
+  if (input.status === undefined && input.reference === undefined && input.notes === undefined)
+    throw new AppError('invalid-input', 'nothing to change: give a status, reference or notes', {
+      field: 'status',
+      messageZh: '没有要修改的内容：请给出状态、受理编号或备注',
+    });
   const kase = await resolveCase(deps, input.caseId);
-  const repo = createEscalationRepository(deps.db);
-  const found = await repo.get(kase.id, input.id);
+  const found = await createEscalationRepository(deps.db).get(kase.id, input.id);
   if (found === undefined)
     throw new AppError('not-found', `no escalation ${input.id}`, {
       field: 'id',
       messageZh: `没有编号为 ${input.id} 的投诉记录`,
     });
-  await repo.setStatus(kase.id, input.id, {
-    status: input.status as EscalationStatus,
-    ...(input.reference === undefined ? {} : { reference: input.reference }),
-    ...(input.notes === undefined ? {} : { notes: input.notes }),
+  const status = (input.status as EscalationStatus | undefined) ?? found.status;
+  const reference = cleanText(input.reference);
+  const notes = cleanText(input.notes);
+  await deps.db.transaction().execute(async (trx) => {
+    await createEscalationRepository(trx).setStatus(kase.id, input.id, {
+      status,
+      ...(reference === undefined ? {} : { reference }),
+      ...(notes === undefined ? {} : { notes }),
+    });
+    await createEventRepository(trx).append({
+      id: deps.ids.next(),
+      caseId: kase.id,
+      at: deps.clock.now(),
+      actor: input.actor ?? 'cli',
+      action: 'escalation.update',
+      subject: input.id,
+      details: { from: found.status, status },
+    });
   });
-  return (await repo.get(kase.id, input.id))!;
+  return (await createEscalationRepository(deps.db).get(kase.id, input.id))!;
+}
+
+/** One complaint channel as the borrower chooses it: what it is for, for whom, on what basis. */
+export interface ChannelGuide {
+  channel: Channel;
+  purposeZh: string;
+  purposeEn: string;
+  /** lender types the channel handles */
+  lenderTypes: LenderType[];
+  /** lender types whose regulator this is (documents complaintChannelFor) */
+  suggestedFor: LenderType[];
+  letterKind: LetterKind;
+  letterTitleZh: string;
+  letterTitleEn: string;
+  /** how sure FACTS.md §7 is of what `purpose` says; U whenever the channel carries a caution */
+  certainty: Certainty;
+  /** provisions behind the purpose and the deadline, the deadline's basis first */
+  provisions: { provision: Provision; citationZh: string; citationEn: string }[];
+}
+
+const REPORTING: readonly LenderType[] = LENDER_TYPES.filter((t) => t !== 'private');
+
+// What each channel is for, in plain words, and the certainty of that claim (FACTS.md §7, §8).
+// local-regulator: the 批复 says local regulators supervise small-loan companies; that their
+// offices take borrowers' complaints is not in FACTS.md, hence U.
+const GUIDE: Record<
+  ChannelId,
+  {
+    purposeZh: string;
+    purposeEn: string;
+    lenderTypes: readonly LenderType[];
+    certainty: Certainty;
+    provisionIds: readonly string[];
+  }
+> = {
+  'nfra-12378': {
+    purposeZh: '投诉银行（含信用卡中心）和消费金融公司：拒绝协商、乱收费、暴力或骚扰式催收等。',
+    purposeEn:
+      'Complaints about banks (incl. credit-card centres) and consumer-finance companies: refusing to negotiate, improper fees, abusive collection.',
+    lenderTypes: ['bank', 'consumer-finance'],
+    certainty: 'S',
+    provisionIds: [],
+  },
+  'credit-dispute': {
+    purposeZh:
+      '征信报告上的记录有错误或遗漏（例如已还清仍显示逾期）时提出异议；受理方应在收到之日起20日内核查并书面答复。',
+    purposeEn:
+      'Dispute a wrong or missing entry in your credit report (e.g. a repaid loan still shown overdue); the receiver must check it and reply in writing within 20 days.',
+    lenderTypes: REPORTING,
+    certainty: 'P',
+    provisionIds: ['credit-reporting-25'],
+  },
+  'pboc-complaint': {
+    purposeZh:
+      '征信异议没有按时答复、或对处理结果不服时，向当地人民银行分支机构投诉；应在受理后30日内书面答复。',
+    purposeEn:
+      'If a credit-report dispute is not answered in time or you disagree with the result, complain to the local PBOC branch; it must reply in writing within 30 days of accepting it.',
+    lenderTypes: REPORTING,
+    certainty: 'S',
+    provisionIds: ['credit-reporting-26'],
+  },
+  nifa: {
+    purposeZh: '举报网贷平台、助贷平台的违规放贷、乱收费和违规催收。',
+    purposeEn:
+      'Report online-lending and loan-facilitation platforms for improper lending, fees or collection.',
+    lenderTypes: ['guarantee-platform', 'small-loan', 'unknown'],
+    certainty: 'S',
+    provisionIds: [],
+  },
+  'local-regulator': {
+    purposeZh:
+      '投诉小额贷款公司（含网络小贷）：它们由地方金融管理部门监管，可向贷款公司注册地的地方金融管理局反映。',
+    purposeEn:
+      'Complaints about small-loan companies (incl. online micro-lenders), which local financial regulators supervise: write to the office where the lender is registered.',
+    lenderTypes: ['small-loan', 'guarantee-platform'],
+    certainty: 'U',
+    provisionIds: ['spc-reply-2020-27'],
+  },
+  'police-110': {
+    purposeZh: '遭到暴力、威胁、恐吓、辱骂、反复骚扰，或有人冒充公检法催收时，报警。',
+    purposeEn:
+      'Call the police for violence, threats, intimidation, insults, repeated harassment, or collectors posing as officials.',
+    lenderTypes: LENDER_TYPES,
+    certainty: 'P',
+    provisionIds: ['public-security-2025-50'],
+  },
+  mediation: {
+    purposeZh: '双方都愿意谈、但谈不拢时，请中立的调解组织或法院在线调解平台帮助达成还款方案。',
+    purposeEn:
+      'When both sides will talk but cannot agree, ask a neutral mediation body or the courts’ online mediation to help reach a plan.',
+    lenderTypes: LENDER_TYPES,
+    certainty: 'S',
+    provisionIds: [],
+  },
+  'legal-aid-12348': {
+    purposeZh: '免费法律咨询，问清自己的权利和下一步；一般债务纠纷能否免费代理取决于当地规定。',
+    purposeEn:
+      'Free legal advice on your rights and next steps; whether free representation covers an ordinary debt case depends on local rules.',
+    lenderTypes: LENDER_TYPES,
+    certainty: 'S',
+    provisionIds: ['legal-aid-22', 'legal-aid-31'],
+  },
+};
+
+/** The title of the channel's letter (the complaint template titles a police report differently). */
+function letterTitle(channel: ChannelId): { zh: string; en: string } {
+  if (channel === 'police-110') return { zh: '报案材料', en: 'Police Report' };
+  const t = LETTER_TEMPLATES[letterKindFor(channel)];
+  return { zh: t.titleZh, en: t.titleEn };
+}
+
+/** Every channel with its purpose, the lender types it suits, and the law behind it. Pure. */
+export function describeChannels(): ChannelGuide[] {
+  return CHANNEL_IDS.map((id) => {
+    const channel = CHANNELS[id];
+    const g = GUIDE[id];
+    const ids = [
+      ...(channel.deadlineBasis === null ? [] : [channel.deadlineBasis]),
+      ...g.provisionIds.filter((x) => x !== channel.deadlineBasis),
+    ];
+    const provisions = ids.map((pid) => {
+      const provision = findProvision(pid);
+      if (provision === undefined) throw new Error(`assertion failed: unknown provision ${pid}`);
+      return {
+        provision,
+        citationZh: formatCitation(provision, 'zh'),
+        citationEn: formatCitation(provision, 'en'),
+      };
+    });
+    const title = letterTitle(id);
+    return {
+      channel,
+      purposeZh: g.purposeZh,
+      purposeEn: g.purposeEn,
+      lenderTypes: [...g.lenderTypes],
+      suggestedFor: LENDER_TYPES.filter((t) => complaintChannelFor(t) === id),
+      letterKind: letterKindFor(id),
+      letterTitleZh: title.zh,
+      letterTitleEn: title.en,
+      certainty: channel.cautionZh === undefined ? g.certainty : 'U',
+      provisions,
+    };
+  });
+}
+
+export interface EscalationLetter {
+  escalation: Escalation;
+  letter: RenderedLetter;
+  /** the lender as the borrower knows it (brand, else legal name) */
+  lenderName: string;
+}
+
+/** Renders the letter of a recorded escalation again: its channel, its lender, as of its sent date. */
+export async function renderEscalationLetter(
+  deps: Deps,
+  input: { caseId?: string; id: string; format: string; lang: Lang },
+): Promise<EscalationLetter> {
+  const format = parseDocFormat(input.format);
+  const kase = await resolveCase(deps, input.caseId);
+  const escalation = await createEscalationRepository(deps.db).get(kase.id, input.id);
+  if (escalation === undefined)
+    throw new AppError('not-found', `no escalation ${input.id}`, {
+      field: 'id',
+      messageZh: `没有编号为 ${input.id} 的投诉记录`,
+    });
+  if (escalation.lenderId === null)
+    throw new AppError('not-found', `escalation ${input.id} names no lender`, {
+      field: 'lender',
+      messageZh: '这条投诉记录没有关联债权人，无法生成文书',
+    });
+  const channel = parseChannel(escalation.channel);
+  const c = await loadLetterCase(deps, {
+    caseId: kase.id,
+    lender: escalation.lenderId,
+    ...(escalation.sentOn === null ? {} : { asOf: escalation.sentOn }),
+  });
+  const letter = await renderLetter(c, {
+    kind: letterKindFor(channel),
+    format,
+    lang: input.lang,
+    channel,
+  });
+  return { escalation, letter, lenderName: c.lender.brand ?? c.lender.name };
 }

@@ -4,3 +4,5 @@ export * from './core-calc.js';
 export * from './case.js';
 export * from './enums.js';
 export * from './profile.js';
+export * from './replan.js';
+export * from './escalations.js';

@@ -90,6 +90,11 @@ export const CHANNELS: Record<ChannelId, Channel> = {
     contactEn: 'the local financial administration where the lender is registered',
     followUpDays: 30,
     deadlineBasis: null,
+    // the 批复 says they supervise small-loan companies, not that they take borrowers' complaints
+    cautionZh:
+      '地方金融管理部门负责监管小额贷款公司，但其是否受理借款人投诉、如何受理，各地不一（待核实）',
+    cautionEn:
+      'local regulators supervise small-loan companies; whether and how they take borrowers’ complaints varies by place (unverified)',
   },
   'police-110': {
     id: 'police-110',

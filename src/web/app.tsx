@@ -14,6 +14,9 @@ const ContactsPage = lazy(() =>
 const AgreementsPage = lazy(() =>
   import('./pages/agreements.js').then((m) => ({ default: m.AgreementsPage })),
 );
+const EscalationsPage = lazy(() =>
+  import('./pages/escalations.js').then((m) => ({ default: m.EscalationsPage })),
+);
 
 /** The journey (PRODUCT.md §2) is the navigation. */
 export const ROUTES: {
@@ -40,6 +43,13 @@ export const ROUTES: {
     en: 'Agreements & payments',
     step: '6',
     page: () => <AgreementsPage />,
+  },
+  {
+    path: '/escalations',
+    zh: '投诉与升级',
+    en: 'Escalate',
+    step: '7',
+    page: () => <EscalationsPage />,
   },
 ];
 

@@ -191,8 +191,7 @@ export const caseRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
   app.get(
     '/debts',
     { schema: { tags: ['inventory'], response: { 200: z.object({ debts: z.array(DebtView) }) } } },
-    async (req, reply) =>
-      sendEncoded<{ debts: DebtView[] }>(req, reply, (await views()).debtsBody),
+    async (req, reply) => sendEncoded<{ debts: DebtView[] }>(req, reply, (await views()).debtsBody),
   );
 
   app.get(

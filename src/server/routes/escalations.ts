@@ -2,44 +2,251 @@ import { createReadStream } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { resolveCase } from '../../app/cases.js';
-import { Id, IsoDateString } from '../../contracts/index.js';
+import { AppError, isAppError } from '../../app/errors.js';
+import { listLenders } from '../../app/lenders.js';
+import { localDateOf } from '../../core/dates/index.js';
+import {
+  ErrorBody,
+  EscalationChannelList,
+  EscalationCreate,
+  EscalationLetterQuery,
+  EscalationList,
+  EscalationResult,
+  EscalationUpdate,
+  IdParams,
+  type EscalationChannelView,
+  type EscalationView,
+} from '../../contracts/index.js';
+// channels.ts only, not documents/index.js: that one pulls the DOCX renderer in
+import { CHANNELS, isChannelId } from '../../documents/channels.js';
 import { contentDisposition } from '../download.js';
 import type { RouteOptions } from './index.js';
 
-const EscalationCreate = z.object({
-  lenderId: Id,
-  /** a complaint channel id: nfra-12378, credit-dispute, pboc-complaint, nifa, … */
-  channel: z.string().min(1).max(40),
-  sentDate: IsoDateString.optional(),
-  reference: z.string().max(100).optional(),
-  notes: z.string().max(5000).optional(),
-});
+type AppEscalations = typeof import('../../app/escalations.js');
+type AppView = Awaited<ReturnType<AppEscalations['listEscalations']>>[number];
+type AppGuide = ReturnType<AppEscalations['describeChannels']>[number];
+
+const MEDIA: Record<'docx' | 'html' | 'md', string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  html: 'text/html; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+};
+
+/** The app names fields like the CLI flags; the API names them as in its JSON. */
+const WIRE_FIELDS: Record<string, { field: string; zh: string }> = {
+  lender: { field: 'lenderId', zh: '债权人' },
+  'sent-on': { field: 'sentDate', zh: '发送日期' },
+};
+
+async function withWireFields<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    const to = isAppError(e) && e.field !== undefined ? WIRE_FIELDS[e.field] : undefined;
+    if (!isAppError(e) || e.field === undefined || to === undefined) throw e;
+    const from = e.field;
+    const lead = (m: string, name: string) =>
+      m.startsWith(from) ? name + m.slice(from.length) : m;
+    throw new AppError(e.code, lead(e.message, to.field), {
+      field: to.field,
+      ...(e.messageZh === undefined ? {} : { messageZh: lead(e.messageZh, to.zh) }),
+      ...(e.details === undefined ? {} : { details: e.details }),
+      cause: e,
+    });
+  }
+}
+
+function escalationView(e: AppView): EscalationView {
+  const ch = isChannelId(e.channel) ? CHANNELS[e.channel] : undefined;
+  return {
+    id: e.id,
+    lenderId: e.lenderId,
+    lender: e.lenderName,
+    channel: e.channel,
+    channelNameZh: ch?.nameZh ?? null,
+    channelNameEn: ch?.nameEn ?? null,
+    sentDate: e.sentOn,
+    followUpDate: e.chaseOn,
+    daysLeft: e.daysLeft,
+    isOpen: e.isOpen,
+    status: e.status,
+    reference: e.reference,
+    notes: e.notes,
+    createdAt: e.createdAt,
+  };
+}
+
+function channelView(g: AppGuide): EscalationChannelView {
+  const c = g.channel;
+  return {
+    id: c.id,
+    nameZh: c.nameZh,
+    nameEn: c.nameEn,
+    purposeZh: g.purposeZh,
+    purposeEn: g.purposeEn,
+    contactZh: c.contactZh,
+    contactEn: c.contactEn,
+    lenderTypes: g.lenderTypes,
+    suggestedFor: g.suggestedFor,
+    letterKind: g.letterKind,
+    letterTitleZh: g.letterTitleZh,
+    letterTitleEn: g.letterTitleEn,
+    followUpDays: c.followUpDays,
+    followUpIsLegalDeadline: c.deadlineBasis !== null,
+    certainty: g.certainty,
+    cautionZh: c.cautionZh ?? null,
+    cautionEn: c.cautionEn ?? null,
+    provisions: g.provisions.map((p) => ({
+      id: p.provision.id,
+      citationZh: p.citationZh,
+      citationEn: p.citationEn,
+      gistZh: p.provision.gistZh,
+      gistEn: p.provision.gistEn,
+      source: p.provision.source,
+      certainty: p.provision.certainty,
+    })),
+  };
+}
 
 /** Escalations (F10) and the whole-home backup. */
 export const escalationRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {
   const tags = ['escalations'];
-
   // escalations render letters and backup zips: both load on first use (resting memory)
-  app.get('/escalations', { schema: { tags } }, async () => {
-    const { listEscalations } = await import('../../app/escalations.js');
-    return { escalations: await listEscalations(deps) };
-  });
+  const load = () => import('../../app/escalations.js');
+  const viewOf = async (id: string): Promise<EscalationView> => {
+    const found = (await (await load()).listEscalations(deps)).find((e) => e.id === id);
+    if (found === undefined) throw new Error(`assertion failed: escalation ${id} just written`);
+    return escalationView(found);
+  };
 
-  app.post('/escalations', { schema: { tags, body: EscalationCreate } }, async (req, reply) => {
-    const b = req.body;
-    const { recordEscalation } = await import('../../app/escalations.js');
-    const r = await recordEscalation(deps, {
-      lender: b.lenderId,
-      channel: b.channel,
-      ...(b.sentDate ? { sentOn: b.sentDate } : {}),
-      ...(b.reference ? { reference: b.reference } : {}),
-      ...(b.notes ? { notes: b.notes } : {}),
-      letter: null,
-    });
-    return reply.status(201).send({ escalation: r.escalation });
-  });
+  app.get(
+    '/escalations/channels',
+    {
+      schema: {
+        tags,
+        summary: 'Complaint, dispute, mediation and legal-aid channels, with their legal basis',
+        response: { 200: EscalationChannelList },
+      },
+    },
+    async () => ({ channels: (await load()).describeChannels().map(channelView) }),
+  );
+
+  app.get(
+    '/escalations',
+    {
+      schema: {
+        tags,
+        summary: 'Recorded escalations, soonest follow-up first',
+        response: { 200: EscalationList },
+      },
+    },
+    async () => {
+      const { listEscalations } = await load();
+      return {
+        asOf: localDateOf(deps.clock.now()),
+        escalations: (await listEscalations(deps)).map(escalationView),
+      };
+    },
+  );
+
+  app.post(
+    '/escalations',
+    {
+      schema: {
+        tags,
+        summary:
+          'Record a complaint / dispute / mediation / legal-aid request; sets its follow-up date',
+        body: EscalationCreate,
+        response: { 201: EscalationResult, 400: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (req, reply) => {
+      const b = req.body;
+      const { recordEscalation } = await load();
+      const { parseChannel } = await import('../../app/documents.js');
+      parseChannel(b.channel);
+      const c = await resolveCase(deps);
+      // by id only: the app's name matching is for people typing at the CLI
+      if (!(await listLenders(deps, c.id)).some((l) => l.id === b.lenderId))
+        throw new AppError('not-found', `no lender "${b.lenderId}" in this case`, {
+          field: 'lenderId',
+          messageZh: '本案中没有这个债权人，请先在“我的债务”中添加',
+        });
+      const r = await withWireFields(() =>
+        recordEscalation(deps, {
+          caseId: c.id,
+          lender: b.lenderId,
+          channel: b.channel,
+          ...(b.sentDate ? { sentOn: b.sentDate } : {}),
+          ...(b.reference ? { reference: b.reference } : {}),
+          ...(b.notes ? { notes: b.notes } : {}),
+          letter: null,
+          actor: 'web',
+        }),
+      );
+      return reply.status(201).send({ escalation: await viewOf(r.escalation.id) });
+    },
+  );
+
+  app.patch(
+    '/escalations/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change the status, reference or notes of an escalation',
+        params: IdParams,
+        body: EscalationUpdate,
+        response: { 200: EscalationResult, 400: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (req) => {
+      const b = req.body;
+      const { setEscalationStatus } = await load();
+      const e = await setEscalationStatus(deps, {
+        id: req.params.id,
+        status: b.status,
+        reference: b.reference,
+        notes: b.notes,
+        actor: 'web',
+      });
+      return { escalation: await viewOf(e.id) };
+    },
+  );
+
+  app.get(
+    '/escalations/:id/letter',
+    {
+      schema: {
+        tags,
+        summary: "Download the letter of an escalation (its channel's letter to its lender)",
+        params: IdParams,
+        querystring: EscalationLetterQuery,
+      },
+    },
+    async (req, reply) => {
+      const q = req.query;
+      const { renderEscalationLetter } = await load();
+      const r = await withWireFields(() =>
+        renderEscalationLetter(deps, { id: req.params.id, format: q.format, lang: q.lang }),
+      );
+      const sent = r.escalation.sentOn === null ? '' : `-${r.escalation.sentOn}`;
+      const name = `${r.letter.doc.title}-${r.lenderName}${sent}.${q.format}`;
+      const disposition = contentDisposition(name);
+      reply.header('Content-Type', MEDIA[q.format]);
+      // DOCX downloads; HTML and Markdown open in the browser (view, print)
+      reply.header(
+        'Content-Disposition',
+        q.format === 'docx' ? disposition : disposition.replace(/^attachment/, 'inline'),
+      );
+      if (q.format === 'html')
+        reply.header(
+          'Content-Security-Policy',
+          "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'",
+        );
+      return reply.send(Buffer.from(r.letter.bytes));
+    },
+  );
 
   app.get(
     '/backup',

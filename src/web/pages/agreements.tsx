@@ -1,5 +1,11 @@
-import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import type { AgreementView, DueItem, ForecastView, LenderView } from '../../contracts/index.js';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import type {
+  AgreementView,
+  DueItem,
+  ForecastView,
+  LenderView,
+  ReplanReason,
+} from '../../contracts/index.js';
 import { api, ApiError } from '../api-client.js';
 import { Empty, ErrorBanner, Field, Money, Notice } from '../components/field.js';
 import { LazyLineChart, toPlot, toUnix } from '../components/lazy-chart.js';
@@ -7,11 +13,14 @@ import { money } from '../format.js';
 import { useLang, useT } from '../i18n.js';
 import { checkDate, checkInt, checkMoney } from '../validate.js';
 
+// the re-plan form, its schedule and letter load when a re-plan is first opened
+const ReplanPanel = lazy(() => import('../components/replan.js'));
+
 const STATUS: Record<string, [string, string]> = {
   upcoming: ['未到期', 'Upcoming'],
   'due-soon': ['即将到期', 'Due soon'],
   paid: ['已还', 'Paid'],
-  partial: ['部分已还', 'Partly paid'],
+  'partially-paid': ['部分已还', 'Partly paid'],
   late: ['已逾期', 'Late'],
   missed: ['未还', 'Missed'],
 };
@@ -37,6 +46,7 @@ export function AgreementsPage() {
   const [balance, setBalance] = useState('');
   const [payDay, setPayDay] = useState('');
   const [payAmount, setPayAmount] = useState('');
+  const [replan, setReplan] = useState<{ id: string; reason: ReplanReason } | null>(null);
   const fail = (e: unknown) => setBanner(e instanceof ApiError ? e.say(lang) : String(e));
 
   const load = useCallback(() => {
@@ -146,6 +156,20 @@ export function AgreementsPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [forecast, lang],
   );
+
+  const isOpen = (g: AgreementView) =>
+    g.status === 'active' && g.installments.some((i) => i.status !== 'paid');
+  const atRisk = (g: AgreementView) =>
+    forecast?.warnings.some((w) => w.lender === g.lender) ?? false;
+  const openReplan = (g: AgreementView, reason: ReplanReason) => {
+    setReplan({ id: g.id, reason });
+    document.getElementById(`agreement-${g.id}`)?.scrollIntoView({ block: 'start' });
+  };
+  const closeReplan = () => {
+    const id = replan?.id;
+    setReplan(null);
+    if (id) document.getElementById(`replan-${id}`)?.focus();
+  };
 
   return (
     <div className="page">
@@ -261,31 +285,81 @@ export function AgreementsPage() {
           <section aria-label={t('协议', 'Agreements')}>
             <h3>{t('我的协议', 'My agreements')}</h3>
             <ul className="cards">
-              {agreements.map((g) => (
-                <li key={g.id} className="card">
-                  <div className="card-head">
-                    <h4>{g.lender}</h4>
-                    {!g.isConfirmedInWriting ? (
-                      <span className="tag bad">{t('未书面确认', 'Not in writing')}</span>
+              {agreements.map((g) => {
+                const overdue = g.installments.filter(
+                  (i) => i.status === 'missed' || i.status === 'late',
+                );
+                const risky = overdue.length === 0 && atRisk(g);
+                const opened = replan?.id === g.id ? replan : null;
+                return (
+                  <li key={g.id} id={`agreement-${g.id}`} className="card">
+                    <div className="card-head">
+                      <h4>{g.lender}</h4>
+                      {!g.isConfirmedInWriting ? (
+                        <span className="tag bad">{t('未书面确认', 'Not in writing')}</span>
+                      ) : null}
+                    </div>
+                    <p>
+                      {t('已还', 'Paid')} <Money>{money(g.paid)}</Money> /{' '}
+                      <Money>{money(g.total)}</Money>
+                    </p>
+                    {overdue.length > 0 ? (
+                      <p className="bad">
+                        {t(
+                          `⚠ 有 ${overdue.length} 期已逾期（最早 ${overdue[0]!.dueDate}，${money(overdue[0]!.amount)}）。尽快重新协商，别等对方催收。`,
+                          `⚠ ${overdue.length} installment(s) overdue (first ${overdue[0]!.dueDate}, ${money(overdue[0]!.amount)}). Re-plan now, before collection starts.`,
+                        )}
+                      </p>
+                    ) : risky ? (
+                      <p className="bad">
+                        {t(
+                          '⚠ 预测显示下一期可能还不上：可以提前重新协商。',
+                          '⚠ The forecast says the next installment may be missed: re-plan early.',
+                        )}
+                      </p>
                     ) : null}
-                  </div>
-                  <p>
-                    {t('已还', 'Paid')} <Money>{money(g.paid)}</Money> /{' '}
-                    <Money>{money(g.total)}</Money>
-                  </p>
-                  <details>
-                    <summary>{t('每期状态', 'Installments')}</summary>
-                    <ul className="plain">
-                      {g.installments.map((i) => (
-                        <li key={i.seq} className="num">
-                          {i.dueDate} · {money(i.amount)} ·{' '}
-                          {STATUS[i.status]?.[lang === 'zh' ? 0 : 1] ?? i.status}
-                        </li>
-                      ))}
-                    </ul>
-                  </details>
-                </li>
-              ))}
+                    {isOpen(g) ? (
+                      <div className="actions">
+                        <button
+                          type="button"
+                          id={`replan-${g.id}`}
+                          className={overdue.length > 0 || risky ? 'primary' : undefined}
+                          aria-expanded={opened !== null}
+                          aria-label={t(`重新协商：${g.lender}`, `Re-plan: ${g.lender}`)}
+                          onClick={() =>
+                            opened
+                              ? closeReplan()
+                              : openReplan(g, overdue.length > 0 ? 'missed' : 'at-risk')
+                          }
+                        >
+                          {t('重新协商', 'Re-plan')}
+                        </button>
+                      </div>
+                    ) : null}
+                    {opened ? (
+                      <Suspense fallback={<p aria-busy="true">{t('加载中…', 'Loading…')}</p>}>
+                        <ReplanPanel
+                          key={`${opened.id}-${opened.reason}`}
+                          agreement={g}
+                          reason={opened.reason}
+                          onClose={closeReplan}
+                        />
+                      </Suspense>
+                    ) : null}
+                    <details>
+                      <summary>{t('每期状态', 'Installments')}</summary>
+                      <ul className="plain">
+                        {g.installments.map((i) => (
+                          <li key={i.seq} className="num">
+                            {i.dueDate} · {money(i.amount)} ·{' '}
+                            {STATUS[i.status]?.[lang === 'zh' ? 0 : 1] ?? i.status}
+                          </li>
+                        ))}
+                      </ul>
+                    </details>
+                  </li>
+                );
+              })}
             </ul>
           </section>
           <form
@@ -430,12 +504,27 @@ export function AgreementsPage() {
         <section aria-label={t('预测结果', 'Forecast')}>
           {forecast.warnings.length > 0 ? (
             <ul className="warnings" role="alert">
-              {forecast.warnings.map((w, i) => (
-                <li key={i}>
-                  <strong className="num">{w.dueDate}</strong>{' '}
-                  {lang === 'zh' ? w.messageZh : w.message}
-                </li>
-              ))}
+              {forecast.warnings.map((w, i) => {
+                const g = agreements.find((x) => x.lender === w.lender && isOpen(x));
+                return (
+                  <li key={i}>
+                    <strong className="num">{w.dueDate}</strong>{' '}
+                    {lang === 'zh' ? w.messageZh : w.message}
+                    {g ? (
+                      <>
+                        {' '}
+                        <button
+                          type="button"
+                          className="link"
+                          onClick={() => openReplan(g, 'at-risk')}
+                        >
+                          {t(`重新协商（${g.lender}）`, `Re-plan (${g.lender})`)}
+                        </button>
+                      </>
+                    ) : null}
+                  </li>
+                );
+              })}
             </ul>
           ) : (
             <p className="banner banner-ok" role="status">

@@ -1,0 +1,21 @@
+// Typed calls for step 7 (escalation, F10) over src/contracts/escalations.ts.
+import type {
+  EscalationChannelList,
+  EscalationCreate,
+  EscalationList,
+  EscalationResult,
+  EscalationUpdate,
+} from '../contracts/index.js';
+import { request } from './api-client.js';
+
+const one = (id: string) => `/api/escalations/${encodeURIComponent(id)}`;
+
+export const escalationsApi = {
+  channels: () => request<EscalationChannelList>('GET', '/api/escalations/channels'),
+  list: () => request<EscalationList>('GET', '/api/escalations'),
+  record: (b: EscalationCreate) => request<EscalationResult>('POST', '/api/escalations', b),
+  update: (id: string, b: EscalationUpdate) => request<EscalationResult>('PATCH', one(id), b),
+  /** DOCX downloads; HTML opens in the browser (to read or print) */
+  letterUrl: (id: string, format: 'docx' | 'html' | 'md', lang: 'zh' | 'en') =>
+    `${one(id)}/letter?format=${format}&lang=${lang}`,
+};

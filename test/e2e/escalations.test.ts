@@ -1,0 +1,181 @@
+// Step 7 at phone size (390×844, zh-CN) in headless Chromium: a borrower whose debts are already
+// in the home (seeded through the app layer) opens /escalations, reads the empty state, records a
+// complaint through the form (a future date is refused under its field first), sees it listed
+// with its follow-up date, downloads its letter under a Chinese file name, sees an overdue one in
+// red, and marks one acknowledged. Screenshots: docs/screenshots/08-escalations*.png.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveCase } from '../../src/app/cases.js';
+import { addDebt } from '../../src/app/debts.js';
+import { recordEscalation } from '../../src/app/escalations.js';
+import { cliCalculators } from '../../src/cli/commands/serve.js';
+import type { App } from '../../src/server/build-server.js';
+import { startServer } from '../../src/server/main.js';
+import { buildWeb, isWebBuildStale, PROJECT_ROOT, WEB_DIST } from '../../src/server/web-build.js';
+import { openTestHome, type TestHome } from './home.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = join(PROJECT_ROOT, 'docs', 'screenshots');
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium)
+  console.warn(`E2E skipped: ${CHROMIUM} is missing (apt-get install chromium fonts-noto-cjk)`);
+
+let home: TestHome;
+let app: App;
+let url: string;
+let ctx: BrowserContext;
+let page: Page;
+let profile: string;
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+(hasChromium ? describe : describe.skip)('escalation (step 7) at 390×844 (zh-CN)', () => {
+  beforeAll(async () => {
+    if (isWebBuildStale()) await buildWeb();
+    mkdirSync(SHOTS, { recursive: true });
+    home = await openTestHome('2026-11-29T02:00:00.000Z');
+    const c = await resolveCase(home.deps);
+    await addDebt(home.deps, c.id, {
+      lender: '借呗',
+      lenderType: 'small-loan',
+      contractDate: '2025-03-01',
+      principal: '20000',
+      received: '18000',
+      rate: '日息万五',
+      termMonths: 12,
+    });
+    await addDebt(home.deps, c.id, {
+      lender: '招联金融',
+      lenderType: 'consumer-finance',
+      contractDate: '2025-06-10',
+      principal: '15000',
+      termMonths: 24,
+    });
+    ({ app, url } = await startServer(home.deps, {
+      port: 0,
+      host: '127.0.0.1',
+      webRoot: WEB_DIST,
+      calculators: cliCalculators(),
+    }));
+    profile = mkdtempSync(join(tmpdir(), 'chromium-'));
+    ctx = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 1,
+      locale: 'zh-CN',
+      acceptDownloads: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    page = await ctx.newPage();
+  }, 180_000);
+
+  afterAll(async () => {
+    await ctx?.close();
+    await app?.close();
+    await home?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('records a complaint, lists it with its follow-up date and downloads its letter', async () => {
+    // 1. Empty state: what this step is, and that it comes after negotiating.
+    await page.goto(new URL('/escalations', url).href);
+    await expect
+      .poll(() => page.getByRole('heading', { name: '还没有投诉或升级记录' }).count())
+      .toBe(1);
+    expect(await page.locator('.empty').textContent()).toContain('在协商之后');
+    expect(await page.getByRole('link', { name: /投诉与升级/ }).getAttribute('aria-current')).toBe(
+      'page',
+    );
+    // the lender's regulator is suggested, with what it is for; today is the default date
+    const channel = page.getByLabel('投诉渠道', { exact: true });
+    await expect.poll(() => channel.inputValue()).toBe('local-regulator');
+    expect(await page.locator('.channel-info').textContent()).toContain('小额贷款公司');
+    expect(await page.getByLabel('发出日期', { exact: true }).inputValue()).toBe('2026-11-29');
+    await shot('08-escalations-empty');
+
+    // 2. The form: consumer-finance → 12378; a future date is refused under its field.
+    await page.getByLabel('投诉哪个债主', { exact: true }).selectOption({ label: '招联金融' });
+    await expect.poll(() => channel.inputValue()).toBe('nfra-12378');
+    await page.getByLabel('投诉哪个债主', { exact: true }).selectOption({ label: '借呗' });
+    await expect.poll(() => channel.inputValue()).toBe('local-regulator');
+    const sent = page.getByLabel('发出日期', { exact: true });
+    await sent.fill('2027-01-01');
+    await expect
+      .poll(() => page.locator('.field-bad .field-error').textContent())
+      .toBe('发送日期 2027-01-01 晚于今天');
+    expect(await sent.getAttribute('aria-invalid')).toBe('true');
+    await page.getByRole('button', { name: '记录这次投诉' }).click();
+    expect(await page.locator('.esc-card').count()).toBe(0);
+    await sent.fill('2026-11-20');
+    await expect.poll(() => page.locator('.field-error').count()).toBe(0);
+    await page.getByLabel('受理编号（可不填）', { exact: true }).fill('JR-2026-001');
+    await page.getByLabel('备注（可不填）', { exact: true }).fill('多次申请分期被拒绝');
+    await page.getByRole('button', { name: '记录这次投诉' }).click();
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toBe('已记录：借呗，请在 2026-12-20 跟进');
+
+    // 3. Listed with its follow-up date and the days left.
+    const open = page.locator('section[aria-label="进行中的投诉"]');
+    await expect.poll(() => open.locator('.esc-card').count()).toBe(1);
+    const text = await open.textContent();
+    expect(text).toContain('借呗');
+    expect(text).toContain('2026-12-20');
+    expect(text).toContain('还剩 21 天到跟进日');
+    expect(text).toContain('JR-2026-001');
+
+    // 4. Its letter: DOCX under a Chinese file name; the HTML view opens in the browser.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: '下载 Word 投诉书（借呗）' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('投诉书-借呗-2026-11-20.docx');
+    const saved = join(profile, 'letter.docx');
+    await download.saveAs(saved);
+    expect(statSync(saved).size).toBeGreaterThan(1000);
+    expect(readFileSync(saved).subarray(0, 2).toString()).toBe('PK');
+    const view = page.getByRole('link', { name: '在浏览器中查看（借呗）' });
+    expect(await view.getAttribute('target')).toBe('_blank');
+    const html = await page.request.get(new URL((await view.getAttribute('href'))!, url).href);
+    expect(html.headers()['content-type']).toMatch(/^text\/html/);
+    expect(await html.text()).toContain('地方金融管理局');
+
+    // 5. One sent long ago (recorded elsewhere) is overdue, in red; mark it acknowledged.
+    await recordEscalation(home.deps, {
+      lender: '招联金融',
+      channel: 'nfra-12378',
+      sentOn: '2026-10-15',
+      letter: null,
+    });
+    await page.reload();
+    await expect.poll(() => page.locator('.esc-card').count()).toBe(2);
+    const late = page.locator('.esc-card.esc-late');
+    await expect.poll(() => late.count()).toBe(1);
+    expect(await late.textContent()).toContain('已超过跟进日 15 天');
+    expect(await late.locator('.esc-days').evaluate((el) => getComputedStyle(el).color)).toBe(
+      'rgb(176, 0, 32)',
+    );
+    await page.getByRole('button', { name: '标记为已受理（招联金融）' }).click();
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toContain('已更新：招联金融');
+    await expect.poll(() => late.locator('.tag').textContent()).toBe('对方已受理');
+    expect(await page.locator('.empty').count()).toBe(0);
+    await shot('08-escalations');
+  }, 240_000);
+});
