@@ -24,7 +24,7 @@ const UPLOAD_BYTES = 1024 ** 3;
 async function child(home: string, seed: boolean): Promise<void> {
   const Fastify = (await import('fastify')).default;
   const { createDb, migrateToLatest } = await import('../src/db/connect.js');
-  const { buildServer } = await import('../src/server/build-server.js');
+  const { startServer } = await import('../src/server/main.js');
   const { randomIds, systemClock } = await import('../src/app/system.js');
   const db = createDb({ kind: 'sqlite', file: join(home, 'xieshang.db') });
   await migrateToLatest(db);
@@ -53,8 +53,13 @@ async function child(home: string, seed: boolean): Promise<void> {
         ],
       });
   }
-  const app = await buildServer(deps, { sessionSecret: SECRET, allowedHosts: ['127.0.0.1'] });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  // as `xieshang serve` starts it
+  const { app } = await startServer(deps, {
+    sessionSecret: SECRET,
+    allowedHosts: ['127.0.0.1'],
+    port: 0,
+    host: '127.0.0.1',
+  });
   const bare = Fastify();
   const constant = { ok: true, name: 'xieshang', items: [1, 2, 3] };
   bare.get('/const', async () => constant);
