@@ -3,41 +3,27 @@
 // complaint through the form (a future date is refused under its field first), sees it listed
 // with its follow-up date, downloads its letter under a Chinese file name, sees an overdue one in
 // red, and marks one acknowledged. Screenshots: docs/screenshots/08-escalations*.png.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveCase } from '../../src/app/cases.js';
 import { addDebt } from '../../src/app/debts.js';
 import { recordEscalation } from '../../src/app/escalations.js';
-import { cliCalculators } from '../../src/cli/commands/serve.js';
-import type { App } from '../../src/server/build-server.js';
-import { startServer } from '../../src/server/main.js';
-import { buildWeb, isWebBuildStale, PROJECT_ROOT, WEB_DIST } from '../../src/server/web-build.js';
 import { openTestHome, type TestHome } from './home.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = join(PROJECT_ROOT, 'docs', 'screenshots');
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium)
-  console.warn(`E2E skipped: ${CHROMIUM} is missing (apt-get install chromium fonts-noto-cjk)`);
+import { hasChromium, openPhone, type Phone } from './phone.js';
 
 let home: TestHome;
-let app: App;
 let url: string;
-let ctx: BrowserContext;
+let phone: Phone;
 let page: Page;
-let profile: string;
 
 async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  await phone.shot(name, true);
 }
 
 (hasChromium ? describe : describe.skip)('escalation (step 7) at 390×844 (zh-CN)', () => {
   beforeAll(async () => {
-    if (isWebBuildStale()) await buildWeb();
-    mkdirSync(SHOTS, { recursive: true });
     home = await openTestHome('2026-11-29T02:00:00.000Z');
     const c = await resolveCase(home.deps);
     await addDebt(home.deps, c.id, {
@@ -56,39 +42,13 @@ async function shot(name: string): Promise<void> {
       principal: '15000',
       termMonths: 24,
     });
-    ({ app, url } = await startServer(home.deps, {
-      port: 0,
-      host: '127.0.0.1',
-      webRoot: WEB_DIST,
-      calculators: cliCalculators(),
-    }));
-    profile = mkdtempSync(join(tmpdir(), 'chromium-'));
-    ctx = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 1,
-      locale: 'zh-CN',
-      acceptDownloads: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-    page = await ctx.newPage();
+    phone = await openPhone(home);
+    ({ page, url } = phone);
   }, 180_000);
 
   afterAll(async () => {
-    await ctx?.close();
-    await app?.close();
+    await phone?.close();
     await home?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it('records a complaint, lists it with its follow-up date and downloads its letter', async () => {
@@ -145,7 +105,7 @@ async function shot(name: string): Promise<void> {
       page.getByRole('link', { name: '下载 Word 投诉书（借呗）' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('投诉书-借呗-2026-11-20.docx');
-    const saved = join(profile, 'letter.docx');
+    const saved = join(phone.dir, 'letter.docx');
     await download.saveAs(saved);
     expect(statSync(saved).size).toBeGreaterThan(1000);
     expect(readFileSync(saved).subarray(0, 2).toString()).toBe('PK');

@@ -1,32 +1,20 @@
 // A first-time borrower at phone size (390×844) walks the whole journey in headless Chromium:
 // empty home → three debts (one edited) → budget → plan → downloaded letter → logged call with an uploaded
 // recording → agreement → payment → forecast warning. Screenshots go to docs/screenshots/.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliCalculators } from '../../src/cli/commands/serve.js';
-import type { App } from '../../src/server/build-server.js';
-import { startServer } from '../../src/server/main.js';
-import { buildWeb, isWebBuildStale, PROJECT_ROOT, WEB_DIST } from '../../src/server/web-build.js';
 import { openTestHome, type TestHome } from './home.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = join(PROJECT_ROOT, 'docs', 'screenshots');
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium)
-  console.warn(`E2E skipped: ${CHROMIUM} is missing (apt-get install chromium fonts-noto-cjk)`);
+import { hasChromium, openPhone, type Phone } from './phone.js';
 
 let home: TestHome;
-let app: App;
 let url: string;
-let ctx: BrowserContext;
+let phone: Phone;
 let page: Page;
-let profile: string;
 
 async function shot(name: string, fullPage = false): Promise<void> {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
+  await phone.shot(name, fullPage);
 }
 
 async function addDebt(d: Record<string, string>, first: boolean): Promise<void> {
@@ -42,42 +30,14 @@ async function addDebt(d: Record<string, string>, first: boolean): Promise<void>
 
 (hasChromium ? describe : describe.skip)('first-time borrower journey at 390×844 (zh-CN)', () => {
   beforeAll(async () => {
-    if (isWebBuildStale()) await buildWeb();
-    mkdirSync(SHOTS, { recursive: true });
     home = await openTestHome('2026-11-29T02:00:00.000Z');
-    ({ app, url } = await startServer(home.deps, {
-      port: 0,
-      host: '127.0.0.1',
-      webRoot: WEB_DIST,
-      calculators: cliCalculators(),
-    }));
-    profile = mkdtempSync(join(tmpdir(), 'chromium-'));
-    ctx = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 1,
-      locale: 'zh-CN',
-      acceptDownloads: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-    page = await ctx.newPage();
+    phone = await openPhone(home);
+    ({ page, url } = phone);
   }, 120_000);
 
   afterAll(async () => {
-    await ctx?.close();
-    await app?.close();
+    await phone?.close();
     await home?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it('goes from an empty home to a case with an agreement and a forecast warning', async () => {
@@ -191,7 +151,7 @@ async function addDebt(d: Record<string, string>, first: boolean): Promise<void>
       page.getByRole('link', { name: '下载 Word 协商还款申请书' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^协商还款申请书-.+\.docx$/);
-    const saved = join(profile, 'letter.docx');
+    const saved = join(phone.dir, 'letter.docx');
     await download.saveAs(saved);
     expect(existsSync(saved)).toBe(true);
     await page.getByRole('button', { name: '在屏幕上显示电话话术' }).click();

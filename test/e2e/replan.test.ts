@@ -1,32 +1,20 @@
 // Re-planning in the browser at 390×844 (zh-CN): a home seeded through the app layer (two debts,
 // an agreement whose first installment is past due), then /agreements → 重新协商 → one bad amount
 // shown under its field → a good one → the new schedule → the letter downloaded as DOCX.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAgreement } from '../../src/app/agreements.js';
 import { resolveCase } from '../../src/app/cases.js';
 import { addDebt } from '../../src/app/debts.js';
-import { cliCalculators } from '../../src/cli/commands/serve.js';
-import type { App } from '../../src/server/build-server.js';
-import { startServer } from '../../src/server/main.js';
-import { buildWeb, isWebBuildStale, PROJECT_ROOT, WEB_DIST } from '../../src/server/web-build.js';
 import { openTestHome, type TestHome } from './home.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = join(PROJECT_ROOT, 'docs', 'screenshots');
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium)
-  console.warn(`E2E skipped: ${CHROMIUM} is missing (apt-get install chromium fonts-noto-cjk)`);
+import { hasChromium, openPhone, type Phone } from './phone.js';
 
 let home: TestHome;
-let app: App;
 let url: string;
-let ctx: BrowserContext;
+let phone: Phone;
 let page: Page;
-let profile: string;
 
 /** Today is 2026-11-29: 借呗's first installment (2026-11-05, ¥800) was never paid. */
 async function seed(h: TestHome): Promise<void> {
@@ -60,43 +48,15 @@ async function seed(h: TestHome): Promise<void> {
   're-planning a missed installment at 390×844 (zh-CN)',
   () => {
     beforeAll(async () => {
-      if (isWebBuildStale()) await buildWeb();
-      mkdirSync(SHOTS, { recursive: true });
       home = await openTestHome('2026-11-29T02:00:00.000Z');
       await seed(home);
-      ({ app, url } = await startServer(home.deps, {
-        port: 0,
-        host: '127.0.0.1',
-        webRoot: WEB_DIST,
-        calculators: cliCalculators(),
-      }));
-      profile = mkdtempSync(join(tmpdir(), 'chromium-'));
-      ctx = await chromium.launchPersistentContext(profile, {
-        executablePath: CHROMIUM,
-        headless: true,
-        viewport: { width: 390, height: 844 },
-        deviceScaleFactor: 1,
-        locale: 'zh-CN',
-        acceptDownloads: true,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      });
-      page = await ctx.newPage();
+      phone = await openPhone(home);
+      ({ page, url } = phone);
     }, 180_000);
 
     afterAll(async () => {
-      await ctx?.close();
-      await app?.close();
+      await phone?.close();
       await home?.close();
-      if (profile) rmSync(profile, { recursive: true, force: true });
     });
 
     it('proposes a new schedule and downloads the renegotiation letter', async () => {
@@ -140,7 +100,7 @@ async function seed(h: TestHome): Promise<void> {
       expect(await result.textContent()).toContain('向对方提出：');
       // the screen as the borrower sees it: the form, then the start of the new plan
       await form.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-      await page.screenshot({ path: join(SHOTS, '09-replan.png') });
+      await phone.shot('09-replan');
       // the letter on screen, without Markdown marks
       await result.getByText('在屏幕上查看协商函').click();
       const letter = result.locator('pre.script');
@@ -154,7 +114,7 @@ async function seed(h: TestHome): Promise<void> {
         result.getByRole('link', { name: '下载 Word 协商函（借呗）' }).click(),
       ]);
       expect(download.suggestedFilename()).toBe('重新协商还款申请书-借呗-2026-11-29.docx');
-      const saved = join(profile, 'replan.docx');
+      const saved = join(phone.dir, 'replan.docx');
       await download.saveAs(saved);
       expect(statSync(saved).size).toBeGreaterThan(1000);
     }, 240_000);

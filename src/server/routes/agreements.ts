@@ -28,7 +28,7 @@ import {
 } from '../../contracts/index.js';
 import { addMonths, type IsoDate } from '../../core/dates/index.js';
 import { formatYuan, type Cents } from '../../core/money/index.js';
-import { contentDisposition } from '../download.js';
+import { contentDisposition, sendLetter } from '../download.js';
 import { date, money } from '../parse.js';
 import type { ServerDeps } from '../server-deps.js';
 import type { RouteOptions } from './index.js';
@@ -55,12 +55,6 @@ function agreementView(r: AgreementReport): AgreementView {
     })),
   };
 }
-
-const LETTER_MEDIA: Record<'docx' | 'html' | 'md', string> = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  html: 'text/html; charset=utf-8',
-  md: 'text/markdown; charset=utf-8',
-};
 
 type CaseId = Awaited<ReturnType<typeof resolveCase>>['id'];
 
@@ -364,19 +358,7 @@ export const agreementRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
           },
         );
       const name = letterFileName(q.lang, letter.lender, r.asOf, q.format);
-      const disposition = contentDisposition(name);
-      reply
-        .header('Content-Type', LETTER_MEDIA[q.format])
-        .header(
-          'Content-Disposition',
-          q.format === 'docx' ? disposition : disposition.replace(/^attachment/, 'inline'),
-        );
-      if (q.format === 'html')
-        reply.header(
-          'Content-Security-Policy',
-          "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'",
-        );
-      return reply.send(Buffer.from(letter.bytes));
+      return sendLetter(reply, letter.bytes, q.format, name);
     },
   );
 

@@ -20,18 +20,12 @@ import {
 } from '../../contracts/index.js';
 // channels.ts only, not documents/index.js: that one pulls the DOCX renderer in
 import { CHANNELS, isChannelId } from '../../documents/channels.js';
-import { contentDisposition } from '../download.js';
+import { contentDisposition, sendLetter } from '../download.js';
 import type { RouteOptions } from './index.js';
 
 type AppEscalations = typeof import('../../app/escalations.js');
 type AppView = Awaited<ReturnType<AppEscalations['listEscalations']>>[number];
 type AppGuide = ReturnType<AppEscalations['describeChannels']>[number];
-
-const MEDIA: Record<'docx' | 'html' | 'md', string> = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  html: 'text/html; charset=utf-8',
-  md: 'text/markdown; charset=utf-8',
-};
 
 /** The app names fields like the CLI flags; the API names them as in its JSON. */
 const WIRE_FIELDS: Record<string, { field: string; zh: string }> = {
@@ -232,19 +226,7 @@ export const escalationRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app,
       );
       const sent = r.escalation.sentOn === null ? '' : `-${r.escalation.sentOn}`;
       const name = `${r.letter.doc.title}-${r.lenderName}${sent}.${q.format}`;
-      const disposition = contentDisposition(name);
-      reply.header('Content-Type', MEDIA[q.format]);
-      // DOCX downloads; HTML and Markdown open in the browser (view, print)
-      reply.header(
-        'Content-Disposition',
-        q.format === 'docx' ? disposition : disposition.replace(/^attachment/, 'inline'),
-      );
-      if (q.format === 'html')
-        reply.header(
-          'Content-Security-Policy',
-          "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'",
-        );
-      return reply.send(Buffer.from(r.letter.bytes));
+      return sendLetter(reply, r.letter.bytes, q.format, name);
     },
   );
 

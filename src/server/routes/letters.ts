@@ -2,14 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../app/errors.js';
 import { LetterPlan, LetterQuery, LETTERS } from '../../contracts/index.js';
-import { contentDisposition } from '../download.js';
+import { sendLetter } from '../download.js';
 import type { RouteOptions } from './index.js';
-
-const MEDIA: Record<'docx' | 'html' | 'md', string> = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  html: 'text/html; charset=utf-8',
-  md: 'text/markdown; charset=utf-8',
-};
 
 /** Letters rendered on the fly from the case (F6): DOCX, printable HTML, Markdown. */
 export const letterRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {
@@ -61,19 +55,7 @@ export const letterRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { d
       const r = await renderLetter(c, { kind: req.params.kind, format: q.format, lang: q.lang });
       const lender = c.lender.brand ?? c.lender.name;
       const name = `${q.lang === 'en' ? title.titleEn : title.titleZh}-${lender}.${q.format}`;
-      reply.header('Content-Type', MEDIA[q.format]);
-      if (q.format === 'docx') reply.header('Content-Disposition', contentDisposition(name));
-      else
-        reply.header(
-          'Content-Disposition',
-          contentDisposition(name).replace(/^attachment/, 'inline'),
-        );
-      if (q.format === 'html')
-        reply.header(
-          'Content-Security-Policy',
-          "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'",
-        );
-      return reply.send(Buffer.from(r.bytes));
+      return sendLetter(reply, r.bytes, q.format, name);
     },
   );
 };
