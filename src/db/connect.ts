@@ -1,4 +1,5 @@
 import { readdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import SqliteDatabase from 'better-sqlite3';
 import {
@@ -11,7 +12,6 @@ import {
   type MigrationProvider,
   type MigrationResultSet,
 } from 'kysely';
-import pg from 'pg';
 import { AppError } from '../app/errors.js';
 import type { Database } from './schema.js';
 
@@ -30,8 +30,10 @@ function parseSafeInteger(text: string): number {
   return n;
 }
 
+type Pg = typeof import('pg');
+
 /** Type parsers for one pg pool (not the global registry, so other pools are unaffected). */
-const pgTypes = {
+const pgTypes = (pg: Pg) => ({
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     if (format === undefined || format === 'text') {
       if (oid === PG_INT8) return parseSafeInteger;
@@ -43,7 +45,7 @@ const pgTypes = {
     }
     return pg.types.getTypeParser(oid, format ?? 'text');
   },
-};
+});
 
 /** Opens a database; call migrateToLatest before use. */
 export function createDb(config: DbConfig): Kysely<Database> {
@@ -56,7 +58,9 @@ export function createDb(config: DbConfig): Kysely<Database> {
     sqlite.pragma('synchronous = FULL');
     return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   }
-  const pool = new pg.Pool({ connectionString: config.url, max: 5, types: pgTypes });
+  // the PostgreSQL driver loads only when used: a borrower's SQLite home never needs it
+  const pg = createRequire(import.meta.url)('pg') as Pg;
+  const pool = new pg.Pool({ connectionString: config.url, max: 5, types: pgTypes(pg) });
   // An idle pooled connection closed by the server (restart, admin, failover) is emitted here;
   // without a listener it would crash the process. The pool discards that client and the next
   // query opens a new one; errors on queries still reach their callers.

@@ -13,7 +13,6 @@ import { resolveCase } from '../../app/cases.js';
 import { AppError } from '../../app/errors.js';
 import { runForecast } from '../../app/forecast.js';
 import { findLender } from '../../app/lenders.js';
-import { exportCalendar } from '../../app/reminders.js';
 import {
   AgreementCreate,
   AgreementView,
@@ -426,6 +425,8 @@ export const agreementRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     },
     async (_req, reply) => {
       const c = await resolveCase(deps);
+      // the ICS writer (and its validation library) loads on first export, not at rest
+      const { exportCalendar } = await import('../../app/reminders.js');
       const { ics } = await exportCalendar(deps, c.id, { asOf: todayIn(deps) });
       return reply
         .header('Content-Type', 'text/calendar; charset=utf-8')

@@ -40,8 +40,29 @@ async function encode(x: unknown): Promise<Encoded> {
   return { raw, gzip: await gzipAsync(raw) };
 }
 
+const PLAIN_JSON = Object.freeze({
+  'content-type': 'application/json; charset=utf-8',
+  vary: 'Accept-Encoding',
+});
+const GZIP_JSON = Object.freeze({ ...PLAIN_JSON, 'content-encoding': 'gzip' });
+
+// a browser sends the same Accept-Encoding on every request: parse it once
+let lastAccept: string | undefined;
+let lastAcceptsGzip = false;
+
 /** True when the Accept-Encoding header allows gzip (explicitly or by `*`), q=0 meaning refused. */
 export function acceptsGzip(header: string | string[] | undefined): boolean {
+  if (typeof header === 'string') {
+    if (header !== lastAccept) {
+      lastAcceptsGzip = parseAcceptsGzip(header);
+      lastAccept = header;
+    }
+    return lastAcceptsGzip;
+  }
+  return parseAcceptsGzip(header);
+}
+
+function parseAcceptsGzip(header: string | string[] | undefined): boolean {
   if (header === undefined) return false;
   let star = false;
   for (const part of (Array.isArray(header) ? header.join(',') : header).split(',')) {
@@ -65,23 +86,23 @@ export const caseRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
   // dropped on any write through this server, and after VIEWS_TTL_MS so writes by the CLI on the
   // same home show up within a second. Single flight: concurrent requests share one computation.
   // Both bodies are kept as UTF-8 bytes and gzipped once per computation (browsers accept gzip).
-  let cached: { asOf: string; at: number; version: number; views: Promise<CaseViews> } | undefined;
+  let cached: { at: number; version: number; views: Promise<CaseViews> } | undefined;
   const views = (): Promise<CaseViews> => {
-    const asOf = todayOf(deps.clock.now());
     const now = Date.now();
+    // within the TTL the clock is not read either: at midnight the day may turn up to 1 s late
     if (
-      cached === undefined ||
-      cached.asOf !== asOf ||
-      cached.version !== writes.version ||
-      now - cached.at > VIEWS_TTL_MS
-    ) {
-      const entry = { asOf, at: now, version: writes.version, views: computeViews(asOf) };
-      cached = entry;
-      entry.views.catch(() => {
-        if (cached === entry) cached = undefined;
-      });
-    }
-    return cached.views;
+      cached !== undefined &&
+      cached.version === writes.version &&
+      now - cached.at <= VIEWS_TTL_MS
+    )
+      return cached.views;
+    const asOf = todayOf(deps.clock.now());
+    const entry = { at: now, version: writes.version, views: computeViews(asOf) };
+    cached = entry;
+    entry.views.catch(() => {
+      if (cached === entry) cached = undefined;
+    });
+    return entry.views;
   };
   const compute = async (asOf: IsoDate) => {
     const caseId = await theCase();
@@ -110,10 +131,9 @@ export const caseRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
   };
   /** pre-serialized JSON, gzipped when the client allows (the schema still documents it) */
   const sendEncoded = <T>(req: FastifyRequest, reply: FastifyReply, body: Encoded): T => {
-    reply.type('application/json; charset=utf-8').header('Vary', 'Accept-Encoding');
     if (acceptsGzip(req.headers['accept-encoding']))
-      return reply.header('Content-Encoding', 'gzip').send(body.gzip) as unknown as T;
-    return reply.send(body.raw) as unknown as T;
+      return reply.headers(GZIP_JSON).send(body.gzip) as unknown as T;
+    return reply.headers(PLAIN_JSON).send(body.raw) as unknown as T;
   };
 
   app.get(
