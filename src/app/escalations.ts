@@ -262,90 +262,6 @@ export interface ChannelGuide {
   provisions: { provision: Provision; citationZh: string; citationEn: string }[];
 }
 
-const REPORTING: readonly LenderType[] = LENDER_TYPES.filter((t) => t !== 'private');
-
-// What each channel is for, in plain words, and the certainty of that claim (FACTS.md §7, §8).
-// local-regulator: the 批复 says local regulators supervise small-loan companies; that their
-// offices take borrowers' complaints is not in FACTS.md, hence U.
-const GUIDE: Record<
-  ChannelId,
-  {
-    purposeZh: string;
-    purposeEn: string;
-    lenderTypes: readonly LenderType[];
-    certainty: Certainty;
-    provisionIds: readonly string[];
-  }
-> = {
-  'nfra-12378': {
-    purposeZh: '投诉银行（含信用卡中心）和消费金融公司：拒绝协商、乱收费、暴力或骚扰式催收等。',
-    purposeEn:
-      'Complaints about banks (incl. credit-card centres) and consumer-finance companies: refusing to negotiate, improper fees, abusive collection.',
-    lenderTypes: ['bank', 'consumer-finance'],
-    certainty: 'S',
-    provisionIds: [],
-  },
-  'credit-dispute': {
-    purposeZh:
-      '征信报告上的记录有错误或遗漏（例如已还清仍显示逾期）时提出异议；受理方应在收到之日起20日内核查并书面答复。',
-    purposeEn:
-      'Dispute a wrong or missing entry in your credit report (e.g. a repaid loan still shown overdue); the receiver must check it and reply in writing within 20 days.',
-    lenderTypes: REPORTING,
-    certainty: 'P',
-    provisionIds: ['credit-reporting-25'],
-  },
-  'pboc-complaint': {
-    purposeZh:
-      '征信异议没有按时答复、或对处理结果不服时，向当地人民银行分支机构投诉；应在受理后30日内书面答复。',
-    purposeEn:
-      'If a credit-report dispute is not answered in time or you disagree with the result, complain to the local PBOC branch; it must reply in writing within 30 days of accepting it.',
-    lenderTypes: REPORTING,
-    certainty: 'S',
-    provisionIds: ['credit-reporting-26'],
-  },
-  nifa: {
-    purposeZh: '举报网贷平台、助贷平台的违规放贷、乱收费和违规催收。',
-    purposeEn:
-      'Report online-lending and loan-facilitation platforms for improper lending, fees or collection.',
-    lenderTypes: ['guarantee-platform', 'small-loan', 'unknown'],
-    certainty: 'S',
-    provisionIds: [],
-  },
-  'local-regulator': {
-    purposeZh:
-      '投诉小额贷款公司（含网络小贷）：它们由地方金融管理部门监管，可向贷款公司注册地的地方金融管理局反映。',
-    purposeEn:
-      'Complaints about small-loan companies (incl. online micro-lenders), which local financial regulators supervise: write to the office where the lender is registered.',
-    lenderTypes: ['small-loan', 'guarantee-platform'],
-    certainty: 'U',
-    provisionIds: ['spc-reply-2020-27'],
-  },
-  'police-110': {
-    purposeZh: '遭到暴力、威胁、恐吓、辱骂、反复骚扰，或有人冒充公检法催收时，报警。',
-    purposeEn:
-      'Call the police for violence, threats, intimidation, insults, repeated harassment, or collectors posing as officials.',
-    lenderTypes: LENDER_TYPES,
-    certainty: 'P',
-    provisionIds: ['public-security-2025-50'],
-  },
-  mediation: {
-    purposeZh: '双方都愿意谈、但谈不拢时，请中立的调解组织或法院在线调解平台帮助达成还款方案。',
-    purposeEn:
-      'When both sides will talk but cannot agree, ask a neutral mediation body or the courts’ online mediation to help reach a plan.',
-    lenderTypes: LENDER_TYPES,
-    certainty: 'S',
-    provisionIds: [],
-  },
-  'legal-aid-12348': {
-    purposeZh: '免费法律咨询，问清自己的权利和下一步；一般债务纠纷能否免费代理取决于当地规定。',
-    purposeEn:
-      'Free legal advice on your rights and next steps; whether free representation covers an ordinary debt case depends on local rules.',
-    lenderTypes: LENDER_TYPES,
-    certainty: 'S',
-    provisionIds: ['legal-aid-22', 'legal-aid-31'],
-  },
-};
-
 /** The title of the channel's letter (the complaint template titles a police report differently). */
 function letterTitle(channel: ChannelId): { zh: string; en: string } {
   if (channel === 'police-110') return { zh: '报案材料', en: 'Police Report' };
@@ -357,10 +273,9 @@ function letterTitle(channel: ChannelId): { zh: string; en: string } {
 export function describeChannels(): ChannelGuide[] {
   return CHANNEL_IDS.map((id) => {
     const channel = CHANNELS[id];
-    const g = GUIDE[id];
     const ids = [
       ...(channel.deadlineBasis === null ? [] : [channel.deadlineBasis]),
-      ...g.provisionIds.filter((x) => x !== channel.deadlineBasis),
+      ...channel.provisionIds.filter((x) => x !== channel.deadlineBasis),
     ];
     const provisions = ids.map((pid) => {
       const provision = findProvision(pid);
@@ -374,14 +289,14 @@ export function describeChannels(): ChannelGuide[] {
     const title = letterTitle(id);
     return {
       channel,
-      purposeZh: g.purposeZh,
-      purposeEn: g.purposeEn,
-      lenderTypes: [...g.lenderTypes],
+      purposeZh: channel.purposeZh,
+      purposeEn: channel.purposeEn,
+      lenderTypes: [...channel.lenderTypes],
       suggestedFor: LENDER_TYPES.filter((t) => complaintChannelFor(t) === id),
       letterKind: letterKindFor(id),
       letterTitleZh: title.zh,
       letterTitleEn: title.en,
-      certainty: channel.cautionZh === undefined ? g.certainty : 'U',
+      certainty: channel.cautionZh === undefined ? channel.certainty : 'U',
       provisions,
     };
   });

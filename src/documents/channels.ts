@@ -1,7 +1,9 @@
 // Complaint, dispute, mediation and legal-aid channels (FACTS.md §7, §8), with the follow-up
 // deadline used for escalation tracking. `deadlineBasis` names the provision that sets the
-// deadline; null means the days are our reminder default, not a legal deadline.
-import type { LenderType } from './templates/types.js';
+// deadline; null means the days are our reminder default, not a legal deadline. local-regulator:
+// the 批复 says local regulators supervise small-loan companies; that their offices take
+// borrowers' complaints is not in FACTS.md, hence certainty U.
+import { LENDER_TYPES, type Certainty, type LenderType } from '../core/law/index.js';
 
 export const CHANNEL_IDS = [
   'nfra-12378',
@@ -31,7 +33,18 @@ export interface Channel {
   /** a U fact about the channel itself, shown with a caution */
   cautionZh?: string;
   cautionEn?: string;
+  /** what it is for, in plain words */
+  purposeZh: string;
+  purposeEn: string;
+  /** lender types the channel handles */
+  lenderTypes: readonly LenderType[];
+  /** how sure FACTS.md §7–§8 is of what `purpose` says */
+  certainty: Certainty;
+  /** provisions behind the purpose (besides `deadlineBasis`) */
+  provisionIds: readonly string[];
 }
+
+const REPORTING: readonly LenderType[] = LENDER_TYPES.filter((t) => t !== 'private');
 
 export const CHANNELS: Record<ChannelId, Channel> = {
   'nfra-12378': {
@@ -44,6 +57,12 @@ export const CHANNELS: Record<ChannelId, Channel> = {
     contactEn: 'call 12378, or the local NFRA office',
     followUpDays: 30,
     deadlineBasis: null,
+    purposeZh: '投诉银行（含信用卡中心）和消费金融公司：拒绝协商、乱收费、暴力或骚扰式催收等。',
+    purposeEn:
+      'Complaints about banks (incl. credit-card centres) and consumer-finance companies: refusing to negotiate, improper fees, abusive collection.',
+    lenderTypes: ['bank', 'consumer-finance'],
+    certainty: 'S',
+    provisionIds: [],
   },
   'credit-dispute': {
     id: 'credit-dispute',
@@ -55,6 +74,13 @@ export const CHANNELS: Record<ChannelId, Channel> = {
     contactEn: 'hotline 400-810-8866 or a local credit-report outlet; or the reporting lender',
     followUpDays: 20,
     deadlineBasis: 'credit-reporting-25',
+    purposeZh:
+      '征信报告上的记录有错误或遗漏（例如已还清仍显示逾期）时提出异议；受理方应在收到之日起20日内核查并书面答复。',
+    purposeEn:
+      'Dispute a wrong or missing entry in your credit report (e.g. a repaid loan still shown overdue); the receiver must check it and reply in writing within 20 days.',
+    lenderTypes: REPORTING,
+    certainty: 'P',
+    provisionIds: ['credit-reporting-25'],
   },
   'pboc-complaint': {
     id: 'pboc-complaint',
@@ -68,6 +94,13 @@ export const CHANNELS: Record<ChannelId, Channel> = {
     deadlineBasis: 'credit-reporting-26',
     cautionZh: '12363 热线在2023年职责调整后是否仍受理投诉尚未核实（待核实）',
     cautionEn: 'whether hotline 12363 still takes complaints after the 2023 reform is unverified',
+    purposeZh:
+      '征信异议没有按时答复、或对处理结果不服时，向当地人民银行分支机构投诉；应在受理后30日内书面答复。',
+    purposeEn:
+      'If a credit-report dispute is not answered in time or you disagree with the result, complain to the local PBOC branch; it must reply in writing within 30 days of accepting it.',
+    lenderTypes: REPORTING,
+    certainty: 'S',
+    provisionIds: ['credit-reporting-26'],
   },
   nifa: {
     id: 'nifa',
@@ -79,6 +112,12 @@ export const CHANNELS: Record<ChannelId, Channel> = {
     contactEn: 'website www.nifa.org.cn',
     followUpDays: 30,
     deadlineBasis: null,
+    purposeZh: '举报网贷平台、助贷平台的违规放贷、乱收费和违规催收。',
+    purposeEn:
+      'Report online-lending and loan-facilitation platforms for improper lending, fees or collection.',
+    lenderTypes: ['guarantee-platform', 'small-loan', 'unknown'],
+    certainty: 'S',
+    provisionIds: [],
   },
   'local-regulator': {
     id: 'local-regulator',
@@ -95,6 +134,13 @@ export const CHANNELS: Record<ChannelId, Channel> = {
       '地方金融管理部门负责监管小额贷款公司，但其是否受理借款人投诉、如何受理，各地不一（待核实）',
     cautionEn:
       'local regulators supervise small-loan companies; whether and how they take borrowers’ complaints varies by place (unverified)',
+    purposeZh:
+      '投诉小额贷款公司（含网络小贷）：它们由地方金融管理部门监管，可向贷款公司注册地的地方金融管理局反映。',
+    purposeEn:
+      'Complaints about small-loan companies (incl. online micro-lenders), which local financial regulators supervise: write to the office where the lender is registered.',
+    lenderTypes: ['small-loan', 'guarantee-platform'],
+    certainty: 'U',
+    provisionIds: ['spc-reply-2020-27'],
   },
   'police-110': {
     id: 'police-110',
@@ -106,6 +152,12 @@ export const CHANNELS: Record<ChannelId, Channel> = {
     contactEn: 'call 110 or report at the local police station',
     followUpDays: 7,
     deadlineBasis: null,
+    purposeZh: '遭到暴力、威胁、恐吓、辱骂、反复骚扰，或有人冒充公检法催收时，报警。',
+    purposeEn:
+      'Call the police for violence, threats, intimidation, insults, repeated harassment, or collectors posing as officials.',
+    lenderTypes: LENDER_TYPES,
+    certainty: 'P',
+    provisionIds: ['public-security-2025-50'],
   },
   mediation: {
     id: 'mediation',
@@ -119,6 +171,12 @@ export const CHANNELS: Record<ChannelId, Channel> = {
     deadlineBasis: null,
     cautionZh: '各地金融纠纷调解组织的名称和受理范围不一（待核实）',
     cautionEn: 'names and scope of local financial mediation bodies vary (unverified)',
+    purposeZh: '双方都愿意谈、但谈不拢时，请中立的调解组织或法院在线调解平台帮助达成还款方案。',
+    purposeEn:
+      'When both sides will talk but cannot agree, ask a neutral mediation body or the courts’ online mediation to help reach a plan.',
+    lenderTypes: LENDER_TYPES,
+    certainty: 'S',
+    provisionIds: [],
   },
   'legal-aid-12348': {
     id: 'legal-aid-12348',
@@ -130,6 +188,12 @@ export const CHANNELS: Record<ChannelId, Channel> = {
     contactEn: 'call 12348, or visit the local legal-aid centre',
     followUpDays: 14,
     deadlineBasis: null,
+    purposeZh: '免费法律咨询，问清自己的权利和下一步；一般债务纠纷能否免费代理取决于当地规定。',
+    purposeEn:
+      'Free legal advice on your rights and next steps; whether free representation covers an ordinary debt case depends on local rules.',
+    lenderTypes: LENDER_TYPES,
+    certainty: 'S',
+    provisionIds: ['legal-aid-22', 'legal-aid-31'],
   },
 };
 
