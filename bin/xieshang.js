@@ -1,6 +1,10 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx, so a fresh clone works right after `npm ci`.
+// The installed package runs the compiled JavaScript in dist/node. A checkout (src/ beside this
+// file) runs the TypeScript sources through tsx, a dev dependency, so `npx xieshang` works right
+// after `npm ci` with no stale build; XIESHANG_COMPILED=1 makes a checkout run dist/node too
+// (after `npm run build`), as the start-up benchmark does. See docs/decisions/0003.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 // `serve` is long-running and streams large uploads: a small young generation keeps its peak
@@ -30,8 +34,16 @@ if (commandOf(args) === 'serve' && !SERVE_FLAGS.every((f) => process.execArgv.in
     process.exitCode = code ?? (signal === null ? 1 : 128);
   });
 } else {
-  const { register } = await import('tsx/esm/api');
-  register();
-  const { main } = await import('../src/cli/main.ts');
+  const sources = new URL('../src/cli/main.ts', import.meta.url);
+  const compiled = new URL('../dist/node/cli/main.js', import.meta.url);
+  const fromSources = existsSync(sources) && process.env.XIESHANG_COMPILED !== '1';
+  if (!fromSources && !existsSync(compiled)) {
+    process.stderr.write(
+      'xieshang: 尚未编译，请先运行 npm run build (not built yet: run `npm run build`)\n',
+    );
+    process.exit(2);
+  }
+  if (fromSources) (await import('tsx/esm/api')).register();
+  const { main } = await import(fromSources ? sources.href : compiled.href);
   process.exitCode = await main(args);
 }

@@ -3,6 +3,7 @@ import type { CliContext, Io, Lang } from './io.js';
 import { tooLarge } from './io.js';
 import { registerCommands } from './commands/index.js';
 import { EXIT_OK, EXIT_USER, reportError } from './report-error.js';
+import { packageVersion } from '../server/package-info.js';
 
 export function nodeIo(): Io {
   // `xieshang … | head` closes the pipe early; that is not an error worth a stack trace
@@ -52,6 +53,7 @@ export async function buildProgram(
         .default(ctx.io.env['XIESHANG_LANG'] === 'en' ? 'en' : 'zh'),
     )
     .option('--json', 'machine-readable JSON output', false)
+    .version(packageVersion(), '-V, --version', '版本号 (print the version)')
     .exitOverride()
     .configureOutput({
       writeOut: (s) => ctx.io.stdout(s),
@@ -67,6 +69,11 @@ export async function buildProgram(
 }
 
 export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
+  // Answered before any command is loaded: `--version` must be instant and work with no home.
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    io.stdout(`${packageVersion()}\n`);
+    return EXIT_OK;
+  }
   const ctx: CliContext = { io, lang: 'zh', json: argv.includes('--json') };
   if (argv.includes('--lang') && argv[argv.indexOf('--lang') + 1] === 'en') ctx.lang = 'en';
   let exit = EXIT_OK;

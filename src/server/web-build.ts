@@ -3,9 +3,10 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { AppError } from '../app/errors.js';
+import { packageRoot } from './package-info.js';
 
-/** Project root (this file is src/server/web-build.ts). */
-export const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
+/** The package root: a checkout (src/server here) or the installed package (dist/node/server). */
+export const PROJECT_ROOT = packageRoot(import.meta.dirname);
 export const WEB_SRC = join(PROJECT_ROOT, 'src', 'web');
 export const WEB_DIST = join(PROJECT_ROOT, 'dist', 'web');
 
