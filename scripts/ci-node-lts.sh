@@ -12,7 +12,8 @@ npm install --prefix "$lts/node" --no-save --no-audit --no-fund --loglevel=error
 export PATH="$lts/node/node_modules/.bin:$PATH"
 # Native addons compile against this Node's own headers, shipped in the same registry package (the
 # machine's npm config points node-gyp at the system Node's headers, a different ABI).
-npm_config_nodedir=$(node -p "require('path').resolve(process.execPath, '..', '..')")
+header=$(find "$lts/node/node_modules" -path '*/include/node/node_version.h' | head -1)
+npm_config_nodedir=$(dirname "$(dirname "$(dirname "$header")")")
 export npm_config_nodedir
 echo "ci: test suite on Node $(node --version) (npm $(npm --version))"
 # The copy sits beside a link to shared/, as the checkout does.
