@@ -57,7 +57,7 @@ run(['schedule', '-'], {
   }),
 });
 run(['init']);
-run(['lender', 'add', '借呗', '--type', '小贷']);
+run(['lender', 'add', '示例小贷', '--type', '小贷']);
 run(['debt', 'import', join(examples, '..', 'test', 'fixtures', 'import-debts.csv')]);
 run(['summary']);
 run(['budget', join(examples, 'young-worker.budget.json'), '--save']);
