@@ -38,6 +38,10 @@ export async function startServer(
   const allowedHosts = opts.allowedHosts ?? allowedHostsFor(opts.host);
   const access = opts.access ?? new Access(network, opts.sessionSecret);
   const app = await buildServer(deps, { ...opts, allowedHosts, access });
+  const tokenFile = join(deps.home, TOKEN_FILE);
+  app.addHook('onClose', async () => {
+    rmSync(tokenFile, { force: true });
+  });
   await app.listen({ port: opts.port, host: opts.host });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr !== null ? addr.port : opts.port;
@@ -54,7 +58,6 @@ export async function startServer(
       : [url];
 
   // the launch URL also sits in the home, readable by its owner only, as Jupyter's runtime file
-  const tokenFile = join(deps.home, TOKEN_FILE);
   const writeTokenFile = (token: string) => {
     try {
       rmSync(tokenFile, { force: true });
@@ -73,9 +76,6 @@ export async function startServer(
     writeTokenFile(token);
     tokenRotated?.(token);
   };
-  app.addHook('onClose', async () => {
-    rmSync(tokenFile, { force: true });
-  });
 
   return {
     app,

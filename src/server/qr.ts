@@ -138,7 +138,11 @@ export function qrMatrix(text: string): boolean[][] {
   }
   for (let i = 0; i < align.length; i++)
     for (let j = 0; j < align.length; j++) {
-      if ((i === 0 && j === 0) || (i === 0 && j === align.length - 1) || (i === align.length - 1 && j === 0))
+      if (
+        (i === 0 && j === 0) ||
+        (i === 0 && j === align.length - 1) ||
+        (i === align.length - 1 && j === 0)
+      )
         continue;
       for (let dy = -2; dy <= 2; dy++)
         for (let dx = -2; dx <= 2; dx++)
@@ -231,8 +235,7 @@ function penalty(m: boolean[][]): number {
       let run = 1;
       for (let b = 1; b <= size; b++) {
         const same =
-          b < size &&
-          (horizontal ? m[a]![b] === m[a]![b - 1] : m[b]![a] === m[b - 1]![a]);
+          b < size && (horizontal ? m[a]![b] === m[a]![b - 1] : m[b]![a] === m[b - 1]![a]);
         if (same) run++;
         else {
           if (run >= 5) score += run - 2;
@@ -267,8 +270,7 @@ export function terminalQr(text: string): string | undefined {
   }
   const quiet = 4;
   const size = m.length + quiet * 2;
-  const dark = (x: number, y: number) =>
-    m[y - quiet]?.[x - quiet] === true;
+  const dark = (x: number, y: number) => m[y - quiet]?.[x - quiet] === true;
   const lines: string[] = [];
   for (let y = 0; y < size; y += 2) {
     let line = '';
