@@ -17,6 +17,7 @@ function onPath(cmd: string): boolean {
   }
 }
 
+const ESC = String.fromCharCode(27);
 const hasZbar = onPath('zbarimg');
 if (!hasZbar && process.env['CI'] === 'true')
   throw new Error(
@@ -78,7 +79,9 @@ describe('QR encoder', () => {
     const m = qrMatrix(TEXTS[0]!);
     const cells = terminalQr(TEXTS[0]!)!
       .split('\n')
-      .map((line) => [...line.matchAll(/\x1b\[(\d+);(\d+)m▀/g)].map((c) => [c[1], c[2]]));
+      .map((line) =>
+        [...line.matchAll(new RegExp(`${ESC}\\[(\\d+);(\\d+)m▀`, 'g'))].map((c) => [c[1], c[2]]),
+      );
     const size = m.length + 8;
     expect(cells).toHaveLength(Math.ceil(size / 2));
     for (let y = 0; y < size; y++)

@@ -31,7 +31,7 @@ function gfMultiply(x: number, y: number): number {
 }
 
 function rsDivisor(degree: number): number[] {
-  const result = new Array<number>(degree).fill(0);
+  const result = Array.from({ length: degree }, () => 0);
   result[degree - 1] = 1;
   let root = 1;
   for (let i = 0; i < degree; i++) {
@@ -107,8 +107,8 @@ export function qrMatrix(text: string): boolean[][] {
 
   // 3. function patterns
   const size = ver * 4 + 17;
-  const modules = Array.from({ length: size }, () => new Array<boolean>(size).fill(false));
-  const fixed = Array.from({ length: size }, () => new Array<boolean>(size).fill(false));
+  const modules = Array.from({ length: size }, () => Array.from({ length: size }, () => false));
+  const fixed = Array.from({ length: size }, () => Array.from({ length: size }, () => false));
   const set = (x: number, y: number, dark: boolean) => {
     modules[y]![x] = dark;
     fixed[y]![x] = true;
