@@ -43,7 +43,10 @@ export function registerServe(
       .option('--port <n>', 'port', '4170')
       .option('--host <host>', 'address to listen on (default: this computer only)', '127.0.0.1')
       .option('--upload-limit-mb <n>', 'largest evidence upload in MB (default 4096)')
-      .option('--https', 'serve over HTTPS with a self-signed certificate (its fingerprint is shown)'),
+      .option(
+        '--https',
+        'serve over HTTPS with a self-signed certificate (its fingerprint is shown)',
+      ),
   ).action(
     action(ctx, setExit, async (opts: ServeOptions) => {
       const port = Number(opts.port);
@@ -85,7 +88,10 @@ export function registerServe(
             );
         },
         pairingRotated: (code) =>
-          out(`一台设备已配对。下一台设备的配对码：${code}\n`, `A device paired. Next pairing code: ${code}\n`),
+          out(
+            `一台设备已配对。下一台设备的配对码：${code}\n`,
+            `A device paired. Next pairing code: ${code}\n`,
+          ),
         pairingLocked: () =>
           ctx.io.stderr(
             say(
@@ -121,9 +127,14 @@ export function registerServe(
           `\n网络模式：同一网络的手机可以配对后使用（未配对的设备只能看到配对页面）。\n手机浏览器打开：\n${started.lanUrls.map((u) => `  ${u}pair\n`).join('')}配对码（只能用一次）：${code}\n`,
           `\nNetwork mode: a phone on the same network can pair, then use it (unpaired devices only see the pairing page).\nOn the phone open:\n${started.lanUrls.map((u) => `  ${u}pair\n`).join('')}Pairing code (works once): ${code}\n`,
         );
-        const qr = terminalQr(pairUrl);
+        // the QR code is drawn with terminal colours: only where a terminal shows them
+        const qr = ctx.io.isTTY ? terminalQr(pairUrl) : undefined;
         if (qr !== undefined)
-          out(`或用手机扫描二维码（${pairUrl}）：\n${qr}\n`, `Or scan this QR code (${pairUrl}):\n${qr}\n`);
+          out(
+            `或用手机扫描二维码（${pairUrl}）：\n${qr}\n`,
+            `Or scan this QR code (${pairUrl}):\n${qr}\n`,
+          );
+        else out(`配对链接：${pairUrl}\n`, `Pairing link: ${pairUrl}\n`);
       }
       await untilStopSignal();
       await app.close();
