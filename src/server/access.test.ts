@@ -221,6 +221,8 @@ describe('network mode: only paired devices', () => {
     expect(pair.statusCode).toBe(200);
     expect(pair.body).toContain('<form method="post" action="/pair">');
     expect(pair.headers['content-security-policy']).toContain("script-src 'self'");
+    // else the form's POST carries `Origin: null` and the write guard refuses it (seen in Chromium)
+    expect(pair.headers['referrer-policy']).toBe('same-origin');
   });
 
   const postCode = (code: string, origin = `http://${lan}`) =>

@@ -50,6 +50,9 @@ export const registerSessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> =
     reply
       .status(status)
       .header('Cache-Control', 'no-store')
+      // under no-referrer a browser sends `Origin: null` with the form's POST, which the write
+      // guard refuses; same-origin sends the real origin (and still no referrer to other sites)
+      .header('Referrer-Policy', 'same-origin')
       .type('text/html; charset=utf-8')
       .send(pairingPage(notice, code));
 
