@@ -75,7 +75,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
     /* not JSON: handled below */
   }
   // no (or an expired) session: the shell swaps the page for how to sign in (main.tsx)
-  if (res.status === 401 && !path.startsWith('/api/session'))
+  if (res.status === 401 && !(method === 'POST' && path === '/api/session'))
     window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
   if (!res.ok) {
     const e = (

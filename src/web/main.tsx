@@ -27,7 +27,9 @@ function SignedOut() {
 
 /**
  * Opened from the printed URL: trade its one-time token for the HttpOnly session cookie, then
- * take the token out of the address bar (and history). Then show the app, or how to sign in.
+ * take the token out of the address bar (and history). The app renders at once (no extra round
+ * trip before the first screen); a 401 — from the session check here or any later request —
+ * swaps it for how to sign in.
  */
 async function boot(root: Root): Promise<void> {
   const here = new URL(location.href);
@@ -37,15 +39,12 @@ async function boot(root: Root): Promise<void> {
     here.searchParams.delete('token');
     history.replaceState(history.state, '', here.pathname + here.search + here.hash);
   }
-  let signedIn = true;
-  try {
-    await api.session();
-  } catch (e) {
-    // a server that is down shows its own message on each page; only 401 means "not signed in"
-    if (e instanceof ApiError && e.status === 401) signedIn = false;
-  }
   window.addEventListener(SIGNED_OUT_EVENT, () => root.render(<SignedOut />));
-  root.render(signedIn ? <App /> : <SignedOut />);
+  root.render(<App />);
+  // a server that is down shows its own message on each page; only 401 means "not signed in"
+  await api.session().catch((e: unknown) => {
+    if (e instanceof ApiError && e.status === 401) root.render(<SignedOut />);
+  });
 }
 
 const el = document.getElementById('root');
