@@ -84,6 +84,7 @@ export function fileErrorLog(
       stderr(`xieshang: internal error ${entry.id}: ${line}`);
       try {
         mkdirSync(dir, { recursive: true, mode: 0o700 });
+        chmodSync(dir, 0o700);
         rotate(file);
         appendFileSync(file, line, { mode: 0o600 });
         chmodSync(file, 0o600);
