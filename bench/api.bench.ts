@@ -108,7 +108,9 @@ function vm(pid: number, key: 'VmHWM' | 'VmRSS'): number {
 }
 
 // What a browser sends (the web app is the endpoint's client): gzip is negotiated.
-const BROWSER = { 'accept-encoding': 'gzip, deflate, br, zstd' };
+// a signed-in browser: every API request, reads included, carries the session cookie
+const BROWSER = { 'accept-encoding': 'gzip, deflate, br, zstd', cookie: `xs_session=${SECRET}` };
+const SIGNED_IN = { headers: { cookie: `xs_session=${SECRET}` } };
 
 type Load = { rps: number; p99: number; non2xx: number };
 
@@ -206,14 +208,14 @@ async function parent(): Promise<void> {
     homes.push(h1);
     const s = await startChild(h1, true);
     procs.push(s.proc);
-    const check = await fetch(`http://127.0.0.1:${s.api}/api/summary`);
+    const check = await fetch(`http://127.0.0.1:${s.api}/api/summary`, SIGNED_IN);
     const summary = (await check.json()) as { totals: { debts: number }; lenders: unknown[] };
     if (summary.totals.debts !== DEBTS)
       throw new Error(`expected ${DEBTS} debts, got ${summary.totals.debts}`);
     const summaryBytes = Buffer.byteLength(JSON.stringify(summary));
     const summaryUrl = `http://127.0.0.1:${s.api}/api/summary`;
     const debtsUrl = `http://127.0.0.1:${s.api}/api/debts`;
-    const debtsList = (await (await fetch(debtsUrl)).json()) as { debts: unknown[] };
+    const debtsList = (await (await fetch(debtsUrl, SIGNED_IN)).json()) as { debts: unknown[] };
     if (debtsList.debts.length !== DEBTS) throw new Error(`expected ${DEBTS} debt lines`);
     const debtsBytes = Buffer.byteLength(JSON.stringify(debtsList));
     const wireBytes = await gzippedSize(summaryUrl);

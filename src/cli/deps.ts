@@ -6,7 +6,8 @@ import type { Deps } from '../app/deps.js';
 import { AppError, isAppError } from '../app/errors.js';
 import { randomIds, systemClock } from '../app/system.js';
 import { createDb, migrateToLatest, parseDbConfig, type DbConfig } from '../db/connect.js';
-import type { CliContext } from './io.js';
+import { PRIVATE_DIR, tightenHome, usePrivateUmask } from '../app/home.js';
+import { say, type CliContext } from './io.js';
 
 export interface StoreOptions {
   home?: string;
@@ -92,8 +93,18 @@ function unavailable(e: unknown, where: string): unknown {
  */
 export async function openDeps(ctx: CliContext, opts: StoreOptions = {}): Promise<OpenedDeps> {
   const home = resolveHome(ctx, opts);
-  await mkdir(home, { recursive: true });
+  usePrivateUmask();
+  await mkdir(home, { recursive: true, mode: PRIVATE_DIR });
   const config = resolveDbConfig(ctx, opts, home);
+  const tightened = await tightenHome(home, config.kind === 'sqlite' ? config.file : undefined);
+  if (tightened.length > 0)
+    ctx.io.stderr(
+      say(
+        ctx,
+        `注意：已收紧数据目录的权限，其他用户不能再读取（${tightened.length} 项，例如 ${tightened[0]}）。\n`,
+        `Notice: tightened the data directory's permissions so other users cannot read it (${tightened.length} paths, e.g. ${tightened[0]}).\n`,
+      ),
+    );
   let db: ReturnType<typeof createDb>;
   try {
     db = createDb(config);

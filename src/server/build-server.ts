@@ -11,15 +11,24 @@ import {
 } from 'fastify-type-provider-zod';
 import { registerErrorHandler } from './error-handler.js';
 import { registerRoutes } from './routes/index.js';
-import { newSessionSecret, registerSecurity, sessionCookie } from './security.js';
+import { Access } from './access.js';
+import { fileErrorLog, type ErrorLog } from './error-log.js';
+import { registerSecurity, sessionCookie } from './security.js';
+import { registerSessionRoutes } from './session-routes.js';
 import type { Calculators } from './calculators.js';
 import type { ServerDeps } from './server-deps.js';
 
 export interface ServerOptions {
   /** Built web app (index.html + assets); omitted in API-only tests. */
   webRoot?: string;
-  /** Per-process secret; random unless a test fixes it. */
+  /** A session id valid from the start (tests, bench); `serve` never sets it. */
   sessionSecret?: string;
+  /** Who may use the server (sessions, launch token, pairing); a loopback one unless given. */
+  access?: Access;
+  /** Served over HTTPS: cookies get `Secure`. (The TLS key and certificate go in `https`.) */
+  https?: { key: string; cert: string };
+  /** Where unexpected errors are logged (stderr and a rotating file); default under deps.home. */
+  errorLog?: ErrorLog;
   /** JSON body limit in bytes (default 2 MiB). */
   bodyLimit?: number;
   /** Evidence upload limit in bytes (default 4 GiB). */
@@ -38,18 +47,20 @@ export type App = FastifyInstance;
 
 /** Builds the API (and the web app when webRoot is given) without listening (STYLE.md §8). */
 export async function buildServer(deps: ServerDeps, opts: ServerOptions = {}): Promise<App> {
-  const secret = opts.sessionSecret ?? newSessionSecret();
+  const access = opts.access ?? new Access(false, opts.sessionSecret);
+  const secure = opts.https !== undefined;
   const uploadLimit = opts.uploadLimit ?? DEFAULT_UPLOAD_LIMIT;
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: opts.bodyLimit ?? 2 * 1024 * 1024,
     trustProxy: false,
+    ...(opts.https ? { https: opts.https } : {}),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  registerSecurity(app, secret, new Set(opts.allowedHosts ?? LOOPBACK));
-  registerErrorHandler(app, () => indexHtml, sessionCookie(secret));
+  registerSecurity(app, { access, allowedHosts: new Set(opts.allowedHosts ?? LOOPBACK) });
+  registerErrorHandler(app, () => indexHtml, opts.errorLog ?? fileErrorLog(deps.home));
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -58,7 +69,7 @@ export async function buildServer(deps: ServerDeps, opts: ServerOptions = {}): P
         title: 'Xieshang 协商 API',
         version: '0.1.0',
         description:
-          'Local JSON API of Xieshang. Writes need the session cookie set by GET / or GET /api/session, from the same origin.',
+          'Local JSON API of Xieshang. Every request needs the session cookie, which POST /api/session sets in exchange for the one-time token `xieshang serve` prints (or /pair in network mode); writes must also come from the same origin.',
       },
     },
     transform: jsonSchemaTransform,
@@ -71,10 +82,7 @@ export async function buildServer(deps: ServerDeps, opts: ServerOptions = {}): P
   });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/api/session', { schema: { hide: true } }, async (_req, reply) => {
-    reply.header('Set-Cookie', sessionCookie(secret));
-    return { ok: true };
-  });
+  await app.register(registerSessionRoutes, { access, secure });
   await app.register(registerRoutes, {
     prefix: '/api',
     deps,
@@ -86,11 +94,7 @@ export async function buildServer(deps: ServerDeps, opts: ServerOptions = {}): P
   if (opts.webRoot !== undefined && existsSync(join(opts.webRoot, 'index.html'))) {
     indexHtml = readFileSync(join(opts.webRoot, 'index.html'), 'utf8');
     const sendIndex = (reply: import('fastify').FastifyReply) =>
-      reply
-        .header('Set-Cookie', sessionCookie(secret))
-        .header('Cache-Control', 'no-store')
-        .type('text/html; charset=utf-8')
-        .send(indexHtml);
+      reply.header('Cache-Control', 'no-store').type('text/html; charset=utf-8').send(indexHtml);
     app.get('/', { schema: { hide: true } }, async (_req, reply) => sendIndex(reply));
     // loaded only when serving the web app (API-only servers and tests skip it)
     const fastifyStatic = (await import('@fastify/static')).default;

@@ -1,6 +1,7 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isAppError, type AppErrorCode } from '../app/errors.js';
+import { newErrorId, type ErrorLog } from './error-log.js';
 
 /** The one translation from AppError codes to HTTP status (STYLE.md §6). */
 export function statusFor(code: AppErrorCode): number {
@@ -43,12 +44,24 @@ function issuesOf(e: FastifyError): Issue[] {
   });
 }
 
-/** `spaIndex` returns the web app's index.html for client-side routes (GET, not /api). */
+/**
+ * `spaIndex` returns the web app's index.html for client-side routes (GET, not /api). Unexpected
+ * errors go to `log` with an id that the 500 reply shows.
+ */
 export function registerErrorHandler(
   app: FastifyInstance,
   spaIndex: () => string | undefined = () => undefined,
-  setCookie: string | undefined = undefined,
+  log: ErrorLog | undefined = undefined,
 ): void {
+  const logged = (e: unknown, req: FastifyRequest): string => {
+    const id = newErrorId();
+    try {
+      log?.write({ id, method: req.method, route: req.routeOptions.url ?? '(no route)', error: e });
+    } catch {
+      /* logging must never turn a 500 into a crash */
+    }
+    return id;
+  };
   app.setErrorHandler((e: unknown, req, reply) => {
     if (isAppError(e)) {
       const status = statusFor(e.code);
@@ -56,7 +69,12 @@ export function registerErrorHandler(
       if (e.messageZh !== undefined) error['messageZh'] = e.messageZh;
       if (e.field !== undefined) error['field'] = e.field;
       if (e.details !== undefined) error['details'] = e.details;
-      if (status >= 500) req.log.error(e);
+      if (status >= 500) {
+        const id = logged(e, req);
+        error['errorId'] = id;
+        error['message'] = `${e.message} (error id ${id})`;
+        if (e.messageZh !== undefined) error['messageZh'] = `${e.messageZh}（错误编号 ${id}）`;
+      }
       return reply.status(status).send({ error });
     }
     const fe = e as FastifyError;
@@ -97,12 +115,13 @@ export function registerErrorHandler(
         error: { code, message: fe.message, messageZh: '请求格式无效' },
       });
     }
-    req.log.error(e);
+    const id = logged(e, req);
     return reply.status(500).send({
       error: {
         code: 'internal',
-        message: 'internal error (a bug); see the server log',
-        messageZh: '内部错误（程序缺陷），详见服务器日志',
+        message: `internal error (a bug), error id ${id}; see the server log (logs/server.log in the data directory)`,
+        messageZh: `内部错误（程序缺陷），错误编号 ${id}；详见服务器日志（数据目录下 logs/server.log）`,
+        errorId: id,
       },
     });
   });
@@ -116,7 +135,6 @@ export function registerErrorHandler(
       !path.startsWith('/assets/') &&
       !path.includes('.')
     ) {
-      if (setCookie !== undefined) reply.header('Set-Cookie', setCookie);
       return reply.header('Cache-Control', 'no-store').type('text/html; charset=utf-8').send(html);
     }
     return reply.status(404).send({

@@ -1,6 +1,7 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../app/errors.js';
+import type { Access } from './access.js';
 
 export const SESSION_COOKIE = 'xs_session';
 
@@ -17,7 +18,7 @@ const CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** A per-process secret: a browser gets it as a cookie on page load; writes must carry it. */
+/** A random secret (session ids, tokens). */
 export function newSessionSecret(): string {
   return randomBytes(32).toString('base64url');
 }
@@ -32,15 +33,9 @@ export function readCookie(header: string | undefined, name: string): string | u
   return undefined;
 }
 
-function sameSecret(a: string | undefined, b: string): boolean {
-  if (a === undefined) return false;
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
-export function sessionCookie(secret: string): string {
-  return `${SESSION_COOKIE}=${secret}; Path=/; HttpOnly; SameSite=Strict`;
+/** The session cookie: script can't read it, other sites' requests don't carry it. */
+export function sessionCookie(id: string, secure = false): string {
+  return `${SESSION_COOKIE}=${id}; Path=/; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
 }
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -59,15 +54,27 @@ function isSameOrigin(req: FastifyRequest): boolean {
   }
 }
 
+/** Where a request without a session may go: the token trade, and in network mode the pairing page. */
+export const TOKEN_TRADE_PATH = '/api/session';
+export const PAIR_PATH = '/pair';
+
+export const SIGN_IN_ZH =
+  '需要先登录：请打开运行 xieshang serve 的终端里打印的链接（手机请用配对码）';
+const SIGN_IN_EN =
+  'sign in first: open the link printed by `xieshang serve` in its terminal (phones: use the pairing code)';
+
+export interface SecurityOptions {
+  access: Access;
+  allowedHosts: ReadonlySet<string>;
+}
+
 /**
- * The Host allow-list, secure headers on every reply, and the write guard: runs in onRequest, i.e. before the body is
- * read or validated, so a cross-site write is refused with 403 and nothing else happens.
+ * The Host allow-list, secure headers on every reply, the session check on every request (reads
+ * included) and the write guard: runs in onRequest, i.e. before the body is read or validated, so
+ * a cross-site or unauthenticated request is refused and nothing else happens.
  */
-export function registerSecurity(
-  app: FastifyInstance,
-  secret: string,
-  allowedHosts: ReadonlySet<string>,
-): void {
+export function registerSecurity(app: FastifyInstance, opts: SecurityOptions): void {
+  const { access, allowedHosts } = opts;
   // one callback-style (not async) hook and one headers() call: this runs on every request, and
   // each hook and promise is measurable on the cached-summary path (bench/api.bench.ts)
   let lastAllowedHost: string | undefined; // a browser sends the same Host every time
@@ -76,33 +83,55 @@ export function registerSecurity(
     (req: FastifyRequest, reply: FastifyReply, done: (e?: Error) => void) => {
       // the Host allow-list defeats DNS rebinding (a foreign name resolving to 127.0.0.1)
       const host = req.headers.host ?? '';
-      if (host !== lastAllowedHost && !allowedHosts.has(host.replace(/:\d+$/, '')))
+      if (host !== lastAllowedHost && !allowedHosts.has(hostName(host)))
         return done(
-          new AppError('forbidden', `host ${host.replace(/:\d+$/, '')} is not served here`, {
+          new AppError('forbidden', `host ${hostName(host)} is not served here`, {
             messageZh: '不接受该主机名的请求',
             details: { reason: 'host' },
           }),
         );
       lastAllowedHost = host;
-      reply.headers(req.url.startsWith('/api/') ? API_HEADERS : PAGE_HEADERS);
-      if (!WRITE_METHODS.has(req.method)) return done();
-      if (!isSameOrigin(req))
+      const api = req.url.startsWith('/api/');
+      reply.headers(api ? API_HEADERS : PAGE_HEADERS);
+      const write = WRITE_METHODS.has(req.method);
+      if (write && !isSameOrigin(req))
         return done(
           new AppError('forbidden', 'cross-site requests may not change data', {
             messageZh: '拒绝跨站请求：不能从其他网站修改数据',
             details: { reason: 'cross-origin' },
           }),
         );
-      if (!sameSecret(readCookie(req.headers.cookie, SESSION_COOKIE), secret))
+      if (access.isSession(readCookie(req.headers.cookie, SESSION_COOKIE))) return done();
+      const q = req.url.indexOf('?');
+      const path = q < 0 ? req.url : req.url.slice(0, q);
+      if (req.method === 'POST' && path === TOKEN_TRADE_PATH) return done();
+      if (access.network && path === PAIR_PATH) return done();
+      if (write)
         return done(
-          new AppError('forbidden', 'missing or wrong session cookie; reload the page', {
-            messageZh: '会话无效，请刷新页面后重试',
+          new AppError('forbidden', `missing or wrong session cookie; ${SIGN_IN_EN}`, {
+            messageZh: `会话无效。${SIGN_IN_ZH}`,
             details: { reason: 'session' },
           }),
         );
-      done();
+      if (api)
+        return done(
+          new AppError('unauthorized', SIGN_IN_EN, {
+            messageZh: SIGN_IN_ZH,
+            details: { reason: 'session' },
+          }),
+        );
+      // Pages. The app shell holds no data (every read needs a session) and is the page that
+      // trades a launch token; on loopback it is served and shows how to sign in. Beyond
+      // loopback only the pairing page is served to a device that has not paired.
+      if (!access.network || path.startsWith('/assets/') || /[?&]token=/.test(req.url))
+        return done();
+      void reply.code(303).header('Location', PAIR_PATH).header('Cache-Control', 'no-store').send();
     },
   );
+}
+
+function hostName(host: string): string {
+  return host.replace(/:\d+$/, '');
 }
 
 const PAGE_HEADERS = Object.freeze({

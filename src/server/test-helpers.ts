@@ -1,4 +1,5 @@
-// Helpers for inject() tests: a server with a fixed session secret and same-origin write headers.
+// Helpers for inject() tests: a server where TEST_SECRET is a valid session from the start, and
+// requests as the signed-in web app sends them (the cookie on every request, same-origin writes).
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildServer, type App, type ServerOptions } from './build-server.js';
 import { SESSION_COOKIE } from './security.js';
@@ -54,6 +55,20 @@ export function crossSiteWrite(
   });
 }
 
-export function get(app: App, url: string): Promise<LightMyRequestResponse> {
+/** A read as the signed-in web app sends it (reads need the session too). */
+export function get(
+  app: App,
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<LightMyRequestResponse> {
+  return app.inject({
+    method: 'GET',
+    url,
+    headers: { host: '127.0.0.1:4170', cookie: `${SESSION_COOKIE}=${TEST_SECRET}`, ...headers },
+  });
+}
+
+/** A read without any session: what another user of the computer, or a page, would send. */
+export function anonymousGet(app: App, url: string): Promise<LightMyRequestResponse> {
   return app.inject({ method: 'GET', url, headers: { host: '127.0.0.1:4170' } });
 }

@@ -44,6 +44,9 @@ export class ApiError extends Error {
   }
 }
 
+/** Dispatched on window when the server answers 401: the session is missing or gone. */
+export const SIGNED_OUT_EVENT = 'xieshang:signed-out';
+
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const init: RequestInit = { method, credentials: 'same-origin', headers: {} };
   if (body instanceof FormData) init.body = body;
@@ -71,6 +74,9 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   } catch {
     /* not JSON: handled below */
   }
+  // no (or an expired) session: the shell swaps the page for how to sign in (main.tsx)
+  if (res.status === 401 && !(method === 'POST' && path === '/api/session'))
+    window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
   if (!res.ok) {
     const e = (
       json as
@@ -112,6 +118,8 @@ function nullWhenNotFound(e: unknown): null {
 
 export const api = {
   session: () => request<{ ok: boolean }>('GET', '/api/session'),
+  /** trades the one-time token from the URL `xieshang serve` printed for the session cookie */
+  tradeToken: (token: string) => request<{ ok: boolean }>('POST', '/api/session', { token }),
   apr: (b: AprRequest) => request<AprResponse>('POST', '/api/apr', b),
   check: (b: CheckRequest) => request<Record<string, unknown>>('POST', '/api/check', b),
   summary: () => request<Summary>('GET', '/api/summary'),

@@ -13,6 +13,11 @@ import type { TestHome } from './home.js';
 export const CHROMIUM = '/usr/bin/chromium';
 export const SHOTS = join(PROJECT_ROOT, 'docs', 'screenshots');
 export const hasChromium = existsSync(CHROMIUM);
+// In CI a missing browser is a broken setup, not a reason to pass: fail the run.
+if (!hasChromium && process.env['CI'] === 'true')
+  throw new Error(
+    `CI=true: ${CHROMIUM} is missing, so the E2E tests cannot run (apt-get install chromium fonts-noto-cjk)`,
+  );
 if (!hasChromium)
   console.warn(`E2E skipped: ${CHROMIUM} is missing (apt-get install chromium fonts-noto-cjk)`);
 
@@ -31,7 +36,7 @@ export interface Phone {
 export async function openPhone(home: TestHome): Promise<Phone> {
   if (isWebBuildStale()) await buildWeb();
   mkdirSync(SHOTS, { recursive: true });
-  const { app, url } = await startServer(home.deps, {
+  const { app, url, launchUrl } = await startServer(home.deps, {
     port: 0,
     host: '127.0.0.1',
     webRoot: WEB_DIST,
@@ -57,6 +62,10 @@ export async function openPhone(home: TestHome): Promise<Phone> {
     ],
   });
   const page = await ctx.newPage();
+  // sign this browser in as a borrower does: open the one-time URL `serve` prints; the page trades
+  // the token for the session cookie and takes it out of the address bar
+  await page.goto(launchUrl);
+  await page.waitForURL((u) => !u.search.includes('token='));
   return {
     app,
     url,

@@ -1,5 +1,6 @@
 // Opens a DOCX in LibreOffice (headless) and checks the PDF's page count: proves the file is
-// one a real word processor lays out, not just a zip that unpacks. Skipped, visibly, without it.
+// one a real word processor lays out, not just a zip that unpacks. Skipped, visibly, without it;
+// under CI=true a missing LibreOffice fails the run instead.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,11 @@ function onPath(cmd: string): boolean {
 }
 
 const hasTools = onPath('soffice') && onPath('pdfinfo');
+// CI installs both (.ci/run): there a missing tool is a broken setup, so the run fails
+if (!hasTools && process.env['CI'] === 'true')
+  throw new Error(
+    'CI=true: soffice or pdfinfo is missing, so the DOCX layout test cannot run (apt-get install libreoffice-writer poppler-utils)',
+  );
 if (!hasTools)
   console.warn(
     'SKIPPED docx.libreoffice.test.ts: soffice or pdfinfo not on PATH (apt-get install libreoffice-writer poppler-utils)',

@@ -2,7 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestHome, type TestHome } from '../../../test/e2e/home.js';
 import type { App } from '../build-server.js';
-import { testServer, write } from '../test-helpers.js';
+import { get as signedInGet, testServer, write } from '../test-helpers.js';
 import { acceptsGzip } from './case.js';
 
 describe('acceptsGzip', () => {
@@ -47,11 +47,7 @@ describe('GET /api/summary encodings', () => {
 
   it('sends the same JSON gzipped when the client accepts gzip, plain otherwise', async () => {
     const get = (enc?: string) =>
-      app.inject({
-        method: 'GET',
-        url: '/api/summary',
-        headers: { host: '127.0.0.1', ...(enc === undefined ? {} : { 'accept-encoding': enc }) },
-      });
+      signedInGet(app, '/api/summary', enc === undefined ? {} : { 'accept-encoding': enc });
     const plain = await get();
     expect(plain.statusCode).toBe(200);
     expect(plain.headers['content-encoding']).toBeUndefined();
