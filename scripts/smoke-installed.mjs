@@ -89,12 +89,13 @@ await new Promise((resolve) => {
   }, 60_000);
   const onData = async (d) => {
     out += d;
-    const m = out.match(/http:\/\/127\.0\.0\.1:(\d+)/);
+    // the one-time sign-in link `serve` prints (http://127.0.0.1:PORT/?token=…)
+    const m = out.match(/http:\/\/127\.0\.0\.1:(\d+)\/\S*/);
     if (!m) return;
     child.stdout.off('data', onData);
     clearTimeout(timer);
     try {
-      const res = await fetch(`http://127.0.0.1:${m[1]}/`);
+      const res = await fetch(m[0]);
       const page = await res.text();
       if (res.status === 200 && page.includes('<div id="root"')) passes += 1;
       else {
