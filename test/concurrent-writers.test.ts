@@ -8,7 +8,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../src/app/deps.js';
 import type { Instant } from '../src/core/dates/index.js';
+import { addDebt } from '../src/app/debts.js';
+import { logContact } from '../src/app/contacts.js';
+import { resolveCase } from '../src/app/cases.js';
+import { verifyEvidence } from '../src/app/evidence.js';
 import { createDb, migrateToLatest } from '../src/db/connect.js';
+import { createTestDatabase, POSTGRES_PROBLEM, POSTGRES_URL } from './dialects.js';
 import type { App } from '../src/server/build-server.js';
 import { testServer, write } from '../src/server/test-helpers.js';
 import { runCli } from './cli-harness.js';
@@ -151,3 +156,75 @@ describe('concurrent writers on one SQLite home (3 CLI processes + the server)',
     expect(seconds).toBeLessThan(90);
   }, 150_000);
 });
+
+// PostgreSQL: three connection pools (three "processes") write one case at once through the same
+// use cases; the ledger's (case, seq) key makes concurrent evidence writes collide and retry.
+describe.skipIf(POSTGRES_PROBLEM !== null && process.env['CI'] !== 'true')(
+  'concurrent writers on one PostgreSQL case (3 pools)',
+  () => {
+    it('loses no write and no row, and the ledger verifies', async () => {
+      if (POSTGRES_PROBLEM !== null)
+        throw new Error(`PostgreSQL at ${POSTGRES_URL} is unavailable: ${POSTGRES_PROBLEM}`);
+      const t = await createTestDatabase('postgres');
+      const dir = mkdtempSync(join(tmpdir(), 'xieshang-pg-writers-'));
+      const pools = [t.db, createDb(t.config), createDb(t.config)];
+      try {
+        let n = 0;
+        const depsOf = (db: (typeof pools)[number]): Deps => ({
+          db,
+          home: dir,
+          clock: { now: () => new Date().toISOString() as Instant },
+          ids: { next: () => `pg${String(++n).padStart(6, '0')}` },
+        });
+        const c = await resolveCase(depsOf(t.db));
+        const started = Date.now();
+        const failures: string[] = [];
+        await Promise.all(
+          pools.map(async (db, k) => {
+            const deps = depsOf(db);
+            for (let i = 0; i < 30; i += 1) {
+              await addDebt(deps, c.id, {
+                lender: `P${k}贷`,
+                lenderType: 'small-loan',
+                principal: `${1000 + i}`,
+                contractNumber: `P${k}-${i}`,
+              }).catch((e: unknown) => failures.push(`debt ${k}/${i}: ${String(e)}`));
+              if (i % 3 === 0)
+                await logContact(deps, {
+                  caseId: c.id,
+                  at: '2026-11-20 10:00',
+                  lender: `P${k}贷`,
+                  channel: 'phone',
+                  direction: 'inbound',
+                  notes: `call ${k}/${i}`,
+                }).catch((e: unknown) => failures.push(`contact ${k}/${i}: ${String(e)}`));
+            }
+          }),
+        );
+        expect(failures).toEqual([]);
+        const count = async (table: 'debts' | 'contacts' | 'ledger_entries') =>
+          Number(
+            (
+              await t.db
+                .selectFrom(table)
+                .select((eb) => eb.fn.countAll<number>().as('n'))
+                .executeTakeFirstOrThrow()
+            ).n,
+          );
+        expect(await count('debts')).toBe(90);
+        expect(await count('contacts')).toBe(30);
+        expect(await count('ledger_entries')).toBe(30);
+        const report = await verifyEvidence(depsOf(t.db), c.id);
+        expect(report.problems).toEqual([]);
+        console.info(
+          `concurrent writers (PostgreSQL): 3 pools, 120 writes, failures=0, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        );
+      } finally {
+        await pools[1]!.destroy();
+        await pools[2]!.destroy();
+        await t.drop();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }, 60_000);
+  },
+);
