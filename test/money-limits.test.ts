@@ -348,6 +348,22 @@ describe('a case already holding amounts past the limit (stored before it existe
       expect(list.json().debts).toHaveLength(12);
       const plan = await write(app, 'POST', '/api/plans', { capacity: '1000.00' });
       expect(plan.statusCode, plan.body).toBe(200);
+      const budget = await write(app, 'POST', '/api/budgets', {
+        lines: [{ kind: 'income', label: '工资', monthly: '6000.00' }],
+      });
+      expect(budget.statusCode, budget.body).toBe(200);
+      // letters: the over-limit loans are left out; a lender with nothing else says what to fix
+      const only = await get(app, `/api/letters/ledger-request?lenderId=${l.id}&format=md`);
+      expect(only.statusCode, only.body).toBe(400);
+      expect(only.json().error.code).toBe('amount-over-limit');
+      for (const url of [
+        `/api/letters/ledger-request?lenderId=${ok.json().lenderId}&format=md`,
+        `/api/letters/request?lenderId=${ok.json().lenderId}&format=docx`,
+        '/api/backup',
+      ]) {
+        const r = await get(app, url);
+        expect(r.statusCode, `${url}: ${r.body.slice(0, 300)}`).toBe(200);
+      }
       const cliSummary = await runCli(['summary'], {
         env: { XIESHANG_HOME: home.home, HOME: home.home },
         cwd: home.home,

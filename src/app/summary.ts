@@ -188,7 +188,8 @@ export function clearLegalityMemo(): void {
   legalityMemo.clear();
 }
 
-function hasAmountOverLimit(debt: Debt, fees: DebtFee[], payments: DebtPayment[]): boolean {
+/** Whether any amount of a loan is above the per-field limit (data from before the limit). */
+export function hasAmountOverLimit(debt: Debt, fees: DebtFee[], payments: DebtPayment[]): boolean {
   const amounts = [
     debt.principal,
     debt.received,
