@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
@@ -126,5 +128,18 @@ describe('SQLite write lock', () => {
       other.close();
       await t.drop();
     }
+  });
+});
+
+describe('every app write goes through writeTransaction', () => {
+  // backup.ts (restore) is owned elsewhere and still opens its own; on SQLite it is IMMEDIATE
+  // through the dialect anyway. Remove it from this list once it calls writeTransaction.
+  const ALLOWED = new Set(['backup.ts']);
+  it('no use case opens db.transaction() itself', () => {
+    const dir = join(import.meta.dirname, '..', 'app');
+    const offenders = readdirSync(dir)
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !ALLOWED.has(f))
+      .filter((f) => /\.transaction\(\)/.test(readFileSync(join(dir, f), 'utf8')));
+    expect(offenders).toEqual([]);
   });
 });
