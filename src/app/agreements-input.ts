@@ -8,10 +8,20 @@ import {
   type Installment,
   type PaymentChannel,
 } from '../core/agreement/index.js';
-import { parseMoneyInput, type Cents } from '../core/money/index.js';
+import {
+  amountOverLimit,
+  isWithinAmountLimit,
+  parseMoneyInput,
+  type Cents,
+} from '../core/money/index.js';
+
 import { parseDateInput, type IsoDate } from '../core/dates/index.js';
 import type { FieldIssue } from '../core/result.js';
 import { AppError } from './errors.js';
+
+/** Yuan text of a bigint fen sum (it may be beyond a safe integer). */
+const formatYuanBig = (fen: bigint): string =>
+  `${fen / 100n}.${String(fen % 100n).padStart(2, '0')}`;
 
 export interface AgreementDraft {
   lender: string | null;
@@ -171,6 +181,9 @@ export function parseAgreementInput(raw: unknown): AgreementDraft {
   }
   const v = validateInstallments({ agreedOn, total, installments: list, field });
   if (!v.ok) throw fromIssue(v.error);
+  // the agreement's total (count × amount) is stored as one amount: the same per-field limit
+  const sum = v.value.reduce((a, x) => a + BigInt(x.amount), 0n);
+  if (!isWithinAmountLimit(sum)) throw fromIssue(amountOverLimit('total', formatYuanBig(sum)));
   const concessions = o['concessions'] ?? [];
   if (!Array.isArray(concessions) || concessions.some((c) => typeof c !== 'string'))
     throw bad('concessions', 'must be a list of text', '应为文本列表');

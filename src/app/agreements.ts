@@ -32,6 +32,7 @@ import type { Deps } from './deps.js';
 import { AppError } from './errors.js';
 import { addEvidence } from './evidence.js';
 import { findLender, lenderNotFound } from './lenders.js';
+import { writeWithinCaseTotal } from './case-limits.js';
 
 export type { Agreement, AgreementPayment };
 
@@ -138,7 +139,7 @@ export async function addAgreement(
   await checkEvidence(deps, caseId, draft.confirmationEvidenceId, 'confirmationEvidenceId');
   const now = deps.clock.now();
   const id = deps.ids.next();
-  return deps.db.transaction().execute(async (trx) => {
+  return writeWithinCaseTotal(deps.db, caseId, 'total', async (trx) => {
     if (lender === undefined)
       lender = await createLenderRepository(trx).insert({
         id: deps.ids.next(),
@@ -392,7 +393,7 @@ export async function recordPayment(
     note: input.note ?? null,
     createdAt: deps.clock.now(),
   };
-  return deps.db.transaction().execute(async (trx) => {
+  return writeWithinCaseTotal(deps.db, caseId, 'amount', async (trx) => {
     const repo = createAgreementRepository(trx);
     await repo.insertPayment(payment);
     const payments = await repo.listPayments(caseId, a.id);

@@ -22,6 +22,7 @@ import type { CaseId } from '../db/types.js';
 import { todayOf } from './debts.js';
 import type { Deps } from './deps.js';
 import { AppError } from './errors.js';
+import { writeTransaction } from '../db/transaction.js';
 
 const ENVELOPE = 'xieshang-budget-v1';
 
@@ -86,7 +87,7 @@ export async function saveBudget(
   ];
   const note = opts.note ?? null;
   const envelope = JSON.stringify({ format: ENVELOPE, note, input: budgetInputToJson(input) });
-  const stored = await deps.db.transaction().execute(async (trx) => {
+  const stored = await writeTransaction(deps.db, async (trx) => {
     const s = await createBudgetRepository(trx).insertVersion({
       id: deps.ids.next(),
       caseId,

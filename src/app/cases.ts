@@ -2,6 +2,7 @@ import { createCaseRepository } from '../db/repositories/case-repository.js';
 import type { Case, CaseId } from '../db/types.js';
 import type { Deps } from './deps.js';
 import { AppError } from './errors.js';
+import { writeTransaction } from '../db/transaction.js';
 
 /**
  * The case a command works on: the named one, or in single-user mode the home's only case
@@ -20,7 +21,7 @@ export async function resolveCase(deps: Deps, caseId?: string): Promise<Case> {
   }
   const all = await cases.list();
   if (all.length > 0) return all[0]!;
-  return deps.db.transaction().execute(async (trx) => {
+  return writeTransaction(deps.db, async (trx) => {
     const again = await createCaseRepository(trx).list();
     if (again.length > 0) return again[0]!;
     return createCaseRepository(trx).insert({
@@ -32,7 +33,9 @@ export async function resolveCase(deps: Deps, caseId?: string): Promise<Case> {
 }
 
 export async function createCase(deps: Deps, title: string): Promise<Case> {
-  return createCaseRepository(deps.db).insert({ id: deps.ids.next(), title, at: deps.clock.now() });
+  return writeTransaction(deps.db, (trx) =>
+    createCaseRepository(trx).insert({ id: deps.ids.next(), title, at: deps.clock.now() }),
+  );
 }
 
 export async function listCases(deps: Deps): Promise<Case[]> {

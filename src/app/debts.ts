@@ -18,6 +18,8 @@ import type { Deps } from './deps.js';
 import { parseDebtInput, type DebtDraft, type RawInput } from './debt-input.js';
 import { AppError } from './errors.js';
 import { findLender, lenderNotFound } from './lenders.js';
+import { writeTransaction } from '../db/transaction.js';
+import { debtMoneyField, writeWithinCaseTotal } from './case-limits.js';
 
 export interface DebtDetails {
   debt: Debt;
@@ -181,7 +183,7 @@ export async function addDebt(deps: Deps, caseId: CaseId, raw: RawInput): Promis
   const now = deps.clock.now();
   const { draft, issues } = parseDebtInput(raw, { mode: 'create', today: todayOf(now) });
   rejectIssues(issues);
-  return deps.db.transaction().execute(async (trx) => {
+  return writeWithinCaseTotal(deps.db, caseId, debtMoneyField(raw), async (trx) => {
     const lender = await lenderForDraft(deps, trx, caseId, draft);
     const debts = createDebtRepository(trx);
     const debt = draftToDebt(draft, { id: deps.ids.next(), caseId, lenderId: lender.id, now });
@@ -272,7 +274,7 @@ export async function editDebt(
   const now = deps.clock.now();
   const { draft, issues } = parseDebtInput(raw, { mode: 'patch', today: todayOf(now) });
   rejectIssues(issues);
-  const id = await deps.db.transaction().execute(async (trx) => {
+  const id = await writeWithinCaseTotal(deps.db, caseId, debtMoneyField(raw), async (trx) => {
     const current = await findDebt(trx, caseId, ref);
     const patch = draftToPatch(draft, now);
     if (draft.lender !== undefined)
@@ -313,7 +315,7 @@ export async function editDebt(
 
 /** Deletes a debt with its fees, payments and schedule (one transaction). */
 export async function removeDebt(deps: Deps, caseId: CaseId, ref: string): Promise<Debt> {
-  return deps.db.transaction().execute(async (trx) => {
+  return writeTransaction(deps.db, async (trx) => {
     const debt = await findDebt(trx, caseId, ref);
     await createDebtRepository(trx).remove(caseId, debt.id);
     await createEventRepository(trx).append({

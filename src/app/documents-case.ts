@@ -4,7 +4,7 @@
 // evidence exhibits for this lender and the contact history.
 import { daysBetween, parseDateInput, type IsoDate } from '../core/dates/index.js';
 import { recalculationLine } from '../core/law/index.js';
-import { cents, type Cents } from '../core/money/index.js';
+import { cents, MAX_AMOUNT_TEXT, type Cents } from '../core/money/index.js';
 import { ratePpm } from '../core/rates/index.js';
 import { createContactRepository } from '../db/repositories/contacts-repository.js';
 import { createDebtRepository } from '../db/repositories/debt-repository.js';
@@ -26,7 +26,7 @@ import {
 import { loadLatestBudget } from './budgets.js';
 import { resolveCase } from './cases.js';
 import { EVIDENCE_KIND_ZH, listEvidence } from './evidence.js';
-import { summarizeCase, type DebtSummary } from './summary.js';
+import { hasAmountOverLimit, summarizeCase, type DebtSummary } from './summary.js';
 import type { Deps } from './deps.js';
 import { AppError } from './errors.js';
 
@@ -150,7 +150,18 @@ export async function loadLetterCase(
     asOf = d.value;
   }
   const lender = await findLender(deps, kase.id, opts.lender);
-  const debts = await createDebtRepository(deps.db).list(kase.id, { lenderId: lender.id });
+  // a loan above the money limit (stored before it existed) is left out, as from every total
+  const all = await createDebtRepository(deps.db).list(kase.id, { lenderId: lender.id });
+  const debts = all.filter((d) => !hasAmountOverLimit(d, [], []));
+  if (debts.length === 0 && all.length > 0)
+    throw new AppError(
+      'amount-over-limit',
+      `every debt recorded for ${lender.name} has an amount above the limit of ¥${MAX_AMOUNT_TEXT}; edit or delete them first`,
+      {
+        field: 'lender',
+        messageZh: `“${lender.name}”名下的债务金额都超过单项上限 ¥${MAX_AMOUNT_TEXT}，请先修改或删除`,
+      },
+    );
   if (debts.length === 0)
     throw new AppError('not-found', `no debts recorded for ${lender.name}`, {
       field: 'lender',

@@ -34,6 +34,12 @@ export const APP_ERROR_CODES = {
   'unknown-strategy': 'The plan strategy is not one of the supported ones.',
   'unknown-concession': 'The requested concession is not one of the supported ones.',
   'custom-above-capacity': 'Custom plan payments add up to more than the capacity.',
+  'amount-over-limit':
+    'An amount is above the per-field limit (core/money MAX_AMOUNT_CENTS, ¥1,000,000,000.00).',
+  'case-total-over-limit':
+    "A write would bring the case's recorded amounts above MAX_CASE_TOTAL_CENTS (¥10,000,000,000.00); nothing was saved.",
+  'database-busy':
+    'Other writers held the database past every retry (db/transaction.ts); nothing was saved, try again.',
   internal: 'A bug; details are in the log.',
 } as const;
 

@@ -35,6 +35,7 @@ import type { Deps } from './deps.js';
 import { beijingDate, findLender, loadLetterCase } from './documents-case.js';
 import { parseChannel, parseDocFormat, renderLetter, type RenderedLetter } from './documents.js';
 import { AppError } from './errors.js';
+import { writeTransaction } from '../db/transaction.js';
 
 export { ESCALATION_STATUSES, type Escalation, type EscalationStatus };
 
@@ -114,7 +115,7 @@ export async function recordEscalation(
     notes: input.notes?.trim() || null,
     createdAt: now,
   };
-  await deps.db.transaction().execute(async (trx) => {
+  await writeTransaction(deps.db, async (trx) => {
     if (letter !== null && sha256 !== null) {
       escalation.documentId = deps.ids.next();
       await trx
@@ -225,7 +226,7 @@ export async function setEscalationStatus(
   const status = (input.status as EscalationStatus | undefined) ?? found.status;
   const reference = cleanText(input.reference);
   const notes = cleanText(input.notes);
-  await deps.db.transaction().execute(async (trx) => {
+  await writeTransaction(deps.db, async (trx) => {
     await createEscalationRepository(trx).setStatus(kase.id, input.id, {
       status,
       ...(reference === undefined ? {} : { reference }),

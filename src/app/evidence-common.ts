@@ -11,6 +11,7 @@ import { nextEntry } from '../vault/chain.js';
 import { createVaultStore, type VaultStore } from '../vault/store.js';
 import type { Deps } from './deps.js';
 import { AppError } from './errors.js';
+import { writeTransaction } from '../db/transaction.js';
 
 const vaults = new WeakMap<Deps, VaultStore>();
 
@@ -150,7 +151,7 @@ export async function withLedgerEntry<T>(
 ): Promise<{ result: T; entry: LedgerEntry }> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      const out = await deps.db.transaction().execute(async (trx) => {
+      const out = await writeTransaction(deps.db, async (trx) => {
         const { result, entry } = await body(trx);
         const ledger = createLedgerRepository(trx);
         const e = nextEntry(await ledger.head(caseId), {

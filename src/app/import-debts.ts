@@ -22,6 +22,7 @@ import { draftToDebt, todayOf } from './debts.js';
 import { AppError } from './errors.js';
 import { CsvSyntaxError, parseCsvRecords, type CsvRecord } from './csv.js';
 import { findLender } from './lenders.js';
+import { writeWithinCaseTotal } from './case-limits.js';
 
 /**
  * Spreadsheet import (docs/import.md): sheet 1 / the main CSV has one row per loan; sheet 2 / the
@@ -546,7 +547,7 @@ export async function importDebtSheets(
   }
 
   progress({ phase: 'write', done: 0, total: valid.length });
-  await deps.db.transaction().execute(async (trx) => {
+  await writeWithinCaseTotal(deps.db, caseId, 'case', async (trx) => {
     const lenders = await lenderCache(trx, caseId);
     const debts: Debt[] = [];
     const fees: DebtFee[] = [];

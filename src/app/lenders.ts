@@ -6,6 +6,7 @@ import type { CaseId, Lender, LenderChannel } from '../db/types.js';
 import type { Deps } from './deps.js';
 import { parseLenderType } from './debt-input.js';
 import { AppError } from './errors.js';
+import { writeTransaction } from '../db/transaction.js';
 
 export interface LenderInput {
   name: unknown;
@@ -66,7 +67,7 @@ export async function addLender(deps: Deps, caseId: CaseId, input: LenderInput):
     notes: optionalText(input.notes, 'notes', 20_000),
     createdAt: deps.clock.now(),
   };
-  return deps.db.transaction().execute(async (trx) => {
+  return writeTransaction(deps.db, async (trx) => {
     const saved = await createLenderRepository(trx).insert(lender);
     await createEventRepository(trx).append({
       id: deps.ids.next(),

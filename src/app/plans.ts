@@ -19,6 +19,7 @@ import { listDebts, todayOf } from './debts.js';
 import type { Deps } from './deps.js';
 import { AppError } from './errors.js';
 import { summarizeCase } from './summary.js';
+import { writeTransaction } from '../db/transaction.js';
 
 /** A decimal fraction as a string with at most 6 decimals, for the plan input. */
 const fraction = (x: number): string => String(Math.max(0, Math.round(x * 1e6) / 1e6));
@@ -46,7 +47,10 @@ export async function casePlanInput(
     summarizeCase(deps, caseId, today),
     listDebts(deps, caseId),
   ]);
-  const open = s.debts.filter((d) => (d.balance ?? d.principal) > 0 && d.status !== 'settled');
+  const open = s.debts.filter(
+    // a loan with an amount above the limit is listed for fixing, never planned (summary.ts)
+    (d) => (d.balance ?? d.principal) > 0 && d.status !== 'settled' && d.isOverLimit !== true,
+  );
   if (open.length === 0)
     throw new AppError('invalid-input', 'there are no open debts to plan for; add debts first', {
       field: 'debts',
@@ -148,7 +152,7 @@ export async function savePlan(
       schedule: p.schedule.map((r) => ({ dueOn: r.date, amountCents: r.payment as number })),
     };
   });
-  const stored = await deps.db.transaction().execute(async (trx) => {
+  const stored = await writeTransaction(deps.db, async (trx) => {
     const s = await createPlanRepository(trx).insertActive({
       id: deps.ids.next(),
       caseId,

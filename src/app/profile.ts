@@ -7,6 +7,7 @@ import { HARDSHIP_CAUSES, type HardshipCause } from '../documents/templates/type
 import { resolveCase } from './cases.js';
 import type { Deps } from './deps.js';
 import { AppError } from './errors.js';
+import { writeTransaction } from '../db/transaction.js';
 
 export type { Profile };
 export { HARDSHIP_CAUSES };
@@ -236,7 +237,7 @@ export async function saveProfile(
   const { patch, issues } = parseProfileInput(input, beijingToday(now));
   reject(issues);
   const kase = await resolveCase(deps, opts.caseId);
-  return deps.db.transaction().execute(async (trx) => {
+  return writeTransaction(deps.db, async (trx) => {
     const repo = createProfileRepository(trx);
     const before = await repo.get(kase.id);
     const next: Profile = {

@@ -1,6 +1,12 @@
 import { checkLegality, type LegalityInput, type LegalityReport } from '../core/law/index.js';
 import { buildSchedule, scheduleToFlows, type ScheduleInput } from '../core/schedule/index.js';
-import { cents, sumCents, type Cents } from '../core/money/index.js';
+import {
+  cents,
+  isWithinAmountLimit,
+  MAX_AMOUNT_TEXT,
+  sumCents,
+  type Cents,
+} from '../core/money/index.js';
 import { compareDates, daysBetween, type IsoDate } from '../core/dates/index.js';
 import { ratePpm } from '../core/rates/index.js';
 import type { DatedFlow } from '../core/apr/index.js';
@@ -43,6 +49,11 @@ export interface DebtSummary {
   legality: LegalityReport | null;
   /** why the APR or verdict is missing (code + zh/en) */
   aprNote: { code: string; message: string; messageZh: string } | null;
+  /**
+   * An amount of this loan is above the per-field limit (data stored before the limit existed):
+   * listed so it can be edited or deleted, but left out of every total and plan.
+   */
+  isOverLimit?: boolean;
 }
 
 export interface LenderSummary {
@@ -177,6 +188,66 @@ export function clearLegalityMemo(): void {
   legalityMemo.clear();
 }
 
+/** Whether any amount of a loan is above the per-field limit (data from before the limit). */
+export function hasAmountOverLimit(debt: Debt, fees: DebtFee[], payments: DebtPayment[]): boolean {
+  const amounts = [
+    debt.principal,
+    debt.received,
+    debt.installment,
+    debt.liquidatedDamages,
+    debt.balance,
+    debt.overdue,
+    ...fees.map((f) => f.amount),
+    ...payments.map((p) => p.amount),
+  ];
+  return amounts.some((a) => a !== null && !isWithinAmountLimit(a));
+}
+
+/** A sum that fits in a safe integer, else 0 (only for over-limit rows, which no total counts). */
+function safeSum(xs: Cents[]): Cents {
+  const s = xs.reduce((a, x) => a + BigInt(x), 0n);
+  return cents(
+    s <= BigInt(Number.MAX_SAFE_INTEGER) && s >= -BigInt(Number.MAX_SAFE_INTEGER) ? s : 0,
+  );
+}
+
+/** The line of a loan with an amount above the limit: its figures, no cost, a note to fix it. */
+function overLimitSummary(
+  debt: Debt,
+  lender: Lender,
+  fees: DebtFee[],
+  payments: DebtPayment[],
+): DebtSummary {
+  return {
+    debtId: debt.id,
+    lenderId: lender.id,
+    lenderName: lender.name,
+    lenderType: lender.lenderType,
+    contractNumber: debt.contractNumber,
+    contractOn: debt.contractOn,
+    status: debt.status,
+    principal: debt.principal,
+    received: debt.received ?? debt.principal,
+    paid: safeSum(payments.map((p) => p.amount)),
+    fees: safeSum(fees.map((f) => f.amount)),
+    balance: debt.status === 'settled' ? cents(0) : debt.balance,
+    overdue: debt.overdue,
+    overdueDays: null,
+    isCreditReported: debt.isCreditReported,
+    aprBasis: null,
+    nominalApr: null,
+    effectiveAnnualRate: null,
+    verdict: null,
+    legality: null,
+    aprNote: {
+      code: 'amount-over-limit',
+      message: `an amount of this debt is above the limit of ¥${MAX_AMOUNT_TEXT}; edit or delete it (it is left out of the totals and plans)`,
+      messageZh: `这笔债务有金额超过单项上限 ¥${MAX_AMOUNT_TEXT}，请修改或删除（它未计入合计和还款计划）`,
+    },
+    isOverLimit: true,
+  };
+}
+
 /** One loan's figures, true cost and legality as of `asOf`. Pure: no IO. */
 export function summarizeDebt(
   debt: Debt,
@@ -185,6 +256,8 @@ export function summarizeDebt(
   payments: DebtPayment[],
   asOf: IsoDate,
 ): DebtSummary {
+  if (hasAmountOverLimit(debt, fees, payments))
+    return overLimitSummary(debt, lender, fees, payments);
   const received = receivedOf(debt, fees);
   const paid = sumCents(payments.map((p) => p.amount));
   const feeTotal = sumCents(fees.map((f) => f.amount));
@@ -334,7 +407,9 @@ export function buildCaseSummary(input: {
       asOf,
     ),
   );
-  const byLender = groupBy(rows, (r) => r.lenderId);
+  // loans with an amount above the limit are listed but never summed (their sums may not be exact)
+  const counted = rows.filter((r) => r.isOverLimit !== true);
+  const byLender = groupBy(counted, (r) => r.lenderId);
   const lenderRows: LenderSummary[] = lenders
     .filter((l) => byLender.has(l.id))
     .map((l) => {
@@ -356,13 +431,13 @@ export function buildCaseSummary(input: {
     asOf,
     totals: {
       debts: rows.length,
-      principal: sumCents(rows.map((r) => r.principal)),
-      received: sumCents(rows.map((r) => r.received)),
-      paid: sumCents(rows.map((r) => r.paid)),
-      fees: sumCents(rows.map((r) => r.fees)),
-      balance: sumCents(rows.map((r) => r.balance ?? cents(0))),
-      debtsWithoutBalance: rows.filter((r) => r.balance === null).length,
-      overdue: sumCents(rows.map((r) => r.overdue)),
+      principal: sumCents(counted.map((r) => r.principal)),
+      received: sumCents(counted.map((r) => r.received)),
+      paid: sumCents(counted.map((r) => r.paid)),
+      fees: sumCents(counted.map((r) => r.fees)),
+      balance: sumCents(counted.map((r) => r.balance ?? cents(0))),
+      debtsWithoutBalance: counted.filter((r) => r.balance === null).length,
+      overdue: sumCents(counted.map((r) => r.overdue)),
       overdueDebts: rows.filter((r) => r.overdue > 0 || r.status === 'overdue').length,
       aboveLegalLine: rows.filter((r) => r.verdict === 'exceeded').length,
     },

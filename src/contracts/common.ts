@@ -1,6 +1,11 @@
 import { z } from 'zod';
 
-/** Money in JSON: a string in yuan with at most two decimals ("1234.50"); core parses it to fen. */
+/**
+ * Money in JSON: a string in yuan with at most two decimals ("1234.50"); core parses it to fen.
+ * Only the shape is checked here: the limits (¥1,000,000,000.00 per amount, core/money
+ * MAX_AMOUNT_CENTS; the case total) are checked by the use case, so the 400 names the field by
+ * its label (合同金额, 每期金额 …) — see docs/ARCHITECTURE.md#limits.
+ */
 export const Money = z
   .string()
   .trim()

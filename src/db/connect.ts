@@ -7,13 +7,18 @@ import {
   Migrator,
   PostgresAdapter,
   PostgresDialect,
-  SqliteDialect,
   type Migration,
   type MigrationProvider,
   type MigrationResultSet,
 } from 'kysely';
 import { AppError } from '../app/errors.js';
 import type { Database } from './schema.js';
+import {
+  ImmediateSqliteDialect,
+  isContentionError,
+  SQLITE_BUSY_TIMEOUT_MS,
+  WRITE_ATTEMPTS,
+} from './transaction.js';
 
 export type DbConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 export type DialectKind = DbConfig['kind'];
@@ -53,10 +58,12 @@ export function createDb(config: DbConfig): Kysely<Database> {
     const sqlite = new SqliteDatabase(config.file);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
+    // waits for another process's write lock (see db/transaction.ts for the retries beyond it)
+    sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
     // FULL: a committed import survives a power cut, not just a killed process.
     sqlite.pragma('synchronous = FULL');
-    return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    // every transaction takes the write lock at BEGIN (BEGIN IMMEDIATE): db/transaction.ts
+    return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
   }
   // the PostgreSQL driver loads only when used: a borrower's SQLite home never needs it
   const pg = createRequire(import.meta.url)('pg') as Pg;
@@ -128,7 +135,8 @@ async function appliedMigrations(db: Kysely<any>): Promise<string[]> {
 // oxlint-disable-next-line no-explicit-any -- works for any schema
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
   const known = new Set(await knownMigrations());
-  const unknown = (await appliedMigrations(db)).filter((n) => !known.has(n));
+  const applied = await appliedMigrations(db);
+  const unknown = applied.filter((n) => !known.has(n));
   if (unknown.length > 0) {
     throw new AppError(
       'database-too-new',
@@ -140,7 +148,13 @@ export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultS
       },
     );
   }
-  const result = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
-  if (result.error !== undefined) throw result.error;
-  return result;
+  // Up to date (every CLI run and server start): no migrator, so no write lock is taken.
+  if (applied.length === known.size && applied.every((n) => known.has(n))) return { results: [] };
+  // Another process may be writing (or migrating) at the same moment: retry as writes do.
+  for (let attempt = 1; ; attempt += 1) {
+    const result = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+    if (result.error === undefined) return result;
+    if (!isContentionError(result.error) || attempt >= WRITE_ATTEMPTS) throw result.error;
+    await new Promise((r) => setTimeout(r, 50 * attempt));
+  }
 }

@@ -21,6 +21,8 @@ export function statusFor(code: AppErrorCode): number {
     case 'integrity-failure':
     case 'internal':
       return 500;
+    case 'database-busy':
+      return 503;
     case 'infeasible':
     case 'no-solution':
     case 'ambiguous-rate':

@@ -1,11 +1,9 @@
 import { divRound, type Rounding } from './rounding.js';
 import { err, ok, type FieldIssue, type Result } from '../result.js';
+import { amountOverLimit, MAX_AMOUNT_CENTS } from './limits.js';
 
 /** Money as an integer number of fen (分). */
 export type Cents = number & { readonly __brand: 'Cents' };
-
-/** Largest amount we accept anywhere: ¥10 trillion, far inside Number.MAX_SAFE_INTEGER fen. */
-export const MAX_CENTS = 1_000_000_000_000_000;
 
 /** Brands an integer as fen; throws on a non-integer (a bug, not user input). */
 export function cents(n: number | bigint): Cents {
@@ -116,14 +114,7 @@ export function parseCents(text: string, field = 'amount'): Result<Cents, FieldI
   const intPart = m[2]!;
   const frac = (m[3] ?? '').padEnd(2, '0');
   const v = BigInt(intPart) * 100n + BigInt(frac);
-  if (v > BigInt(MAX_CENTS)) {
-    return err({
-      code: 'invalid-amount',
-      field,
-      message: `${field}: "${text}" is too large`,
-      messageZh: `${field}：金额“${text}”过大`,
-    });
-  }
+  if (v > BigInt(MAX_AMOUNT_CENTS)) return err(amountOverLimit(field, text.trim()));
   return ok(cents(m[1] ? -v : v));
 }
 
@@ -162,14 +153,7 @@ export function parseMoneyInput(text: string, field = 'amount'): Result<Cents, F
   }
   const digits = BigInt(m[2]! + (m[3] ?? ''));
   const v = (digits * scale * 100n) / 10n ** BigInt(fracDigits);
-  if (v > BigInt(MAX_CENTS)) {
-    return err({
-      code: 'invalid-amount',
-      field,
-      message: `${field}: "${text}" is too large`,
-      messageZh: `${field}：金额“${text}”过大`,
-    });
-  }
+  if (v > BigInt(MAX_AMOUNT_CENTS)) return err(amountOverLimit(field, text.trim()));
   return ok(cents(m[1] ? -v : v));
 }
 

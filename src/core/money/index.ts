@@ -1,2 +1,3 @@
 export * from './cents.js';
 export * from './rounding.js';
+export * from './limits.js';

@@ -1,5 +1,10 @@
 import { err, ok, type FieldIssue, type Result } from '../result.js';
-import { MAX_CENTS, parseCents, type Cents } from '../money/index.js';
+import {
+  MAX_CASE_TOTAL_CENTS,
+  MAX_CASE_TOTAL_TEXT,
+  parseCents,
+  type Cents,
+} from '../money/index.js';
 import { parseIsoDate, type IsoDate } from '../dates/index.js';
 import { MAX_ANNUAL_PPM, parseRateFraction, type RatePpm } from '../rates/index.js';
 import {
@@ -286,13 +291,13 @@ export function parsePlanInput(raw: unknown): Result<PlanInput, FieldIssue> {
     customSum += d.value.customPayment ?? 0;
     owedSum += d.value.balance + d.value.penaltyAccrued + d.value.interestAccrued;
     // keeps every sum the engine forms exact in a double
-    if (owedSum > MAX_CENTS)
+    if (owedSum > MAX_CASE_TOTAL_CENTS)
       return err(
         issue(
-          'input-too-large',
+          'case-total-over-limit',
           `debts[${i}]`,
-          'the debts add up to more than ¥10 trillion',
-          '债务合计超过 10 万亿元',
+          `the debts add up to more than ¥${MAX_CASE_TOTAL_TEXT}`,
+          `债务合计超过 ¥${MAX_CASE_TOTAL_TEXT}`,
         ),
       );
     debts.push(d.value);

@@ -4,7 +4,9 @@ import {
   cents,
   divRound,
   formatYuan,
-  MAX_CENTS,
+  MAX_AMOUNT_CENTS,
+  MAX_AMOUNT_TEXT,
+  MAX_DERIVED_CENTS,
   mulDiv,
   type Cents,
 } from '../money/index.js';
@@ -210,8 +212,13 @@ export function validateScheduleInput(input: ScheduleInput): FieldIssue | null {
       `principal: must be more than 0, got ${typeof principal === 'number' && Number.isSafeInteger(principal) ? formatYuan(principal as Cents) : String(principal)}`,
       `principal：本金必须大于 0${typeof principal === 'number' && Number.isSafeInteger(principal) ? `，收到的是 ${formatYuan(principal as Cents)}` : ''}`,
     );
-  if (principal > MAX_CENTS)
-    return fieldIssue('invalid-amount', 'principal', 'principal: too large', 'principal：本金过大');
+  if (principal > MAX_AMOUNT_CENTS)
+    return fieldIssue(
+      'invalid-amount',
+      'principal',
+      `principal: above the limit of ¥${MAX_AMOUNT_TEXT} for one amount`,
+      `合同金额（principal）：超过单项上限 ¥${MAX_AMOUNT_TEXT}`,
+    );
   if (
     typeof periods !== 'number' ||
     !Number.isInteger(periods) ||
@@ -294,7 +301,7 @@ export function validateScheduleInput(input: ScheduleInput): FieldIssue | null {
     (p * BigInt(input.annualRatePpm) * BigInt(periods)) / MONTH_DEN +
     (p * BigInt(input.feeRatePerPeriodPpm ?? 0) * BigInt(periods)) / BigInt(PPM) +
     (p * BigInt(input.dailyRatePpm ?? 0) * days) / BigInt(PPM);
-  if (bound > BigInt(MAX_CENTS))
+  if (bound > BigInt(MAX_DERIVED_CENTS))
     return fieldIssue(
       'invalid-amount',
       'principal',

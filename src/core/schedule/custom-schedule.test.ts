@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, isoDate } from '../dates/index.js';
-import { cents } from '../money/index.js';
+import { cents, MAX_AMOUNT_CENTS } from '../money/index.js';
 import { ratePpm } from '../rates/index.js';
 import { buildCustomSchedule } from './custom-schedule.js';
 import type { CustomScheduleInput } from './types.js';
@@ -189,14 +189,27 @@ describe('buildCustomSchedule', () => {
 });
 
 describe('extreme sizes', () => {
-  it('rejects rather than overflows when the amounts would pass ¥10 trillion', () => {
-    const big = cents(900_000_000_000_000);
+  it('refuses an amount above the per-amount limit rather than overflowing', () => {
+    const big = cents(MAX_AMOUNT_CENTS + 1);
     const r = buildCustomSchedule({
-      principal: big,
+      principal: cents(MAX_AMOUNT_CENTS),
       startDate: start,
       annualRatePpm: ratePpm(10_000_000),
       payments: [pay('2030-01-01', big), pay('2031-01-01', big)],
     });
-    expect(r).toMatchObject({ ok: false, error: { code: 'invalid-amount', field: 'payments' } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-amount', field: 'payments[0].amount' },
+    });
+    const over = buildCustomSchedule({
+      principal: big,
+      startDate: start,
+      annualRatePpm: ratePpm(0),
+      payments: [pay('2030-01-01', big)],
+    });
+    expect(over).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-amount', field: 'principal' },
+    });
   });
 });

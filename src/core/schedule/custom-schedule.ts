@@ -1,5 +1,5 @@
 import { daysBetween, parseIsoDate, type IsoDate } from '../dates/index.js';
-import { cents, formatYuan, MAX_CENTS, mulDiv } from '../money/index.js';
+import { cents, formatYuan, MAX_AMOUNT_CENTS, MAX_DERIVED_CENTS, mulDiv } from '../money/index.js';
 import { MAX_ANNUAL_PPM, PPM } from '../rates/index.js';
 import { err, fieldIssue, ok, type FieldIssue, type Result } from '../result.js';
 import { MAX_PERIODS } from './build-schedule.js';
@@ -78,12 +78,12 @@ function validateCustomInput(input: CustomScheduleInput): FieldIssue | null {
     typeof principal !== 'number' ||
     !Number.isSafeInteger(principal) ||
     principal <= 0 ||
-    principal > MAX_CENTS
+    principal > MAX_AMOUNT_CENTS
   )
     return fieldIssue(
       'invalid-amount',
       'principal',
-      `principal: must be more than 0 and at most ${formatYuan(cents(MAX_CENTS))}`,
+      `principal: must be more than 0 and at most ${formatYuan(cents(MAX_AMOUNT_CENTS))}`,
       'principal：本金必须大于 0',
     );
   const start = parseIsoDate(input.startDate, 'startDate');
@@ -124,7 +124,7 @@ function validateCustomInput(input: CustomScheduleInput): FieldIssue | null {
       typeof p.amount !== 'number' ||
       !Number.isSafeInteger(p.amount) ||
       p.amount <= 0 ||
-      p.amount > MAX_CENTS
+      p.amount > MAX_AMOUNT_CENTS
     )
       return fieldIssue(
         'invalid-amount',
@@ -137,9 +137,9 @@ function validateCustomInput(input: CustomScheduleInput): FieldIssue | null {
   }
   const days = BigInt(daysBetween(start.value, prev));
   if (
-    total > MAX_CENTS ||
+    total > MAX_DERIVED_CENTS ||
     BigInt(principal) + (BigInt(principal) * BigInt(annualRatePpm) * days) / (365n * BigInt(PPM)) >
-      BigInt(MAX_CENTS)
+      BigInt(MAX_DERIVED_CENTS)
   )
     return fieldIssue(
       'invalid-amount',

@@ -123,7 +123,8 @@ export const planningRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
           .map((l) => ({ ...line(l), category: l.kind })),
         emergencyBuffer: b.buffer,
         debts: s.debts
-          .filter((d) => d.status !== 'settled')
+          // a loan above the money limit is listed for fixing, never budgeted (app/summary.ts)
+          .filter((d) => d.status !== 'settled' && d.isOverLimit !== true)
           .map((d) => ({
             creditor: d.lenderName,
             balance: formatYuan(d.balance ?? d.principal),
