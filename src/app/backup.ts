@@ -31,6 +31,7 @@ import { verifyChain, type ChainAnchor } from '../vault/chain.js';
 import type { Deps } from './deps.js';
 import { AppError } from './errors.js';
 import { homeLayout } from './home.js';
+import { RESTORE_COMMITTED, finishRestore, restoreStaging } from './stale-temp.js';
 
 /**
  * Backup format 1: one zip with
@@ -946,13 +947,6 @@ async function isEmpty(db: AnyDb): Promise<boolean> {
   return true;
 }
 
-function restoreStaging(home: string, pid: number = process.pid): string {
-  return join(home, `.restore-${pid}`);
-}
-
-/** Marker inside the staging directory: the database part committed, only the vault rename is left. */
-const COMMITTED = '.committed';
-
 /**
  * Restores a verified backup into an EMPTY store: the database in one transaction, the vault
  * through a temp directory renamed into place. Refuses ('conflict') a target with any data.
@@ -1039,7 +1033,7 @@ export async function restoreBackup(
       }
     });
     // From here a killed process leaves a complete staging directory: startup finishes it.
-    await writeFile(join(staging, COMMITTED), '');
+    await writeFile(join(staging, RESTORE_COMMITTED), '');
   } catch (e) {
     await rm(staging, { recursive: true, force: true });
     if (e instanceof AppError) throw e;
@@ -1052,55 +1046,4 @@ export async function restoreBackup(
   }
   await finishRestore(vault, staging);
   return { tables: counts, files: vaultFiles.length };
-}
-
-async function finishRestore(vault: string, staging: string): Promise<void> {
-  await rm(join(staging, COMMITTED), { force: true });
-  await rm(vault, { recursive: true, force: true });
-  await rename(staging, vault);
-  await mkdir(vault, { recursive: true });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * Restore directories left in the home by a killed restore (`.restore-<pid>` of a process no
- * longer running): one whose database part had committed is moved into place (the restore is
- * finished), any other is removed (its transaction rolled back, so the restore can be re-run).
- */
-export async function sweepStaleRestores(
-  home: string,
-): Promise<{ removed: string[]; finished: string[] }> {
-  const out = { removed: [] as string[], finished: [] as string[] };
-  let names: string[];
-  try {
-    names = await readdir(home);
-  } catch {
-    return out;
-  }
-  for (const n of names) {
-    const pid = Number(/^\.restore-(\d+)$/.exec(n)?.[1]);
-    if (!Number.isSafeInteger(pid) || pid === process.pid || isAlive(pid)) continue;
-    const dir = join(home, n);
-    const committed = await stat(join(dir, COMMITTED)).then(
-      () => true,
-      () => false,
-    );
-    const vault = homeLayout(home).vault;
-    if (committed && (await listFiles(vault)).length === 0) {
-      await finishRestore(vault, dir);
-      out.finished.push(dir);
-    } else {
-      await rm(dir, { recursive: true, force: true });
-      out.removed.push(dir);
-    }
-  }
-  return out;
 }
