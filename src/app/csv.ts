@@ -92,3 +92,25 @@ export function parseCsvRecords(text: string): CsvRecord[] {
   }
   return out;
 }
+
+/**
+ * UTF-16 text by its byte-order mark (what Excel's "Unicode text" and many Windows tools write),
+ * or, without one, by the NUL bytes ASCII characters leave in every other byte. Null when the
+ * bytes are not UTF-16 (then UTF-8 or GB18030 decoding applies).
+ */
+export function detectUtf16(buf: Buffer): 'utf-16le' | 'utf-16be' | null {
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return 'utf-16le';
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return 'utf-16be';
+  // No BOM: a CSV's delimiters and digits are ASCII, so their odd (LE) or even (BE) bytes are 0.
+  const n = Math.min(buf.length - (buf.length % 2), 4096);
+  if (n < 4) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (buf[i] === 0) evenZero += 1;
+    if (buf[i + 1] === 0) oddZero += 1;
+  }
+  // UTF-8 and GB18030 text has no NUL bytes at all; UTF-16 has one per ASCII character
+  if (evenZero + oddZero < (n / 2) * 0.05) return null;
+  return oddZero >= evenZero ? 'utf-16le' : 'utf-16be';
+}

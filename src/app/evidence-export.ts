@@ -22,7 +22,7 @@ import type { CaseId, Lender } from '../db/types.js';
 import { CHANNEL_ZH, checkCaseConduct } from './contacts.js';
 import type { Deps } from './deps.js';
 import { AppError } from './errors.js';
-import { EVIDENCE_KIND_ZH } from './evidence.js';
+import { EVIDENCE_KIND_ZH, HEAD_PREFIX_CHARS } from './evidence.js';
 import { resolveLender, vaultOf } from './evidence-common.js';
 
 export interface ExportInput {
@@ -63,12 +63,18 @@ export function safeName(name: string): string {
 }
 
 export function escapeHtml(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return (
+    s
+      // NUL and other controls are not allowed in HTML text (nor as character references): shown
+      // as U+FFFD so the page stays well-formed and the reader sees something was there
+      // oxlint-disable-next-line no-control-regex -- matching control characters is the point
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '\ufffd')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&#39;')
+  );
 }
 
 function beijing(at: Instant): string {
@@ -350,6 +356,7 @@ th{background:#eee}td:first-child{white-space:nowrap}tr.ct td{background:#f8f8f8
 <h1>证据目录</h1>
 <p>${x.caseTitle ? `案件：${e(x.caseTitle)}<br>` : ''}生成时间：${e(beijing(x.generatedAt))}（北京时间）${filterText ? `<br>范围：${filterText}` : ''}</p>
 <p>共 ${x.files.length} 份证据、${x.contacts.length} 条联系记录。账本共 ${x.count} 条，头哈希：<code>${x.head?.hash ?? '—'}</code></p>
+<p class="head">账本头：<b>${x.head?.seq ?? 0}:${(x.head?.hash ?? '0'.repeat(64)).slice(0, HEAD_PREFIX_CHARS)}</b>（第 ${x.head?.seq ?? 0} 条，哈希前 ${HEAD_PREFIX_CHARS} 位）。请把这一行另存一份（拍照、发给自己或随信寄出）：日后运行 <code>xieshang evidence verify --against ${x.head?.seq ?? 0}:${(x.head?.hash ?? '0'.repeat(64)).slice(0, HEAD_PREFIX_CHARS)}</code>，即可证明此前的记录没有被改写。</p>
 <table><thead><tr><th>编号</th><th>时间（北京时间）</th><th>类别</th><th>出借机构</th><th>内容</th><th>文件 / SHA-256</th></tr></thead><tbody>
 ${rows.map((r) => r.html).join('\n')}
 </tbody></table>

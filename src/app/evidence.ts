@@ -246,7 +246,9 @@ export type VerifyProblemCode =
   | 'contact-row-changed'
   | 'contact-row-missing'
   | 'contact-row-unrecorded'
-  | 'head-not-found';
+  | 'head-not-found'
+  /** the entry at an --against SEQ:HASH anchor is gone or no longer has that hash */
+  | 'anchor-mismatch';
 
 export interface VerifyProblem {
   code: VerifyProblemCode;
@@ -268,6 +270,39 @@ export interface VerifyReport {
   /** the head file written beside the vault (null when none: newest-entry removal undetectable) */
   anchor: { seq: number; hash: string } | null;
   staleTempFilesRemoved: number;
+}
+
+/** Parses SEQ:HASH (hash prefix ≥ 8 hex, any case); a malformed one is the user's input error. */
+export function parseAnchor(text: string): { seq: number; prefix: string } {
+  const m = /^\s*(\d{1,15})\s*[:：]\s*([0-9a-fA-F]{8,64})\s*$/.exec(text);
+  if (m === null || Number(m[1]) < 1)
+    throw new AppError(
+      'invalid-input',
+      `--against "${text}" is not SEQ:HASH (an entry number, a colon, and at least the first 8 hex characters of its hash, e.g. 12:3f9a0c1b)`,
+      {
+        field: 'against',
+        messageZh: `--against “${text}”格式不对：应为“条目序号:哈希”，哈希至少前 8 位十六进制字符，例如 12:3f9a0c1b`,
+      },
+    );
+  return { seq: Number(m[1]), prefix: m[2]!.toLowerCase() };
+}
+
+/** Hex characters of the head hash shown in letters and bundles: 64 bits, easy to copy. */
+export const HEAD_PREFIX_CHARS = 16;
+
+/**
+ * The case's evidence ledger head as it is shown outside the device (letter footers, bundle
+ * index): its sequence number and the first HEAD_PREFIX_CHARS hex of its hash. A kept copy lets
+ * `evidence verify --against SEQ:HASH` detect a later rewrite. An empty ledger is seq 0.
+ */
+export async function ledgerHeadFor(
+  deps: Deps,
+  caseId: CaseId,
+): Promise<{ seq: number; hashPrefix: string }> {
+  const head = await createLedgerRepository(deps.db).head(caseId);
+  return head === null
+    ? { seq: 0, hashPrefix: '0'.repeat(HEAD_PREFIX_CHARS) }
+    : { seq: head.seq, hashPrefix: head.hash.slice(0, HEAD_PREFIX_CHARS) };
 }
 
 function sameJson(a: JsonValue, b: JsonValue): boolean {
@@ -293,8 +328,14 @@ function sortKeys(v: JsonValue): JsonValue {
 export async function verifyEvidence(
   deps: Deps,
   caseId: CaseId,
-  opts: { expectHead?: string; onProgress?: (done: number, total: number) => void } = {},
+  opts: {
+    expectHead?: string;
+    /** SEQ:HASH (hash prefix of at least 8 hex) of a head that left the device earlier */
+    against?: string;
+    onProgress?: (done: number, total: number) => void;
+  } = {},
 ): Promise<VerifyReport> {
+  const against = opts.against === undefined ? null : parseAnchor(opts.against);
   const vault = vaultOf(deps);
   const staleTempFilesRemoved = await vault.sweepTemp();
   const entries = await createLedgerRepository(deps.db).list(caseId);
@@ -326,6 +367,26 @@ export async function verifyEvidence(
         hash: want,
         messageZh: `您记下的头哈希 ${want} 不在账本中：账本被改写或不是同一份数据`,
         messageEn: `the head hash you wrote down (${want}) is not in the ledger: it was rewritten or this is different data`,
+      });
+  }
+
+  if (against !== null) {
+    const at = entries.find((e) => e.seq === against.seq);
+    const shown = `${against.seq}:${against.prefix}`;
+    if (at === undefined)
+      problems.push({
+        code: 'anchor-mismatch',
+        seq: against.seq,
+        messageZh: `账本现在只有 ${entries.length} 条，没有您此前保存的第 ${against.seq} 条（${shown}）：此后有条目被删除，或这不是同一份数据`,
+        messageEn: `the ledger now has ${entries.length} entries, not the entry ${against.seq} you kept (${shown}): entries were removed since, or this is different data`,
+      });
+    else if (!at.hash.startsWith(against.prefix))
+      problems.push({
+        code: 'anchor-mismatch',
+        seq: against.seq,
+        hash: at.hash,
+        messageZh: `账本第 ${against.seq} 条的哈希现在是 ${at.hash.slice(0, against.prefix.length)}，与您此前保存的 ${shown} 不符：第 ${against.seq} 条或它之前的某一条在那之后被改写过（每条的哈希都包含前一条的哈希，改动任何一条都会改变其后所有条目的哈希）`,
+        messageEn: `ledger entry ${against.seq} now hashes to ${at.hash.slice(0, against.prefix.length)}, not the ${shown} you kept: entry ${against.seq} or one before it was rewritten since (each hash covers the previous one)`,
       });
   }
 

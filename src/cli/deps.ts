@@ -87,6 +87,13 @@ function unavailable(e: unknown, where: string): unknown {
   );
 }
 
+/** Removes what killed processes left in the home (uploads, restores) and says so on stderr. */
+async function sweepAtStartup(ctx: CliContext, home: string): Promise<void> {
+  const { describeSweep, sweepStaleTemp } = await import('../app/stale-temp.js');
+  const said = describeSweep(await sweepStaleTemp(home));
+  if (said !== null) ctx.io.stderr(`${ctx.lang === 'en' ? said.en : said.zh}\n`);
+}
+
 /**
  * Opens the data directory (creating it when missing) and its database, migrated to the latest
  * schema. The caller must close() it, also on error: see withDeps.
@@ -95,6 +102,7 @@ export async function openDeps(ctx: CliContext, opts: StoreOptions = {}): Promis
   const home = resolveHome(ctx, opts);
   usePrivateUmask();
   await mkdir(home, { recursive: true, mode: PRIVATE_DIR });
+  await sweepAtStartup(ctx, home);
   const config = resolveDbConfig(ctx, opts, home);
   const tightened = await tightenHome(home, config.kind === 'sqlite' ? config.file : undefined);
   if (tightened.length > 0)

@@ -19,8 +19,34 @@ export function displayWidth(s: string): number {
 
 export type Align = 'left' | 'right';
 
-/** Renders rows as an aligned plain-text table; numbers are usually right-aligned. */
-export function formatTable(headers: string[], rows: string[][], align: Align[] = []): string {
+// C0 controls (ESC, CR, NUL, newline…), DEL, C1 controls and the bidi overrides/isolates: raw, they
+// move the cursor, recolour or clear the screen, or reorder what the user reads.
+// oxlint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE_FOR_TERMINAL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text from users and files made safe to print: each control character becomes a visible escape
+ * (\n, \t, \x1b, \u202e), so a file name or note can never act on the terminal.
+ */
+export function terminalSafe(s: string): string {
+  return s.replace(UNSAFE_FOR_TERMINAL, (ch) => {
+    if (ch === '\n') return '\\n';
+    if (ch === '\t') return '\\t';
+    if (ch === '\r') return '\\r';
+    const cp = ch.codePointAt(0)!;
+    return cp <= 0xff ? `\\x${cp.toString(16).padStart(2, '0')}` : `\\u${cp.toString(16)}`;
+  });
+}
+
+/** Renders rows as an aligned plain-text table; numbers are usually right-aligned. Every cell is
+ * passed through terminalSafe: tables carry names and notes users typed or files brought in. */
+export function formatTable(
+  rawHeaders: string[],
+  rawRows: string[][],
+  align: Align[] = [],
+): string {
+  const headers = rawHeaders.map(terminalSafe);
+  const rows = rawRows.map((r) => r.map((c) => terminalSafe(c ?? '')));
   const widths = headers.map((h, i) =>
     Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))),
   );

@@ -93,6 +93,24 @@ export function registerErrorHandler(
         },
       });
     }
+    // @fastify/multipart answers a second file (limits.files = 1) with a 413 like a size limit
+    if (fe.code === 'FST_FILES_LIMIT')
+      return reply.status(400).send({
+        error: {
+          code: 'invalid-input',
+          field: 'file',
+          message: 'one file per upload: send each file on its own',
+          messageZh: '每次只能上传一个文件',
+        },
+      });
+    if (fe.code === 'FST_PARTS_LIMIT' || fe.code === 'FST_FIELDS_LIMIT')
+      return reply.status(400).send({
+        error: {
+          code: 'invalid-input',
+          message: 'the upload has too many fields',
+          messageZh: '上传的表单字段过多',
+        },
+      });
     const status = typeof fe.statusCode === 'number' ? fe.statusCode : 500;
     if (
       status === 413 ||

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,10 @@ import {
 } from '../../../test/dialects.js';
 import { runCli } from '../../../test/cli-harness.js';
 
+// A vault object is named by the SHA-256 of its bytes (restore checks that).
+const OBJ_BYTES = Buffer.from([0, 1, 2, 255]);
+const OBJ_HASH = createHash('sha256').update(OBJ_BYTES).digest('hex');
+const OBJ = ['objects', OBJ_HASH.slice(0, 2), OBJ_HASH.slice(2)] as const;
 const FIXTURES = new URL('../../../test/fixtures/', import.meta.url).pathname;
 const root = mkdtempSync(join(tmpdir(), 'xieshang-backup-'));
 const dbs: TestDatabase[] = [];
@@ -45,8 +50,8 @@ async function seedHome(name: string): Promise<string[]> {
       ])
     ).code,
   ).toBe(0);
-  mkdirSync(join(home, 'vault', 'objects', 'ab'), { recursive: true });
-  writeFileSync(join(home, 'vault', 'objects', 'ab', 'cd'.repeat(31)), Buffer.from([0, 1, 2, 255]));
+  mkdirSync(join(home, 'vault', OBJ[0], OBJ[1]), { recursive: true });
+  writeFileSync(join(home, 'vault', ...OBJ), OBJ_BYTES);
   writeFileSync(join(home, 'vault', 'ledger-head.txt'), '录音 2024-05-05\n');
   return store;
 }
@@ -114,9 +119,9 @@ describe('backup and restore', () => {
     const r = await run(['restore', zip, ...target]);
     expect(r.code, r.err).toBe(0);
     expect(await summaryOf(target)).toEqual(before);
-    expect(
-      readFileSync(join(root, 'a-restored', 'vault', 'objects', 'ab', 'cd'.repeat(31))),
-    ).toEqual(Buffer.from([0, 1, 2, 255]));
+    expect(readFileSync(join(root, 'a-restored', 'vault', ...OBJ))).toEqual(
+      Buffer.from([0, 1, 2, 255]),
+    );
     expect(readFileSync(join(root, 'a-restored', 'vault', 'ledger-head.txt'), 'utf8')).toBe(
       '录音 2024-05-05\n',
     );
@@ -176,7 +181,7 @@ describe('backup and restore', () => {
     const back = ['--home', join(root, 'd-back')];
     expect((await run(['restore', zip2, ...back])).code).toBe(0);
     expect(await summaryOf(back)).toEqual(before);
-    expect(readFileSync(join(root, 'd-back', 'vault', 'objects', 'ab', 'cd'.repeat(31)))).toEqual(
+    expect(readFileSync(join(root, 'd-back', 'vault', ...OBJ))).toEqual(
       Buffer.from([0, 1, 2, 255]),
     );
   });

@@ -4,7 +4,9 @@ import { resolveCase } from '../../app/cases.js';
 import {
   EVIDENCE_KINDS,
   EVIDENCE_KIND_ZH,
+  HEAD_PREFIX_CHARS,
   addEvidence,
+  parseAnchor,
   listEvidence,
   verifyEvidence,
 } from '../../app/evidence.js';
@@ -15,7 +17,7 @@ import type { Instant } from '../../core/dates/index.js';
 import { addStoreOptions, withDeps, type StoreOptions } from '../deps.js';
 import { say, type CliContext } from '../io.js';
 import { action, printJson } from '../run-action.js';
-import { formatTable } from '../table.js';
+import { formatTable, terminalSafe } from '../table.js';
 
 type Opts = StoreOptions & { case?: string };
 
@@ -157,15 +159,19 @@ export function registerEvidence(
     ev
       .command('verify')
       .description('重新计算每个文件的哈希并核对账本 (re-hash every object and walk the ledger)')
+      .option('--head <hash>', 'a head hash you wrote down earlier: it must still be in the ledger')
       .option(
-        '--head <hash>',
-        'a head hash you wrote down earlier: it must still be in the ledger',
+        '--against <seq:hash>',
+        'a ledger head that left this device earlier (letter footer, bundle index): SEQ:HASH, hash prefix of 8+ hex; a rewrite of any entry up to SEQ is detected',
       ),
   ).action(
-    action(ctx, setExit, async (o: Opts & { head?: string }) =>
+    action(ctx, setExit, async (o: Opts & { head?: string; against?: string }) =>
       withDeps(ctx, o, async (deps) => {
         const c = await resolveCase(deps, o.case);
-        const r = await verifyEvidence(deps, c.id, o.head ? { expectHead: o.head } : {});
+        const r = await verifyEvidence(deps, c.id, {
+          ...(o.head ? { expectHead: o.head } : {}),
+          ...(o.against === undefined ? {} : { against: o.against }),
+        });
         if (ctx.json) {
           printJson(ctx, r);
           return r.intact ? 0 : 1;
@@ -178,6 +184,24 @@ export function registerEvidence(
               `Intact: all ${r.entries} ledger entries link up and ${r.objectsChecked} files (${formatBytes(r.bytesChecked)}) match their hashes.\nHead hash: ${r.headHash ?? '—'}\nWrite the head hash down or send it to a timestamp service to fix this state in time.\n`,
             ),
           );
+          if (o.against !== undefined) {
+            const a = parseAnchor(o.against);
+            ctx.io.stdout(
+              say(
+                ctx,
+                `与您此前保存的账本头 ${a.seq}:${a.prefix} 一致：第 1–${a.seq} 条自那以后没有被改写。\n`,
+                `Matches the ledger head you kept (${a.seq}:${a.prefix}): entries 1–${a.seq} have not been rewritten since.\n`,
+              ),
+            );
+          }
+          if (r.entries > 0 && r.headHash !== null)
+            ctx.io.stdout(
+              say(
+                ctx,
+                `账本头（可抄下或随信寄出，日后用 --against 核对）：${r.entries}:${r.headHash.slice(0, HEAD_PREFIX_CHARS)}\n`,
+                `Ledger head (keep it or send it with a letter; check later with --against): ${r.entries}:${r.headHash.slice(0, HEAD_PREFIX_CHARS)}\n`,
+              ),
+            );
           if (r.anchor === null && r.entries > 0)
             ctx.io.stdout(
               say(
@@ -196,7 +220,7 @@ export function registerEvidence(
           ),
         );
         for (const p of r.problems)
-          ctx.io.stdout(`  - [${p.code}] ${say(ctx, p.messageZh, p.messageEn)}\n`);
+          ctx.io.stdout(`  - [${p.code}] ${terminalSafe(say(ctx, p.messageZh, p.messageEn))}\n`);
         ctx.io.stdout(
           say(
             ctx,

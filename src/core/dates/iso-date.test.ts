@@ -29,6 +29,21 @@ describe('parseIsoDate', () => {
     expect(parseDateInput('20240105')).toEqual({ ok: true, value: '2024-01-05' });
     expect(parseDateInput('2024/2/30').ok).toBe(false);
   });
+  it('says a far-off date is out of the supported range, not off the calendar', () => {
+    for (const r of [
+      parseIsoDate('2999-01-01', 'dueOn'),
+      parseDateInput('1899年12月31日', 'dueOn'),
+    ]) {
+      expect(r.ok).toBe(false);
+      if (r.ok) continue;
+      expect(r.error.messageZh).toContain('日期超出支持范围（1900-01-01 至 2200-12-31）');
+      expect(r.error.message).toContain('outside the supported range 1900-01-01 to 2200-12-31');
+      expect(r.error.message).not.toContain('does not exist');
+    }
+    const r = parseIsoDate('2023-02-29');
+    expect(r.ok ? '' : r.error.messageZh).toContain('日历上没有');
+    expect(parseIsoDate('2200-12-31').ok).toBe(true);
+  });
 });
 
 describe('addMonths', () => {

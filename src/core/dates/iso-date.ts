@@ -24,8 +24,29 @@ function makeDate(y: number, m: number, d: number): IsoDate {
   return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}` as IsoDate;
 }
 
+/** The years every date must fall in: far wider than any loan, narrow enough for day arithmetic. */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2200;
+
 function validYmd(y: number, m: number, d: number): boolean {
-  return y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+  return y >= MIN_YEAR && y <= MAX_YEAR && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
+/** Why y-m-d is refused: out of the supported years (an honest range message) or not on the calendar. */
+function dateIssue(field: string, text: string, y: number): FieldIssue {
+  if (y < MIN_YEAR || y > MAX_YEAR)
+    return {
+      code: 'invalid-date',
+      field,
+      message: `${field}: ${text} is outside the supported range ${MIN_YEAR}-01-01 to ${MAX_YEAR}-12-31`,
+      messageZh: `${field}：日期超出支持范围（${MIN_YEAR}-01-01 至 ${MAX_YEAR}-12-31）：${text}`,
+    };
+  return {
+    code: 'invalid-date',
+    field,
+    message: `${field}: ${text} does not exist on the calendar`,
+    messageZh: `${field}：日历上没有 ${text} 这一天`,
+  };
 }
 
 /** Parses a strict 'YYYY-MM-DD' that exists on the calendar (1900–2200). */
@@ -42,14 +63,7 @@ export function parseIsoDate(text: unknown, field = 'date'): Result<IsoDate, Fie
   const y = Number(m[1]);
   const mo = Number(m[2]);
   const d = Number(m[3]);
-  if (!validYmd(y, mo, d)) {
-    return err({
-      code: 'invalid-date',
-      field,
-      message: `${field}: ${String(text)} does not exist on the calendar`,
-      messageZh: `${field}：日历上没有 ${String(text)} 这一天`,
-    });
-  }
+  if (!validYmd(y, mo, d)) return err(dateIssue(field, String(text), y));
   return ok(makeDate(y, mo, d));
 }
 
@@ -69,14 +83,7 @@ export function parseDateInput(text: unknown, field = 'date'): Result<IsoDate, F
   const y = Number(m[1]);
   const mo = Number(m[2]);
   const d = Number(m[3]);
-  if (!validYmd(y, mo, d)) {
-    return err({
-      code: 'invalid-date',
-      field,
-      message: `${field}: ${text} does not exist on the calendar`,
-      messageZh: `${field}：日历上没有 ${text} 这一天`,
-    });
-  }
+  if (!validYmd(y, mo, d)) return err(dateIssue(field, text, y));
   return ok(makeDate(y, mo, d));
 }
 

@@ -13,8 +13,16 @@ const flow = (date: string, yuanFen: number): DatedFlow => ({
 });
 const line = (id: string, ppm: number) => ({ id, limitPpm: ratePpm(ppm) });
 
-// The solver lands in parallel (core/apr); until it answers, the end-to-end cases skip visibly.
-const solverReady = solveDatedApr([flow('2025-01-01', 100_00), flow('2026-01-01', -110_00)]).ok;
+// The end-to-end cases need the core/apr solver. A failing probe is a broken solver, not a reason
+// to skip: the suite fails (a skip here once hid a regression).
+const probe = solveDatedApr([flow('2025-01-01', 100_00), flow('2026-01-01', -110_00)]);
+const solverReady = probe.ok;
+
+describe('the core/apr solver probe', () => {
+  it('solves 100 → 110 a year later (the end-to-end cases below depend on it)', () => {
+    expect(probe, 'core/apr could not solve the probe flows').toMatchObject({ ok: true });
+  });
+});
 
 describe('principalActuallyReceived (民法典 第670条)', () => {
   it('nets a fee withheld on the day of the draw: 10,000 lent, 2,000 kept back → 8,000', () => {
@@ -124,8 +132,8 @@ describe('recalculateAtLine', () => {
   });
 });
 
-describe.skipIf(!solverReady)(
-  `checkLegality end to end${solverReady ? '' : ' (SKIPPED: core/apr solver not available)'}`,
+describe.runIf(solverReady)(
+  `checkLegality end to end${solverReady ? '' : ' (not run: the solver probe above FAILED)'}`,
   () => {
     it('flags a 砍头息 loan: contract 10,000, received 8,000, 12 × 1,000 (private, 2025-06)', () => {
       const flows = [flow('2025-06-01', 8_000_00)];
