@@ -1,5 +1,6 @@
 // Shapes of the case resources (inventory, budget, plan, contacts, evidence, agreements) on the wire.
 import { z } from 'zod';
+import { APR_BASES } from '../core/apr/basis.js';
 import {
   BUDGET_KINDS,
   CHANNELS,
@@ -50,6 +51,14 @@ export const DebtCreate = z.object({
   overdue: opt(MoneyNonNegative),
   isCreditReported: opt(z.boolean()),
   notes: opt(LongText),
+  /** 'loan' | 'credit-card' (信用卡 gets the card-shaped fields below) */
+  kind: opt(z.enum(['loan', 'credit-card'])),
+  /** credit cards: 账单日 */
+  statementDay: opt(z.number().int().min(1).max(31)),
+  /** credit cards: 最低还款 */
+  minimumPayment: opt(MoneyNonNegative),
+  /** credit cards: 分期手续费 per month, e.g. "0.6%" */
+  cardInstallmentFee: opt(z.string().trim().max(20)),
 });
 export type DebtCreate = z.input<typeof DebtCreate>;
 
@@ -94,6 +103,14 @@ export const DebtView = z.object({
   notes: z.string().nullable(),
   nominalApr: z.number().nullable(),
   effectiveAnnualRate: z.number().nullable(),
+  /** what the true APR was computed from (core/apr APR_BASES), with its label; null: not computed */
+  aprBasis: z.enum(APR_BASES).nullable().optional(),
+  aprBasisLabel: z.object({ zh: z.string(), en: z.string() }).nullable().optional(),
+  /** why the true APR is missing, in words (e.g. a card without its installment fee) */
+  aprNote: z
+    .object({ code: z.string(), message: z.string(), messageZh: z.string() })
+    .nullable()
+    .optional(),
   verdict: Verdict,
 });
 export type DebtView = z.infer<typeof DebtView>;
@@ -129,6 +146,8 @@ export const Summary = z.object({
       overdue: z.string(),
       debts: z.number(),
       aboveLegalLine: z.number(),
+      /** the bases of this lender's true-APR figures (core/apr APR_BASES), distinct */
+      aprBases: z.array(z.enum(APR_BASES)).optional(),
     }),
   ),
 });
