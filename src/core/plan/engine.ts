@@ -3,6 +3,7 @@
 // sort of the still-owing debts in the months where some debt reaches its payoff.
 import { allocate, cents } from '../money/index.js';
 import { addMonths, type IsoDate } from '../dates/index.js';
+import { splitFairShares } from './fair-share.js';
 import type { PlanRow, ProblemReason, Strategy } from './types.js';
 
 /** A reason the plan is infeasible; `index` is the debt's position (null for the floors check). */
@@ -216,6 +217,11 @@ export function runEngine(input: EngineInput, record: boolean): EngineResult {
   }
   const need = Array.from({ length: n }, () => 0);
   const pay = Array.from({ length: n }, () => 0);
+  // pro-rata strategies share by weight with floors lifting only shares below them (fair-share.ts);
+  // custom keeps "floor + a share of the rest" (its weights are custom − floor by construction)
+  const fair = strategy === 'pro-rata-balance' || strategy === 'pro-rata-contractual';
+  const floorNow = Array.from({ length: n }, () => 0);
+  const owedNow = Array.from({ length: n }, () => 0);
   let month = 0;
   let floorsFlagged = false;
   while (active.length > 0 && month < horizon) {
@@ -229,6 +235,8 @@ export function runEngine(input: EngineInput, record: boolean): EngineResult {
       const f = Math.min(debts[i]!.floor, owed);
       pay[i] = f;
       need[i] = owed - f;
+      floorNow[i] = f;
+      owedNow[i] = owed;
       sumFloors += f;
       sumNeed += owed - f;
     }
@@ -256,6 +264,9 @@ export function runEngine(input: EngineInput, record: boolean): EngineResult {
           pay[i]! += give;
           left -= give;
         }
+      } else if (fair) {
+        for (const i of active) pay[i] = 0;
+        splitFairShares(total, active, floorNow, owedNow, weight, weightOrder, pay);
       } else {
         const open = active.filter((i) => need[i]! > 0);
         if (open.length > 0 && R > 0) splitProRata(R, open, weight, need, weightOrder, pay);

@@ -17,3 +17,5 @@ export type { PaymentMade, ReplanInput, Replan, DebtChange, ChangeStatus } from 
 export { runEngine, splitProRata, monthlyInterest } from './engine.js';
 export type { EngineDebt, EngineInput, EngineResult } from './engine.js';
 export { planToJson, replanToJson } from './plan-to-json.js';
+export { describeStrategy } from './describe-strategy.js';
+export { splitFairShares } from './fair-share.js';
