@@ -207,6 +207,16 @@ export const ProposalView = z.object({
   savingVsContract: z.string().nullable(),
   savingVsNothing: z.string().nullable(),
   concession: z.string(),
+  /** the longest term this kind of lender usually accepts, its source and certainty (U = 待核实) */
+  usualTerm: z
+    .object({
+      maxMonths: z.number(),
+      certainty: z.string(),
+      sourceZh: z.string(),
+      sourceEn: z.string(),
+    })
+    .optional(),
+  withinUsualTerm: z.boolean().optional(),
   /** remaining balance after each month (yuan strings) for the chart */
   schedule: z.array(z.object({ dueDate: z.string(), payment: z.string(), balance: z.string() })),
 });
@@ -215,6 +225,46 @@ export type ProposalView = z.infer<typeof ProposalView>;
 export const PlanView = z.object({
   id: z.string().nullable(),
   feasible: z.boolean(),
+  /** core/plan PLAN_STATUSES: 'unlikely-accepted' = 可行但对方大概率不会接受 */
+  status: z.enum(['feasible', 'unlikely-accepted', 'infeasible']).optional(),
+  /** the smallest change that brings an 'unlikely-accepted' plan back within the usual terms */
+  acceptanceFix: z
+    .object({
+      ids: z.array(z.string()),
+      monthlyNeeded: z.string(),
+      extraMonthly: z.string(),
+      messageZh: z.string(),
+      message: z.string(),
+    })
+    .nullable()
+    .optional(),
+  /** what the plan assumed for lack of data, e.g. 利率未知，按0%假设 */
+  assumptions: z
+    .array(
+      z.object({
+        code: z.string(),
+        id: z.string(),
+        creditor: z.string(),
+        messageZh: z.string(),
+        message: z.string(),
+      }),
+    )
+    .optional(),
+  /** the rule the strategy shares the money by (core/plan describeStrategy) */
+  strategyRule: z.object({ zh: z.string(), en: z.string() }).optional(),
+  /** the settings this saved plan was built with */
+  settings: z
+    .object({
+      strategy: z.string(),
+      concession: z.string(),
+      maxTerm: z.number(),
+      capacity: z.string(),
+    })
+    .optional(),
+  /** the latest budget against the plan's own: changed since the plan was saved? */
+  budget: z
+    .object({ latestCapacity: z.string().nullable(), changedSincePlan: z.boolean() })
+    .optional(),
   capacity: z.string(),
   monthlyTotal: z.string(),
   proposals: z.array(ProposalView),

@@ -1,11 +1,14 @@
-import { cents, type Cents } from '../money/index.js';
+import { cents, formatMoney, type Cents } from '../money/index.js';
 import type { IsoDate } from '../dates/index.js';
 import { projectDoNothing } from '../overdue/index.js';
 import { monthlyInterest, runEngine, type EngineDebt, type EngineInput } from './engine.js';
-import { computeShortfall } from './shortfall.js';
+import { computeShortfall, searchShortfall } from './shortfall.js';
+import { usualTermOf } from './acceptance.js';
 import {
   MAX_PLAN_TERM,
+  type AcceptanceFix,
   type Concession,
+  type PlanStatus,
   type DebtKind,
   type Plan,
   type PlanDebt,
@@ -22,6 +25,8 @@ export interface DebtMeta {
   concession: Concession;
   /** the term limit the user sees (after extend-term) */
   maxTerm: number;
+  /** false: the rate is unknown and planned at 0 % */
+  rateKnown: boolean;
   /** the contract as it stands today, for the two savings */
   contract: {
     principal: number;
@@ -115,6 +120,7 @@ export function preparePlan(input: PlanInput): PreparedPlan {
       kind: d.kind,
       concession: d.concession,
       maxTerm: planTermLimit(d),
+      rateKnown: d.rateKnown !== false,
       contract: {
         principal: d.balance,
         interestDue: d.interestAccrued,
@@ -216,9 +222,19 @@ export function finishPlan(p: PreparedPlan, opts: PlanOptions = {}): Plan {
       savingVsNothing: nothing === null ? null : cents(nothing - totalPaid),
       maxTerm: Math.max(d.termLimit, 0),
       meetsMaxTerm: term !== null && term <= Math.max(d.termLimit, 0),
+      usualTerm: usualTermOf(m.kind),
+      // months counted from the plan's own start (a re-plan continues an agreed plan)
+      withinUsualTerm:
+        term === null || term === 0 || term + p.engine.startMonth <= usualTermOf(m.kind).maxMonths,
       schedule: rows,
     };
   });
+  const beyond = proposals.filter((pr) => !pr.withinUsualTerm).map((pr) => pr.id);
+  const status: PlanStatus = !res.feasible
+    ? 'infeasible'
+    : beyond.length > 0
+      ? 'unlikely-accepted'
+      : 'feasible';
   let monthlyTotal = 0;
   for (const pr of proposals) monthlyTotal += pr.schedule[0]?.payment ?? 0;
   return {
@@ -226,6 +242,21 @@ export function finishPlan(p: PreparedPlan, opts: PlanOptions = {}): Plan {
     strategy: p.strategy,
     capacity: p.capacity,
     feasible: res.feasible,
+    status,
+    acceptanceFix: status === 'unlikely-accepted' ? acceptanceFix(p, beyond) : null,
+    assumptions: p.meta.flatMap((m) =>
+      m.rateKnown
+        ? []
+        : [
+            {
+              code: 'rate-unknown-assumed-zero' as const,
+              id: m.id,
+              creditor: m.creditor,
+              messageZh: `${m.creditor}：利率未知，按0%假设（补充利率或每期还款后结果会变）`,
+              message: `${m.creditor}: rate unknown, assumed 0% (add the rate or the installments to update)`,
+            },
+          ],
+    ),
     monthlyTotal: cents(monthlyTotal),
     proposals,
     problems: res.problems.map((q) => ({
@@ -234,6 +265,31 @@ export function finishPlan(p: PreparedPlan, opts: PlanOptions = {}): Plan {
       month: q.month,
     })),
     shortfall: res.feasible || opts.explain === false ? null : computeShortfall(p),
+  };
+}
+
+/**
+ * The least monthly total (exact: X works, X − 1 fen does not) that repays every debt within
+ * min(its limit, what its lender usually accepts), by the shortfall search on those limits.
+ */
+function acceptanceFix(p: PreparedPlan, ids: string[]): AcceptanceFix {
+  const e = p.engine;
+  const limited = {
+    ...e,
+    debts: e.debts.map((d, i) => ({
+      ...d,
+      termLimit: Math.min(d.termLimit, usualTermOf(p.meta[i]!.kind).maxMonths - e.startMonth),
+    })),
+  };
+  const extra = searchShortfall(limited);
+  const needed = cents(e.total + extra);
+  const who = p.meta.filter((m) => ids.includes(m.id)).map((m) => m.creditor);
+  return {
+    ids,
+    monthlyNeeded: needed,
+    extraMonthly: cents(extra),
+    messageZh: `方案可行，但${who.join('、')}的期数超过对方通常接受的期限，对方大概率不会接受。每月还款总额提高到 ${formatMoney(needed)}（多 ${formatMoney(cents(extra))}），即可在通常期限内还清。`,
+    message: `The plan is feasible, but the term for ${who.join(', ')} is beyond what that lender usually accepts, so it will most likely be refused. Paying ${formatMoney(needed)} a month in all (${formatMoney(cents(extra))} more) repays every debt within the usual terms.`,
   };
 }
 

@@ -19,3 +19,4 @@ export type { EngineDebt, EngineInput, EngineResult } from './engine.js';
 export { planToJson, replanToJson } from './plan-to-json.js';
 export { describeStrategy } from './describe-strategy.js';
 export { splitFairShares } from './fair-share.js';
+export { USUAL_TERMS, usualTermOf, type UsualTerm } from './acceptance.js';
