@@ -391,8 +391,8 @@ describe('plan invariants (fast-check)', () => {
           const x = plan.shortfall!.monthly;
           const e = preparePlan(inp).engine;
           expect(x).toBeGreaterThan(0);
-          expect(searchShortfall({ ...e, total: e.total + x })).toBe(0);
-          expect(searchShortfall({ ...e, total: e.total + x - 1 })).toBeGreaterThan(0);
+          expect(searchShortfall({ ...e, total: cents(e.total + x) })).toBe(0);
+          expect(searchShortfall({ ...e, total: cents(e.total + x - 1) })).toBeGreaterThan(0);
           expect(plan.shortfall!.suggestions.at(-1)!.kind).toBe('more-capacity');
         },
       ),

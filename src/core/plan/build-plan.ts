@@ -1,7 +1,8 @@
 import { cents, formatMoney, type Cents } from '../money/index.js';
+import { ratePpm, type RatePpm } from '../rates/index.js';
 import type { IsoDate } from '../dates/index.js';
 import { projectDoNothing } from '../overdue/index.js';
-import { monthlyInterest, runEngine, type EngineDebt, type EngineInput } from './engine.js';
+import { monthlyInterest, simulatePlan, type EngineDebt, type EngineInput } from './engine.js';
 import { computeShortfall, searchShortfall } from './shortfall.js';
 import { usualTermOf } from './acceptance.js';
 import {
@@ -49,10 +50,10 @@ export interface PreparedPlan {
 }
 
 /** The rate the plan charges after the concession (freeze → 0, reduce-rate → the reduced rate). */
-export function planRatePpm(d: PlanDebt): number {
+export function planRatePpm(d: PlanDebt): RatePpm {
   switch (d.concession) {
     case 'freeze-interest':
-      return 0;
+      return ratePpm(0);
     case 'reduce-rate':
       return d.reducedRatePpm ?? d.annualRatePpm;
     case 'none':
@@ -74,7 +75,7 @@ export function planTermLimit(d: PlanDebt): number {
 /** Turns a validated PlanInput into engine terms (concessions applied, weights fixed). */
 export function preparePlan(input: PlanInput): PreparedPlan {
   const debts: EngineDebt[] = input.debts.map((d) => {
-    const penalty = d.concession === 'waive-penalty' ? 0 : d.penaltyAccrued;
+    const penalty = d.concession === 'waive-penalty' ? cents(0) : d.penaltyAccrued;
     const floor = d.minPayment;
     let weight: number;
     switch (input.strategy) {
@@ -113,7 +114,13 @@ export function preparePlan(input: PlanInput): PreparedPlan {
     asOf: input.asOf,
     capacity: input.capacity,
     strategy: input.strategy,
-    engine: { anchor: input.asOf, startMonth: 0, total, strategy: input.strategy, debts },
+    engine: {
+      anchor: input.asOf,
+      startMonth: 0,
+      total: cents(total),
+      strategy: input.strategy,
+      debts,
+    },
     meta: input.debts.map((d) => ({
       id: d.id,
       creditor: d.creditor,
@@ -198,7 +205,7 @@ export interface PlanOptions {
 
 /** Runs a prepared plan and assembles proposals, savings, problems and (if infeasible) the shortfall. */
 export function finishPlan(p: PreparedPlan, opts: PlanOptions = {}): Plan {
-  const res = runEngine(p.engine, true);
+  const res = simulatePlan(p.engine);
   const proposals: Proposal[] = p.meta.map((m, i) => {
     const rows = res.rows[i]!;
     const d = p.engine.debts[i]!;

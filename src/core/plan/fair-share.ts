@@ -79,55 +79,54 @@ export function splitFairShares(
     }
     return;
   }
-  // breakpoints λ = a / w_i where a share meets a floor or what the debt owes, ascending
-  const bp: [number, number][] = [];
+  // Sweep the breakpoints λ = a / w_i (a share meets a floor or what the debt owes), ascending,
+  // keeping g(λ) = base + Σheld f + Σcapped o + λ·Σfree w; stop at the first λ where g(λ) > total:
+  // the sets then are those of the segment holding the λ* with g(λ*) = total. O(n log n).
+  const ev: { a: number; b: number; i: number; cap: boolean }[] = [];
+  let held = 0; // Σ floors of debts still held (at λ = 0 every weighted debt is at its floor)
   for (const i of pos) {
-    bp.push([f[i]!, w[i]!]);
-    bp.push([o[i]!, w[i]!]);
+    ev.push({ a: f[i]!, b: w[i]!, i, cap: false });
+    ev.push({ a: o[i]!, b: w[i]!, i, cap: true });
+    held += f[i]!;
   }
-  bp.sort((x, y) => (mulLe(x[0], y[1], y[0], x[1]) ? (mulLe(y[0], x[1], x[0], y[1]) ? 0 : -1) : 1));
-  const bigT = BigInt(total);
-  const bigBase = BigInt(base);
-  // g(a/b)·b = Σ clamp(a·w_i, f_i·b, o_i·b) + base·b, compared with total·b
-  const fits = (a: number, b: number): boolean => {
-    const A = BigInt(a);
-    const B = BigInt(b);
-    let s = bigBase * B;
-    for (const i of pos) {
-      const x = A * BigInt(w[i]!);
-      const lo = BigInt(f[i]!) * B;
-      const hi = BigInt(o[i]!) * B;
-      s += x < lo ? lo : x > hi ? hi : x;
-    }
-    return s <= bigT * B;
-  };
-  let lo = -1;
-  let hi = bp.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (fits(bp[mid]![0], bp[mid]![1])) lo = mid;
-    else hi = mid - 1;
-  }
-  const [la, lb] = lo < 0 ? [0, 1] : bp[lo]!;
-  let R = total - base;
+  ev.sort((x, y) => (mulLe(x.a, y.b, y.a, x.b) ? (mulLe(y.a, x.b, x.a, y.b) ? 0 : -1) : 1));
+  const state = new Uint8Array(pay.length); // 0 held, 1 free, 2 capped
+  let capped = 0;
   let Wf = 0;
+  for (const e of ev) {
+    // g(a/b)·b ≤ total·b  ⟺  (base + held + capped − total)·b + a·Wf ≤ 0
+    if (!sumLe(base + held + capped - total, e.b, e.a, Wf)) break;
+    if (e.cap) {
+      state[e.i] = 2;
+      Wf -= w[e.i]!;
+      capped += o[e.i]!;
+    } else {
+      state[e.i] = 1;
+      Wf += w[e.i]!;
+      held -= f[e.i]!;
+    }
+  }
+  let R = total - base;
   const free: number[] = [];
   for (const i of pos) {
-    if (!mulLe(f[i]!, lb, la, w[i]!)) {
-      // f_i / w_i > λ: held at its floor
+    if (state[i] === 0) {
       pay[i]! += f[i]!;
       R -= f[i]!;
-    } else if (mulLe(o[i]!, lb, la, w[i]!)) {
-      // o_i / w_i ≤ λ: its share reaches what it owes
+    } else if (state[i] === 2) {
       pay[i]! += o[i]!;
       R -= o[i]!;
-    } else {
-      free.push(i);
-      Wf += w[i]!;
-    }
+    } else free.push(i);
   }
   for (const i of zero) pay[i]! += f[i]!;
   if (R > 0) giveProportional(R, free, w, Wf, order, pay);
+}
+
+/** x·b + a·W ≤ 0 for integers (x may be negative), exact. */
+function sumLe(x: number, b: number, a: number, W: number): boolean {
+  const l = x * b;
+  const r = a * W;
+  if (Math.abs(l) <= SAFE / 2 && r <= SAFE / 2) return l + r <= 0;
+  return BigInt(x) * BigInt(b) + BigInt(a) * BigInt(W) <= 0n;
 }
 
 /** floor(R·w_i/W) each, leftover fen one each in `order` (largest weight first). */

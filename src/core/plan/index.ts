@@ -14,7 +14,7 @@ export type { PreparedPlan, DebtMeta, PlanOptions } from './build-plan.js';
 export { searchShortfall, computeShortfall, TOKEN_PAYMENT } from './shortfall.js';
 export { replan } from './replan.js';
 export type { PaymentMade, ReplanInput, Replan, DebtChange, ChangeStatus } from './replan.js';
-export { runEngine, splitProRata, monthlyInterest } from './engine.js';
+export { simulatePlan, isPlanFeasible, splitProRata, monthlyInterest } from './engine.js';
 export type { EngineDebt, EngineInput, EngineResult } from './engine.js';
 export { planToJson, replanToJson } from './plan-to-json.js';
 export { describeStrategy } from './describe-strategy.js';
