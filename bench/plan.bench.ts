@@ -14,7 +14,7 @@ import { equalInstallmentPayment } from '../src/core/schedule/build-schedule.js'
 import {
   buildPlan,
   preparePlan,
-  runEngine,
+  simulatePlan,
   type PlanDebt,
   type PlanInput,
 } from '../src/core/plan/index.js';
@@ -126,7 +126,7 @@ for (let r = 0; r < reps; r++) {
   const t1 = performance.now();
   buildAll();
   const t2 = performance.now();
-  runEngine(prepared.engine, true);
+  simulatePlan(prepared.engine);
   planXs.push(t1 - t0);
   schedXs.push(t2 - t1);
   engineXs.push(performance.now() - t2);

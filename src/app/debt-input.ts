@@ -1,6 +1,6 @@
 import { parseMoneyInput, type Cents } from '../core/money/index.js';
 import { compareDates, parseDateInput, type IsoDate } from '../core/dates/index.js';
-import { parseQuotedRate, type QuotedRate } from '../core/rates/index.js';
+import { parseQuotedRate, type QuotedRate, type RatePpm } from '../core/rates/index.js';
 import type { FieldIssue } from '../core/result.js';
 import {
   DEBT_KINDS,
@@ -48,6 +48,12 @@ export interface DebtDraft {
   overdueSinceOn?: IsoDate | null;
   collector?: string | null;
   notes?: string | null;
+  /** credit cards: 账单日 (1–31) */
+  statementDay?: number | null;
+  /** credit cards: 最低还款 */
+  minimumPayment?: Cents | null;
+  /** credit cards: 分期手续费, a monthly rate on the amount put on installments ("0.6%" = 每期0.6%) */
+  cardInstallmentFee?: { text: string; ppm: RatePpm } | null;
   fees?: FeeDraft[];
   payments?: PaymentDraft[];
 }
@@ -241,6 +247,38 @@ function rate(
   return { text: s, quoted: r.value };
 }
 
+/**
+ * A card's 分期手续费 as a monthly rate on the amount put on installments: "0.6%", "0.6", "每期0.6%",
+ * "月0.6%" (a bare number is a percent per month). Up to 10 % a month.
+ */
+function monthlyFeeRate(
+  v: unknown,
+  field: string,
+  issues: Issues,
+): { text: string; ppm: RatePpm } | undefined {
+  const s = text(v);
+  const m = /^(?:每期|每月|月|月费率|期)?\s*(\d{1,2}(?:\.\d{1,4})?)\s*%?$/.exec(s);
+  const ppm = m === null ? NaN : Number(parsePercentPpm(m[1]!));
+  if (!Number.isSafeInteger(ppm) || ppm <= 0 || ppm > 100_000) {
+    issues.push(
+      issue(
+        field,
+        'invalid-input',
+        `"${s}" is not a monthly installment fee such as 0.6%`,
+        `“${s}”不是有效的分期手续费率（每期百分比，如 0.6%）`,
+      ),
+    );
+    return undefined;
+  }
+  return { text: s, ppm: ppm as RatePpm };
+}
+
+/** "0.6" (percent) → 6000 ppm, exact on the decimal digits (no float). */
+function parsePercentPpm(s: string): number {
+  const [i, f = ''] = s.split('.');
+  return Number(i) * 10_000 + Number((f + '0000').slice(0, 4));
+}
+
 function int(
   v: unknown,
   field: string,
@@ -314,6 +352,9 @@ const KNOWN_KEYS = new Set([
   'notes',
   'fees',
   'payments',
+  'statementDay',
+  'minimumPayment',
+  'cardInstallmentFee',
 ]);
 
 /**
@@ -428,6 +469,17 @@ export function parseDebtInput(
   else if (clears('collector')) d.collector = null;
   if (has('notes')) d.notes = freeText(raw['notes'], p + 'notes', issues, 20_000) ?? null;
   else if (clears('notes')) d.notes = null;
+
+  if (has('statementDay'))
+    d.statementDay = int(raw['statementDay'], p + 'statementDay', issues, 1, 31) ?? null;
+  else if (clears('statementDay')) d.statementDay = null;
+  if (has('minimumPayment'))
+    d.minimumPayment = money(raw['minimumPayment'], p + 'minimumPayment', issues) ?? null;
+  else if (clears('minimumPayment')) d.minimumPayment = null;
+  if (has('cardInstallmentFee'))
+    d.cardInstallmentFee =
+      monthlyFeeRate(raw['cardInstallmentFee'], p + 'cardInstallmentFee', issues) ?? null;
+  else if (clears('cardInstallmentFee')) d.cardInstallmentFee = null;
 
   if (raw['fees'] !== undefined) {
     const fees = raw['fees'];

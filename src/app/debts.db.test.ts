@@ -125,10 +125,10 @@ forEachDialect('debt use cases', (getDb) => {
     });
     const s = await summarizeCase(deps, c.id, '2024-06-04' as IsoDate);
     const byNo = Object.fromEntries(s.debts.map((d) => [d.contractNumber, d]));
-    expect(byNo['S-24']).toMatchObject({ aprBasis: 'contract', verdict: 'within' });
+    expect(byNo['S-24']).toMatchObject({ aprBasis: 'contract-rate', verdict: 'within' });
     expect(byNo['S-24']!.nominalApr).toBeCloseTo(0.239, 4);
     expect(byNo['S-36']).toMatchObject({
-      aprBasis: 'contract',
+      aprBasis: 'contract-rate',
       verdict: 'exceeded',
       overdueDays: 30,
     });

@@ -82,6 +82,9 @@ export function draftToDebt(
     overdueSinceOn: d.overdueSinceOn ?? null,
     collector: d.collector ?? null,
     notes: d.notes ?? null,
+    statementDay: d.statementDay ?? null,
+    minimumPayment: d.minimumPayment ?? null,
+    cardInstallmentFeePpm: d.cardInstallmentFee?.ppm ?? null,
     createdAt: ctx.now,
     updatedAt: ctx.now,
   };
@@ -119,6 +122,10 @@ function draftToPatch(d: DebtDraft, now: Instant): DebtPatch {
   if (d.overdueSinceOn !== undefined) p.overdueSinceOn = d.overdueSinceOn;
   if (d.collector !== undefined) p.collector = d.collector;
   if (d.notes !== undefined) p.notes = d.notes;
+  if (d.statementDay !== undefined) p.statementDay = d.statementDay;
+  if (d.minimumPayment !== undefined) p.minimumPayment = d.minimumPayment;
+  if (d.cardInstallmentFee !== undefined)
+    p.cardInstallmentFeePpm = d.cardInstallmentFee?.ppm ?? null;
   return p;
 }
 

@@ -120,10 +120,10 @@ export function toFinding(d: DebtSummary, debtRef: string, asOf: IsoDate): Legal
   const ruleId = line.provisionIds[0];
   if (ruleId === undefined) return [];
   const claimIncluded =
-    d.aprBasis === 'actual' && d.status !== 'settled' && d.balance !== null && d.balance > 0;
+    d.aprBasis === 'payments' && d.status !== 'settled' && d.balance !== null && d.balance > 0;
   const recalculated = claimIncluded
     ? cents(Math.max(0, d.balance! - r.overpaid) + r.outstanding)
-    : d.aprBasis === 'actual'
+    : d.aprBasis === 'payments'
       ? r.outstanding
       : undefined;
   return [

@@ -14,7 +14,9 @@ import {
 import { createLenderRepository } from '../db/repositories/lender-repository.js';
 import { createPlanRepository, type StoredPlan } from '../db/repositories/plan-repository.js';
 import { createEventRepository } from '../db/repositories/event-repository.js';
-import type { CaseId } from '../db/types.js';
+import type { CaseId, LenderType } from '../db/types.js';
+import type { DebtKind as PlanDebtKind } from '../core/plan/index.js';
+import { loadLatestBudget } from './budgets.js';
 import { listDebts, todayOf } from './debts.js';
 import type { Deps } from './deps.js';
 import { AppError } from './errors.js';
@@ -73,9 +75,11 @@ export async function casePlanInput(
       return {
         id: d.debtId,
         creditor: d.lenderName,
+        kind: planKindOf(debt?.kind ?? 'loan', d.lenderType),
         balance: formatYuan(d.balance ?? d.principal),
-        // an unknown true cost is planned at 0 % (the web says so); never guessed upward
-        annualRate: fraction(d.nominalApr ?? 0),
+        // an unknown true cost (null) is planned at 0 % and listed in plan.assumptions as
+        // "利率未知，按0%假设"; never guessed upward
+        annualRate: d.nominalApr === null ? null : fraction(d.nominalApr),
         ...(debt?.installment ? { contractualPayment: formatYuan(debt.installment) } : {}),
         maxTerm: opts.maxTerm ?? 36,
         concession,
@@ -85,6 +89,89 @@ export async function casePlanInput(
       };
     }),
   };
+}
+
+/** The plan's debt kind (which terms lenders usually accept) from the stored debt and lender. */
+function planKindOf(kind: 'loan' | 'credit-card', lenderType: LenderType): PlanDebtKind {
+  if (kind === 'credit-card') return 'credit-card';
+  switch (lenderType) {
+    case 'bank':
+      return 'bank-loan';
+    case 'consumer-finance':
+    case 'small-loan':
+    case 'guarantee-platform':
+      return 'online-loan';
+    case 'private':
+    case 'unknown':
+      return 'other';
+    default: {
+      const never: never = lenderType;
+      return never;
+    }
+  }
+}
+
+/** The settings a plan was built with (what the plan page shows after a reload). */
+export interface PlanSettings {
+  strategy: string;
+  concession: string;
+  maxTerm: number;
+  /** yuan text */
+  capacity: string;
+}
+
+/**
+ * A saved plan's own settings: those stored with it, else (plans saved before settings were
+ * stored) read back from its input — the concession most debts carry and the longest maxTerm.
+ */
+export function planSettingsOf(s: SavedPlan): PlanSettings {
+  const stored = s.stored.params['settings'];
+  if (typeof stored === 'object' && stored !== null) {
+    const o = stored as Record<string, unknown>;
+    if (
+      typeof o['strategy'] === 'string' &&
+      typeof o['concession'] === 'string' &&
+      typeof o['maxTerm'] === 'number'
+    )
+      return {
+        strategy: o['strategy'],
+        concession: o['concession'],
+        maxTerm: o['maxTerm'],
+        capacity: formatYuan(s.input.capacity),
+      };
+  }
+  const counts = new Map<string, number>();
+  for (const d of s.input.debts) counts.set(d.concession, (counts.get(d.concession) ?? 0) + 1);
+  const concession = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'none';
+  return {
+    strategy: s.input.strategy,
+    concession,
+    maxTerm: Math.max(1, ...s.input.debts.map((d) => d.maxTerm)),
+    capacity: formatYuan(s.input.capacity),
+  };
+}
+
+/** Whether the latest budget differs from the one the plan was built on. */
+export interface PlanBudgetCheck {
+  /** the latest budget's capacity, yuan text; null when no budget is saved */
+  latestCapacity: string | null;
+  /** true when a budget saved after the plan, or with another capacity, exists */
+  changedSincePlan: boolean;
+}
+
+export async function planBudgetCheck(
+  deps: Deps,
+  caseId: CaseId,
+  s: SavedPlan,
+): Promise<PlanBudgetCheck> {
+  const latest = await loadLatestBudget(deps, caseId);
+  if (latest === undefined) return { latestCapacity: null, changedSincePlan: false };
+  const cap = latest.budget.capacity;
+  const changed =
+    cap !== s.input.capacity ||
+    (s.stored.budgetId !== null && s.stored.budgetId !== latest.stored.id) ||
+    latest.stored.createdAt > s.stored.createdAt;
+  return { latestCapacity: formatYuan(cap), changedSincePlan: changed };
 }
 
 export interface SavedPlan {
@@ -107,7 +194,7 @@ export async function savePlan(
   deps: Deps,
   caseId: CaseId,
   raw: unknown,
-  opts: { budgetId?: string | null; note?: string | null } = {},
+  opts: { budgetId?: string | null; note?: string | null; settings?: PlanSettings } = {},
 ): Promise<SavedPlan> {
   const input = parseOrThrow(raw);
   const plan = buildPlan(input);
@@ -160,7 +247,11 @@ export async function savePlan(
       strategy: plan.strategy,
       capacity: plan.capacity,
       startOn: plan.asOf,
-      params: { input: raw, order: proposals.map((x) => x.id) },
+      params: {
+        input: raw,
+        order: proposals.map((x) => x.id),
+        ...(opts.settings === undefined ? {} : { settings: opts.settings }),
+      },
       note: opts.note ?? null,
       createdAt: now,
       proposals,

@@ -1,3 +1,4 @@
+import { describeAprBasis } from '../core/apr/index.js';
 import { formatYuan, type Cents } from '../core/money/index.js';
 import { formatRateFraction, type RatePpm } from '../core/rates/index.js';
 import type { Debt, DebtFee, DebtPayment, Lender, ScheduleRow } from '../db/types.js';
@@ -112,6 +113,7 @@ function debtSummaryJson(s: DebtSummary) {
     overdueDays: s.overdueDays,
     creditReported: s.isCreditReported,
     aprBasis: s.aprBasis,
+    aprBasisLabel: s.aprBasis === null ? null : describeAprBasis(s.aprBasis),
     nominalApr: s.nominalApr,
     effectiveAnnualRate: s.effectiveAnnualRate,
     verdict: s.verdict,

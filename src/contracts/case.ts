@@ -1,5 +1,6 @@
 // Shapes of the case resources (inventory, budget, plan, contacts, evidence, agreements) on the wire.
 import { z } from 'zod';
+import { APR_BASES } from '../core/apr/basis.js';
 import {
   BUDGET_KINDS,
   CHANNELS,
@@ -50,6 +51,14 @@ export const DebtCreate = z.object({
   overdue: opt(MoneyNonNegative),
   isCreditReported: opt(z.boolean()),
   notes: opt(LongText),
+  /** 'loan' | 'credit-card' (信用卡 gets the card-shaped fields below) */
+  kind: opt(z.enum(['loan', 'credit-card'])),
+  /** credit cards: 账单日 */
+  statementDay: opt(z.number().int().min(1).max(31)),
+  /** credit cards: 最低还款 */
+  minimumPayment: opt(MoneyNonNegative),
+  /** credit cards: 分期手续费 per month, e.g. "0.6%" */
+  cardInstallmentFee: opt(z.string().trim().max(20)),
 });
 export type DebtCreate = z.input<typeof DebtCreate>;
 
@@ -94,6 +103,14 @@ export const DebtView = z.object({
   notes: z.string().nullable(),
   nominalApr: z.number().nullable(),
   effectiveAnnualRate: z.number().nullable(),
+  /** what the true APR was computed from (core/apr APR_BASES), with its label; null: not computed */
+  aprBasis: z.enum(APR_BASES).nullable().optional(),
+  aprBasisLabel: z.object({ zh: z.string(), en: z.string() }).nullable().optional(),
+  /** why the true APR is missing, in words (e.g. a card without its installment fee) */
+  aprNote: z
+    .object({ code: z.string(), message: z.string(), messageZh: z.string() })
+    .nullable()
+    .optional(),
   verdict: Verdict,
 });
 export type DebtView = z.infer<typeof DebtView>;
@@ -129,6 +146,8 @@ export const Summary = z.object({
       overdue: z.string(),
       debts: z.number(),
       aboveLegalLine: z.number(),
+      /** the bases of this lender's true-APR figures (core/apr APR_BASES), distinct */
+      aprBases: z.array(z.enum(APR_BASES)).optional(),
     }),
   ),
 });
@@ -188,6 +207,16 @@ export const ProposalView = z.object({
   savingVsContract: z.string().nullable(),
   savingVsNothing: z.string().nullable(),
   concession: z.string(),
+  /** the longest term this kind of lender usually accepts, its source and certainty (U = 待核实) */
+  usualTerm: z
+    .object({
+      maxMonths: z.number(),
+      certainty: z.string(),
+      sourceZh: z.string(),
+      sourceEn: z.string(),
+    })
+    .optional(),
+  withinUsualTerm: z.boolean().optional(),
   /** remaining balance after each month (yuan strings) for the chart */
   schedule: z.array(z.object({ dueDate: z.string(), payment: z.string(), balance: z.string() })),
 });
@@ -196,6 +225,46 @@ export type ProposalView = z.infer<typeof ProposalView>;
 export const PlanView = z.object({
   id: z.string().nullable(),
   feasible: z.boolean(),
+  /** core/plan PLAN_STATUSES: 'unlikely-accepted' = 可行但对方大概率不会接受 */
+  status: z.enum(['feasible', 'unlikely-accepted', 'infeasible']).optional(),
+  /** the smallest change that brings an 'unlikely-accepted' plan back within the usual terms */
+  acceptanceFix: z
+    .object({
+      ids: z.array(z.string()),
+      monthlyNeeded: z.string(),
+      extraMonthly: z.string(),
+      messageZh: z.string(),
+      message: z.string(),
+    })
+    .nullable()
+    .optional(),
+  /** what the plan assumed for lack of data, e.g. 利率未知，按0%假设 */
+  assumptions: z
+    .array(
+      z.object({
+        code: z.string(),
+        id: z.string(),
+        creditor: z.string(),
+        messageZh: z.string(),
+        message: z.string(),
+      }),
+    )
+    .optional(),
+  /** the rule the strategy shares the money by (core/plan describeStrategy) */
+  strategyRule: z.object({ zh: z.string(), en: z.string() }).optional(),
+  /** the settings this saved plan was built with */
+  settings: z
+    .object({
+      strategy: z.string(),
+      concession: z.string(),
+      maxTerm: z.number(),
+      capacity: z.string(),
+    })
+    .optional(),
+  /** the latest budget against the plan's own: changed since the plan was saved? */
+  budget: z
+    .object({ latestCapacity: z.string().nullable(), changedSincePlan: z.boolean() })
+    .optional(),
   capacity: z.string(),
   monthlyTotal: z.string(),
   proposals: z.array(ProposalView),

@@ -128,6 +128,9 @@ export function toDebt(r: Selectable<DebtsTable>): Debt {
     overdueSinceOn: toIsoDateOrNull(r.overdue_since_on),
     collector: r.collector,
     notes: r.notes,
+    statementDay: r.statement_day == null ? null : Number(r.statement_day),
+    minimumPayment: toCentsOrNull(r.minimum_payment_cents),
+    cardInstallmentFeePpm: toPpmOrNull(r.card_installment_fee_ppm),
     createdAt: toInstant(r.created_at),
     updatedAt: toInstant(r.updated_at),
   };
@@ -215,6 +218,9 @@ export function fromDebt(d: Debt): Insertable<DebtsTable> {
     overdue_since_on: d.overdueSinceOn,
     collector: d.collector,
     notes: d.notes,
+    statement_day: d.statementDay,
+    minimum_payment_cents: d.minimumPayment,
+    card_installment_fee_ppm: d.cardInstallmentFeePpm,
     created_at: d.createdAt,
     updated_at: d.updatedAt,
   };

@@ -157,6 +157,12 @@ export interface DebtsTable {
   overdue_since_on: DateCol | null;
   collector: string | null;
   notes: string | null;
+  /** credit cards: 账单日, day of the month 1–31 (migration 2026-12-02T0100_card-terms) */
+  statement_day: number | null;
+  /** credit cards: 最低还款 on the latest statement */
+  minimum_payment_cents: CentsCol | null;
+  /** credit cards: 分期手续费, per month on the amount put on installments (flat, 等本等息) */
+  card_installment_fee_ppm: PpmCol | null;
   created_at: InstantCol;
   updated_at: InstantCol;
 }

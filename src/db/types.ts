@@ -75,6 +75,12 @@ export interface Debt {
   overdueSinceOn: IsoDate | null;
   collector: string | null;
   notes: string | null;
+  /** credit cards: 账单日 (day of month 1–31) */
+  statementDay: number | null;
+  /** credit cards: 最低还款 on the latest statement */
+  minimumPayment: Cents | null;
+  /** credit cards: 分期手续费 per month on the amount put on installments (等本等息) */
+  cardInstallmentFeePpm: RatePpm | null;
   createdAt: Instant;
   updatedAt: Instant;
 }

@@ -2,6 +2,7 @@
 import type { DebtView, LenderView, Summary, Verdict } from '../contracts/index.js';
 import type { CaseSummary, DebtSummary } from '../app/summary.js';
 import type { Debt, Lender } from '../app/types.js';
+import { describeAprBasis } from '../core/apr/index.js';
 import { applicableLines } from '../core/law/index.js';
 import { cents, formatYuan, sumCents, type Cents } from '../core/money/index.js';
 
@@ -21,15 +22,15 @@ const UNKNOWN: Verdict = {
 /** The headline verdict: the line the court-style recalculation uses (as `xieshang check` prints). */
 function verdictOf(d: DebtSummary): Verdict {
   const rep = d.legality;
-  if (rep === null || d.contractOn === null || d.verdict === null) return UNKNOWN;
+  // a card priced from its own terms has no contract date: its lines are those from its start
+  const from = d.contractOn ?? d.aprFrom;
+  if (rep === null || d.verdict === null || from === null) return UNKNOWN;
   const main =
     rep.verdicts.find((v) => v.rule === rep.recalculation?.line) ??
     rep.verdicts.find((v) => v.exceeded) ??
     rep.verdicts[0];
   if (main === undefined) return UNKNOWN;
-  const line = applicableLines(d.lenderType, d.contractOn, rep.asOf).find(
-    (l) => l.id === main.rule,
-  );
+  const line = applicableLines(d.lenderType, from, rep.asOf).find((l) => l.id === main.rule);
   const overpaid = rep.recalculation?.overpaid ?? 0;
   return {
     level: main.exceeded ? 'exceeds' : 'ok',
@@ -86,6 +87,9 @@ export function debtView(
     ...extra,
     nominalApr: d.nominalApr,
     effectiveAnnualRate: d.effectiveAnnualRate,
+    aprBasis: d.aprBasis,
+    aprBasisLabel: d.aprBasis === null ? null : describeAprBasis(d.aprBasis),
+    aprNote: d.aprNote,
     verdict: verdictOf(d),
   };
 }
@@ -137,6 +141,13 @@ export function summaryView(s: CaseSummary): Summary {
       overdue: formatYuan(l.overdue),
       debts: l.debts,
       aboveLegalLine: above(s.debts.filter((d) => d.lenderId === l.lenderId)),
+      aprBases: [
+        ...new Set(
+          s.debts.flatMap((d) =>
+            d.lenderId === l.lenderId && d.aprBasis !== null ? [d.aprBasis] : [],
+          ),
+        ),
+      ],
     })),
   };
 }

@@ -51,6 +51,9 @@ const FLAG_KEYS: [string, string][] = [
   ['overdueSince', 'overdueSince'],
   ['collector', 'collector'],
   ['notes', 'notes'],
+  ['statementDay', 'statementDay'],
+  ['minimumPayment', 'minimumPayment'],
+  ['cardInstallmentFee', 'cardInstallmentFee'],
 ];
 
 function addDebtFlags(cmd: Command): Command {
@@ -87,9 +90,12 @@ function addDebtFlags(cmd: Command): Command {
     .option('--overdue-since <date>', '逾期开始日')
     .option('--collector <text>', '催收方/负责人')
     .option('--notes <text>', '备注')
+    .option('--statement-day <day>', '信用卡账单日（1–31）')
+    .option('--minimum-payment <yuan>', '信用卡最低还款额')
+    .option('--card-installment-fee <rate>', '信用卡分期手续费率（每期），如 0.6%')
     .option(
       '--fee <kind:amount:date[:timing]>',
-      '费用，可重复，如 担保费:300:2024-01-05:前置',
+      '费用，可重复，如 担保费:300:2024-01-05:前置（前置/放款时扣除：到手金额减少；每期：随每期还款；一次性：在所填日期）',
       collect,
       [],
     )
@@ -173,6 +179,17 @@ function printDetails(ctx: CliContext, d: DebtDetails): void {
       line('还款方式', 'Method', x.scheduleMethod),
       line('期数', 'Term (months)', x.termMonths === null ? null : String(x.termMonths)),
       line('每期应还', 'Installment', x.installment === null ? null : formatMoney(x.installment)),
+      line('账单日', 'Statement day', x.statementDay === null ? null : String(x.statementDay)),
+      line(
+        '最低还款',
+        'Minimum payment',
+        x.minimumPayment === null ? null : formatMoney(x.minimumPayment),
+      ),
+      line(
+        '分期手续费（每期）',
+        'Installment fee (per month)',
+        x.cardInstallmentFeePpm === null ? null : `${x.cardInstallmentFeePpm / 10_000}%`,
+      ),
       line('状态', 'Status', ctx.lang === 'en' ? x.status : statusZh(x.status)),
       line(
         '当前欠款',

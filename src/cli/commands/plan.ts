@@ -6,6 +6,7 @@ import { casePlanInput, loadLatestPlan, savePlan, savedPlanToJson } from '../../
 import { formatMoney, formatYuan, type Cents } from '../../core/money/index.js';
 import {
   buildPlan,
+  describeStrategy,
   parsePlanInput,
   parseReplanUpdate,
   planToJson,
@@ -85,6 +86,21 @@ export function formatPlanText(ctx: Pick<CliContext, 'lang'>, plan: Plan): strin
       'right',
     ]),
   );
+  for (const a of plan.assumptions) out.push(`! ${zh ? a.messageZh : a.message}`);
+  out.push(
+    `${zh ? '分配规则：' : 'How it is shared: '}${zh ? describeStrategy(plan.strategy).zh : describeStrategy(plan.strategy).en}`,
+  );
+  if (plan.status === 'unlikely-accepted' && plan.acceptanceFix !== null) {
+    out.push(
+      zh ? '可行但对方大概率不会接受：' : 'Feasible but unlikely to be accepted:',
+      `- ${zh ? plan.acceptanceFix.messageZh : plan.acceptanceFix.message}`,
+    );
+    for (const p of plan.proposals)
+      if (!p.withinUsualTerm)
+        out.push(
+          `- ${p.creditor}: ${p.term} ${zh ? '期' : 'months'} > ${p.usualTerm.maxMonths}（${zh ? p.usualTerm.sourceZh : p.usualTerm.sourceEn}）`,
+        );
+  }
   if (plan.feasible) {
     out.push(
       zh
@@ -223,6 +239,12 @@ export function registerPlan(
           if (opts.save) {
             const s = await savePlan(deps, c.id, raw, {
               budgetId: opts.capacity === undefined ? (budget?.stored.id ?? null) : null,
+              settings: {
+                strategy: String(raw['strategy']),
+                concession: opts.concession ?? 'none',
+                maxTerm: maxTerm ?? 36,
+                capacity: String(raw['capacity']),
+              },
             });
             printPlan(ctx, s.plan, savedPlanToJson(s), say(ctx, '已保存。\n', 'Saved.\n'));
             return 0;

@@ -5,6 +5,7 @@ import { summaryJson } from '../../app/present.js';
 import { summarizeCase, type CaseSummary } from '../../app/summary.js';
 import { localDateOf, parseDateInput, type IsoDate } from '../../core/dates/index.js';
 import { formatMoney } from '../../core/money/index.js';
+import { describeAprBasis } from '../../core/apr/index.js';
 import { addStoreOptions, withDeps, type StoreOptions } from '../deps.js';
 import { say, type CliContext } from '../io.js';
 import { action, printJson } from '../run-action.js';
@@ -84,9 +85,7 @@ export function formatSummary(ctx: CliContext, s: CaseSummary): string {
         pct(d.effectiveAnnualRate),
         d.aprBasis === null
           ? ''
-          : d.aprBasis === 'actual'
-            ? say(ctx, '实际', 'actual')
-            : say(ctx, '合同', 'contract'),
+          : say(ctx, describeAprBasis(d.aprBasis).zh, describeAprBasis(d.aprBasis).en),
         d.aprNote !== null && d.verdict === null
           ? ctx.lang === 'en'
             ? d.aprNote.message

@@ -6,3 +6,4 @@ export { analyzeDatedFlows, solveUnitPeriodApr, RATE_RANGE, MAX_FLOWS } from './
 export type { DatedAnalysis, UnitFlow } from './solve-apr.js';
 export type { UnitPeriod } from './unit-period.js';
 export { periodsPerYearOf } from './unit-period.js';
+export { APR_BASES, describeAprBasis, type AprBasis } from './basis.js';

@@ -10,7 +10,7 @@ import {
   parseMoneyInput,
   type Cents,
 } from './cents.js';
-import { divRound } from './rounding.js';
+import { divRound, divRoundSafe } from './rounding.js';
 
 describe('parseCents', () => {
   it('reads yuan strings to fen without floats', () => {
@@ -87,6 +87,31 @@ describe('allocate', () => {
           });
         },
       ),
+    );
+  });
+});
+
+describe('divRoundSafe (the number path of mulDiv)', () => {
+  it('agrees with divRound on BigInt for every mode (property)', () => {
+    const modes = ['halfUp', 'halfEven', 'towardZero', 'floor', 'ceil'] as const;
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.integer({ min: -1_000_000, max: 1_000_000 }),
+          fc.integer({ min: -(2 ** 52), max: 2 ** 52 }),
+        ),
+        fc.oneof(
+          fc.integer({ min: 1, max: 100 }),
+          fc.integer({ min: -(2 ** 40), max: 2 ** 40 }).filter((d) => d !== 0),
+        ),
+        fc.constantFrom(...modes),
+        (num, den, mode) => {
+          expect(divRoundSafe(num, den, mode)).toBe(
+            Number(divRound(BigInt(num), BigInt(den), mode)),
+          );
+        },
+      ),
+      { numRuns: 5000 },
     );
   });
 });

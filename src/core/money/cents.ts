@@ -1,4 +1,4 @@
-import { divRound, type Rounding } from './rounding.js';
+import { divRound, divRoundSafe, type Rounding } from './rounding.js';
 import { err, ok, type FieldIssue, type Result } from '../result.js';
 import { amountOverLimit, MAX_AMOUNT_CENTS } from './limits.js';
 
@@ -50,6 +50,12 @@ export function mulDiv(
   den: number | bigint,
   rounding: Rounding,
 ): Cents {
+  if (typeof amount === 'number' && typeof num === 'number' && typeof den === 'number') {
+    const p = amount * num;
+    // exact as a double, and |p| + |den| safe so divRoundSafe's remainder arithmetic stays exact
+    if (Math.abs(p) + Math.abs(den) <= Number.MAX_SAFE_INTEGER && Number.isSafeInteger(p))
+      return cents(divRoundSafe(p, den, rounding));
+  }
   return cents(divRound(BigInt(amount) * BigInt(num), BigInt(den), rounding));
 }
 

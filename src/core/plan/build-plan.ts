@@ -1,11 +1,15 @@
-import { cents, type Cents } from '../money/index.js';
+import { cents, formatMoney, type Cents } from '../money/index.js';
+import { ratePpm, type RatePpm } from '../rates/index.js';
 import type { IsoDate } from '../dates/index.js';
 import { projectDoNothing } from '../overdue/index.js';
-import { monthlyInterest, runEngine, type EngineDebt, type EngineInput } from './engine.js';
-import { computeShortfall } from './shortfall.js';
+import { monthlyInterest, simulatePlan, type EngineDebt, type EngineInput } from './engine.js';
+import { computeShortfall, searchShortfall } from './shortfall.js';
+import { usualTermOf } from './acceptance.js';
 import {
   MAX_PLAN_TERM,
+  type AcceptanceFix,
   type Concession,
+  type PlanStatus,
   type DebtKind,
   type Plan,
   type PlanDebt,
@@ -22,6 +26,8 @@ export interface DebtMeta {
   concession: Concession;
   /** the term limit the user sees (after extend-term) */
   maxTerm: number;
+  /** false: the rate is unknown and planned at 0 % */
+  rateKnown: boolean;
   /** the contract as it stands today, for the two savings */
   contract: {
     principal: number;
@@ -44,10 +50,10 @@ export interface PreparedPlan {
 }
 
 /** The rate the plan charges after the concession (freeze → 0, reduce-rate → the reduced rate). */
-export function planRatePpm(d: PlanDebt): number {
+export function planRatePpm(d: PlanDebt): RatePpm {
   switch (d.concession) {
     case 'freeze-interest':
-      return 0;
+      return ratePpm(0);
     case 'reduce-rate':
       return d.reducedRatePpm ?? d.annualRatePpm;
     case 'none':
@@ -69,7 +75,7 @@ export function planTermLimit(d: PlanDebt): number {
 /** Turns a validated PlanInput into engine terms (concessions applied, weights fixed). */
 export function preparePlan(input: PlanInput): PreparedPlan {
   const debts: EngineDebt[] = input.debts.map((d) => {
-    const penalty = d.concession === 'waive-penalty' ? 0 : d.penaltyAccrued;
+    const penalty = d.concession === 'waive-penalty' ? cents(0) : d.penaltyAccrued;
     const floor = d.minPayment;
     let weight: number;
     switch (input.strategy) {
@@ -108,13 +114,20 @@ export function preparePlan(input: PlanInput): PreparedPlan {
     asOf: input.asOf,
     capacity: input.capacity,
     strategy: input.strategy,
-    engine: { anchor: input.asOf, startMonth: 0, total, strategy: input.strategy, debts },
+    engine: {
+      anchor: input.asOf,
+      startMonth: 0,
+      total: cents(total),
+      strategy: input.strategy,
+      debts,
+    },
     meta: input.debts.map((d) => ({
       id: d.id,
       creditor: d.creditor,
       kind: d.kind,
       concession: d.concession,
       maxTerm: planTermLimit(d),
+      rateKnown: d.rateKnown !== false,
       contract: {
         principal: d.balance,
         interestDue: d.interestAccrued,
@@ -192,7 +205,7 @@ export interface PlanOptions {
 
 /** Runs a prepared plan and assembles proposals, savings, problems and (if infeasible) the shortfall. */
 export function finishPlan(p: PreparedPlan, opts: PlanOptions = {}): Plan {
-  const res = runEngine(p.engine, true);
+  const res = simulatePlan(p.engine);
   const proposals: Proposal[] = p.meta.map((m, i) => {
     const rows = res.rows[i]!;
     const d = p.engine.debts[i]!;
@@ -216,9 +229,19 @@ export function finishPlan(p: PreparedPlan, opts: PlanOptions = {}): Plan {
       savingVsNothing: nothing === null ? null : cents(nothing - totalPaid),
       maxTerm: Math.max(d.termLimit, 0),
       meetsMaxTerm: term !== null && term <= Math.max(d.termLimit, 0),
+      usualTerm: usualTermOf(m.kind),
+      // months counted from the plan's own start (a re-plan continues an agreed plan)
+      withinUsualTerm:
+        term === null || term === 0 || term + p.engine.startMonth <= usualTermOf(m.kind).maxMonths,
       schedule: rows,
     };
   });
+  const beyond = proposals.filter((pr) => !pr.withinUsualTerm).map((pr) => pr.id);
+  const status: PlanStatus = !res.feasible
+    ? 'infeasible'
+    : beyond.length > 0
+      ? 'unlikely-accepted'
+      : 'feasible';
   let monthlyTotal = 0;
   for (const pr of proposals) monthlyTotal += pr.schedule[0]?.payment ?? 0;
   return {
@@ -226,6 +249,21 @@ export function finishPlan(p: PreparedPlan, opts: PlanOptions = {}): Plan {
     strategy: p.strategy,
     capacity: p.capacity,
     feasible: res.feasible,
+    status,
+    acceptanceFix: status === 'unlikely-accepted' ? acceptanceFix(p, beyond) : null,
+    assumptions: p.meta.flatMap((m) =>
+      m.rateKnown
+        ? []
+        : [
+            {
+              code: 'rate-unknown-assumed-zero' as const,
+              id: m.id,
+              creditor: m.creditor,
+              messageZh: `${m.creditor}：利率未知，按0%假设（补充利率或每期还款后结果会变）`,
+              message: `${m.creditor}: rate unknown, assumed 0% (add the rate or the installments to update)`,
+            },
+          ],
+    ),
     monthlyTotal: cents(monthlyTotal),
     proposals,
     problems: res.problems.map((q) => ({
@@ -234,6 +272,31 @@ export function finishPlan(p: PreparedPlan, opts: PlanOptions = {}): Plan {
       month: q.month,
     })),
     shortfall: res.feasible || opts.explain === false ? null : computeShortfall(p),
+  };
+}
+
+/**
+ * The least monthly total (exact: X works, X − 1 fen does not) that repays every debt within
+ * min(its limit, what its lender usually accepts), by the shortfall search on those limits.
+ */
+function acceptanceFix(p: PreparedPlan, ids: string[]): AcceptanceFix {
+  const e = p.engine;
+  const limited = {
+    ...e,
+    debts: e.debts.map((d, i) => ({
+      ...d,
+      termLimit: Math.min(d.termLimit, usualTermOf(p.meta[i]!.kind).maxMonths - e.startMonth),
+    })),
+  };
+  const extra = searchShortfall(limited);
+  const needed = cents(e.total + extra);
+  const who = p.meta.filter((m) => ids.includes(m.id)).map((m) => m.creditor);
+  return {
+    ids,
+    monthlyNeeded: needed,
+    extraMonthly: cents(extra),
+    messageZh: `方案可行，但${who.join('、')}的期数超过对方通常接受的期限，对方大概率不会接受。每月还款总额提高到 ${formatMoney(needed)}（多 ${formatMoney(cents(extra))}），即可在通常期限内还清。`,
+    message: `The plan is feasible, but the term for ${who.join(', ')} is beyond what that lender usually accepts, so it will most likely be refused. Paying ${formatMoney(needed)} a month in all (${formatMoney(cents(extra))} more) repays every debt within the usual terms.`,
   };
 }
 

@@ -1,8 +1,12 @@
-// The month-by-month plan engine. Works on plain integers (fen, ppm) for speed; every product that
-// could leave the exact range of a double goes through BigInt. O(debts × months) per run, plus a
+// The month-by-month plan engine. Its inputs are Cents and RatePpm; the running balances are plain
+// integer fen in arrays (exact: sums of safe integers), interest is core/money's mulDiv with the
+// named 'halfUp' rounding, and every product that could leave the exact range of a double goes
+// through BigInt. O(debts × months) per run, plus a
 // sort of the still-owing debts in the months where some debt reaches its payoff.
-import { allocate, cents } from '../money/index.js';
+import { allocate, cents, mulDiv, type Cents } from '../money/index.js';
+import type { RatePpm } from '../rates/index.js';
 import { addMonths, type IsoDate } from '../dates/index.js';
+import { splitFairShares } from './fair-share.js';
 import type { PlanRow, ProblemReason, Strategy } from './types.js';
 
 /** A reason the plan is infeasible; `index` is the debt's position (null for the floors check). */
@@ -12,18 +16,18 @@ export interface EngineProblem {
   month: number;
 }
 
-/** One debt's state at the engine's start. All amounts are integer fen, rates ppm a year. */
+/** One debt's state at the engine's start. */
 export interface EngineDebt {
   /** interest-bearing principal */
-  principal: number;
+  principal: Cents;
   /** interest due and unpaid (bears no interest) */
-  interestDue: number;
+  interestDue: Cents;
   /** penalty / 违约金 still owed (bears no interest) */
-  penalty: number;
+  penalty: Cents;
   /** annual rate charged by the plan (0 when frozen) */
-  ratePpm: number;
+  ratePpm: RatePpm;
   /** token payment paid first each month (capped at what is owed) */
-  floor: number;
+  floor: Cents;
   /** the debt must be repaid by this month (counted from the engine start) */
   termLimit: number;
   /** pro-rata weight (non-negative integer); unused by highest-cost-first */
@@ -36,7 +40,7 @@ export interface EngineInput {
   /** months already elapsed since the anchor (re-plans); this run's month 1 is anchor + startMonth + 1 */
   startMonth: number;
   /** money paid to creditors each month */
-  total: number;
+  total: Cents;
   strategy: Strategy;
   debts: EngineDebt[];
 }
@@ -46,7 +50,7 @@ export interface EngineResult {
   problems: EngineProblem[];
   /** month (1-based, this run) in which each debt is repaid; 0 = already nothing owed; -1 = not repaid in the horizon */
   payoffMonth: number[];
-  /** one schedule per debt when `record` was set, else empty arrays */
+  /** one schedule per debt from simulatePlan; empty arrays from isPlanFeasible */
   rows: PlanRow[][];
   /** months simulated */
   months: number;
@@ -79,19 +83,10 @@ function mulDivFloor(a: number, b: number, c: number): number {
   return Number((BigInt(a) * BigInt(b)) / BigInt(c));
 }
 
-/** One month's interest on `principal` at `ratePpm` a year: principal × rate / 12, rounded half-up. */
-export function monthlyInterest(principal: number, ratePpm: number): number {
-  if (principal === 0 || ratePpm === 0) return 0;
-  const den = 12_000_000;
-  const p = principal * ratePpm;
-  if (p + den <= SAFE) {
-    const q = Math.floor(p / den);
-    return (p - q * den) * 2 >= den ? q + 1 : q;
-  }
-  const bp = BigInt(principal) * BigInt(ratePpm);
-  const bd = BigInt(den);
-  const q = bp / bd;
-  return Number((bp - q * bd) * 2n >= bd ? q + 1n : q);
+/** One month's interest on `principal` at `ratePpm` a year: principal × rate / 12, rounded half-up (mulDiv 'halfUp'). */
+export function monthlyInterest(principal: Cents | number, ratePpm: RatePpm | number): Cents {
+  if (principal === 0 || ratePpm === 0) return cents(0);
+  return mulDiv(principal, ratePpm, 12_000_000, 'halfUp');
 }
 
 /**
@@ -178,13 +173,27 @@ export function splitProRata(
   }
 }
 
+/** Runs the plan month by month and records every debt's schedule (what the plan shows). */
+export function simulatePlan(input: EngineInput): EngineResult {
+  return simulate(input, true);
+}
+
+/**
+ * Whether the plan is feasible, stopping at the first problem and recording nothing (what the
+ * shortfall search runs ~40 times). Same months, same splits as simulatePlan.
+ */
+export function isPlanFeasible(input: EngineInput): boolean {
+  return simulate(input, false).feasible;
+}
+
 /** Runs the plan month by month until every debt is repaid or the longest term limit passes. */
-export function runEngine(input: EngineInput, record: boolean): EngineResult {
+function simulate(input: EngineInput, record: boolean): EngineResult {
   const { debts, total, strategy } = input;
   const n = debts.length;
-  const principal = debts.map((d) => d.principal);
-  const interestDue = debts.map((d) => d.interestDue);
-  const penalty = debts.map((d) => d.penalty);
+  // working balances: plain integer fen (number[]), exact while every sum stays a safe integer
+  const principal: number[] = debts.map((d) => d.principal);
+  const interestDue: number[] = debts.map((d) => d.interestDue);
+  const penalty: number[] = debts.map((d) => d.penalty);
   const weight = debts.map((d) => d.weight);
   const payoffMonth = Array.from({ length: n }, () => -1);
   const flagged = new Uint8Array(n);
@@ -216,6 +225,12 @@ export function runEngine(input: EngineInput, record: boolean): EngineResult {
   }
   const need = Array.from({ length: n }, () => 0);
   const pay = Array.from({ length: n }, () => 0);
+  // pro-rata strategies share by weight with floors lifting only shares below them (fair-share.ts;
+  // with no floor this month that is splitProRata's water-filling, the faster path); custom keeps
+  // "floor + a share of the rest" (its weights are custom − floor by construction)
+  const fair = strategy === 'pro-rata-balance' || strategy === 'pro-rata-contractual';
+  const floorNow = Array.from({ length: n }, () => 0);
+  const owedNow = Array.from({ length: n }, () => 0);
   let month = 0;
   let floorsFlagged = false;
   while (active.length > 0 && month < horizon) {
@@ -229,6 +244,8 @@ export function runEngine(input: EngineInput, record: boolean): EngineResult {
       const f = Math.min(debts[i]!.floor, owed);
       pay[i] = f;
       need[i] = owed - f;
+      floorNow[i] = f;
+      owedNow[i] = owed;
       sumFloors += f;
       sumNeed += owed - f;
     }
@@ -256,6 +273,9 @@ export function runEngine(input: EngineInput, record: boolean): EngineResult {
           pay[i]! += give;
           left -= give;
         }
+      } else if (fair && sumFloors > 0) {
+        for (const i of active) pay[i] = 0;
+        splitFairShares(total, active, floorNow, owedNow, weight, weightOrder, pay);
       } else {
         const open = active.filter((i) => need[i]! > 0);
         if (open.length > 0 && R > 0) splitProRata(R, open, weight, need, weightOrder, pay);

@@ -111,7 +111,11 @@ function parseDebt(raw: unknown, i: number, strategy: Strategy): Result<PlanDebt
         '必填（例如 "0.18"）',
       ),
     );
-  const annual = rate(raw['annualRate'], `${at}.annualRate`);
+  // null: the rate is unknown; planned at 0 % and listed as an assumption (never guessed upward)
+  const rateKnown = raw['annualRate'] !== null;
+  const annual = rateKnown
+    ? rate(raw['annualRate'], `${at}.annualRate`)
+    : ok(0 as PlanDebt['annualRatePpm']);
   if (!annual.ok) return annual;
   const contractual = amount(raw, 'contractualPayment', `${at}.contractualPayment`, 0 as Cents);
   if (!contractual.ok) return contractual;
@@ -215,6 +219,7 @@ function parseDebt(raw: unknown, i: number, strategy: Strategy): Result<PlanDebt
     customPayment: custom,
     penaltyRatePpm: penaltyRate,
     legalLinePpm: legalLine,
+    ...(rateKnown ? {} : { rateKnown: false }),
   });
 }
 

@@ -31,6 +31,8 @@ function proposalToJson(p: Proposal) {
     savingVsNothing: yn(p.savingVsNothing),
     maxTerm: p.maxTerm,
     meetsMaxTerm: p.meetsMaxTerm,
+    usualTerm: p.usualTerm,
+    withinUsualTerm: p.withinUsualTerm,
     schedule: p.schedule.map(rowToJson),
   };
 }
@@ -42,6 +44,16 @@ export function planToJson(plan: Plan) {
     strategy: plan.strategy,
     capacity: y(plan.capacity),
     feasible: plan.feasible,
+    status: plan.status,
+    acceptanceFix:
+      plan.acceptanceFix === null
+        ? null
+        : {
+            ...plan.acceptanceFix,
+            monthlyNeeded: y(plan.acceptanceFix.monthlyNeeded),
+            extraMonthly: y(plan.acceptanceFix.extraMonthly),
+          },
+    assumptions: plan.assumptions,
     monthlyTotal: y(plan.monthlyTotal),
     proposals: plan.proposals.map(proposalToJson),
     problems: plan.problems,

@@ -132,9 +132,9 @@ export function replan(input: ReplanInput): Result<Replan, FieldIssue> {
 
   const overpaid = Array.from({ length: n }, () => 0);
   const debts = base.engine.debts.map((d0, i) => {
-    let principal = d0.principal;
-    let interest = d0.interestDue;
-    let penalty = d0.penalty;
+    let principal: number = d0.principal;
+    let interest: number = d0.interestDue;
+    let penalty: number = d0.penalty;
     for (let m = 1; m <= k + 1; m++) {
       if (m <= k) interest += monthlyInterest(principal, d0.ratePpm);
       let p = paidBy[m]![i]!;
@@ -148,7 +148,13 @@ export function replan(input: ReplanInput): Result<Replan, FieldIssue> {
       principal -= tq;
       overpaid[i]! += p - tq;
     }
-    return { ...d0, principal, interestDue: interest, penalty, termLimit: d0.termLimit - k };
+    return {
+      ...d0,
+      principal: cents(principal),
+      interestDue: cents(interest),
+      penalty: cents(penalty),
+      termLimit: d0.termLimit - k,
+    };
   });
   const customSum = prev.debts.reduce((s, d) => s + (d.customPayment ?? 0), 0);
   const total =
@@ -157,7 +163,13 @@ export function replan(input: ReplanInput): Result<Replan, FieldIssue> {
     asOf: input.asOf,
     capacity: input.newCapacity,
     strategy: prev.strategy,
-    engine: { anchor: prev.asOf, startMonth: k, total, strategy: prev.strategy, debts },
+    engine: {
+      anchor: prev.asOf,
+      startMonth: k,
+      total: cents(total),
+      strategy: prev.strategy,
+      debts,
+    },
     meta: base.meta.map((m, i) => ({
       ...m,
       contract: {

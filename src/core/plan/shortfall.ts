@@ -1,5 +1,6 @@
 import { cents, formatMoney, type Cents } from '../money/index.js';
-import { monthlyInterest, runEngine, type EngineDebt, type EngineInput } from './engine.js';
+import { ratePpm } from '../rates/index.js';
+import { isPlanFeasible, monthlyInterest, type EngineDebt, type EngineInput } from './engine.js';
 import type { PreparedPlan } from './build-plan.js';
 import { MAX_PLAN_TERM, type Shortfall, type Suggestion } from './types.js';
 
@@ -11,7 +12,7 @@ const CONCESSION_CANDIDATES = 6;
 const CONCESSION_SUGGESTIONS = 3;
 
 function feasibleWith(engine: EngineInput, extra: number): boolean {
-  return runEngine({ ...engine, total: engine.total + extra }, false).feasible;
+  return isPlanFeasible({ ...engine, total: cents(engine.total + extra) });
 }
 
 /**
@@ -100,7 +101,7 @@ export function computeShortfall(p: PreparedPlan): Shortfall {
         smallSet.has(i)
           ? {
               ...d,
-              floor: Math.min(d.floor, TOKEN_PAYMENT),
+              floor: cents(Math.min(d.floor, TOKEN_PAYMENT)),
               termLimit: Math.max(d.termLimit, horizon),
             }
           : d,
@@ -134,7 +135,11 @@ export function computeShortfall(p: PreparedPlan): Shortfall {
   for (const c of cands.slice(0, CONCESSION_CANDIDATES)) {
     const after = searchShortfall(
       withDebts(e, (d, i) =>
-        i !== c.i ? d : c.what === 'freeze-interest' ? { ...d, ratePpm: 0 } : { ...d, penalty: 0 },
+        i !== c.i
+          ? d
+          : c.what === 'freeze-interest'
+            ? { ...d, ratePpm: ratePpm(0) }
+            : { ...d, penalty: cents(0) },
       ),
     );
     if (after < base) tried.push({ c, after });

@@ -1,6 +1,7 @@
 import type { Cents } from '../money/index.js';
 import type { IsoDate } from '../dates/index.js';
 import type { RatePpm } from '../rates/index.js';
+import type { UsualTerm } from './acceptance.js';
 
 export const STRATEGIES = [
   'pro-rata-balance',
@@ -49,6 +50,8 @@ export interface PlanDebt {
   penaltyRatePpm: RatePpm | null;
   /** legal line for the capped do-nothing series (e.g. 0.24); null: uncapped */
   legalLinePpm: RatePpm | null;
+  /** false when the rate is unknown and planned at 0 % (listed in Plan.assumptions); default true */
+  rateKnown?: boolean;
 }
 
 export interface PlanInput {
@@ -88,6 +91,9 @@ export interface Proposal {
   savingVsNothing: Cents | null;
   maxTerm: number;
   meetsMaxTerm: boolean;
+  /** the longest term this kind of lender usually accepts (acceptance.ts), and whether the plan is within it */
+  usualTerm: UsualTerm;
+  withinUsualTerm: boolean;
   schedule: PlanRow[];
 }
 
@@ -117,11 +123,44 @@ export interface Shortfall {
   suggestions: Suggestion[];
 }
 
+/**
+ * 'feasible': repaid within every limit and within what lenders usually accept; 'unlikely-accepted':
+ * feasible (可行) but some term is beyond what that lender usually accepts (对方大概率不会接受);
+ * 'infeasible': the money does not repay every debt within its limit.
+ */
+export const PLAN_STATUSES = ['feasible', 'unlikely-accepted', 'infeasible'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+/** Something the plan assumed for lack of data, for pages and letters to say. */
+export interface PlanAssumption {
+  code: 'rate-unknown-assumed-zero';
+  id: string;
+  creditor: string;
+  messageZh: string;
+  message: string;
+}
+
+/** The smallest change that brings an 'unlikely-accepted' plan within the usual terms. */
+export interface AcceptanceFix {
+  /** debts whose term is beyond what their lender usually accepts */
+  ids: string[];
+  /** the least monthly total (exact to the fen) repaying every debt within min(limit, usual term) */
+  monthlyNeeded: Cents;
+  /** monthlyNeeded − the plan's monthly total */
+  extraMonthly: Cents;
+  messageZh: string;
+  message: string;
+}
+
 export interface Plan {
   asOf: IsoDate;
   strategy: Strategy;
   capacity: Cents;
   feasible: boolean;
+  status: PlanStatus;
+  /** set when status is 'unlikely-accepted' */
+  acceptanceFix: AcceptanceFix | null;
+  assumptions: PlanAssumption[];
   /** amount paid in month 1 across all debts (= capacity unless every debt finishes sooner) */
   monthlyTotal: Cents;
   proposals: Proposal[];

@@ -201,6 +201,10 @@ export const caseRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
         overdue: b.overdue,
         creditReported: b.isCreditReported,
         notes: b.notes,
+        kind: b.kind,
+        statementDay: b.statementDay,
+        minimumPayment: b.minimumPayment,
+        cardInstallmentFee: b.cardInstallmentFee,
       };
       for (const k of Object.keys(raw)) if (raw[k] === null || raw[k] === undefined) delete raw[k];
       const d = await addDebt(deps, await theCase(), raw);
@@ -254,6 +258,10 @@ export const caseRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
       put('overdue', b.overdue);
       put('creditReported', b.isCreditReported);
       put('notes', b.notes);
+      put('kind', b.kind);
+      put('statementDay', b.statementDay);
+      put('minimumPayment', b.minimumPayment);
+      put('cardInstallmentFee', b.cardInstallmentFee);
       if (raw['lender'] === '')
         throw new AppError('invalid-input', 'lenderName: cannot be cleared', {
           field: 'lenderName',

@@ -5,12 +5,20 @@ import { AppError } from '../../app/errors.js';
 import { summarizeCase } from '../../app/summary.js';
 import { listDebts } from '../../app/debts.js';
 import { loadLatestBudget, saveBudget, type SavedBudget } from '../../app/budgets.js';
-import { casePlanInput, loadLatestPlan, savePlan, type SavedPlan } from '../../app/plans.js';
+import {
+  casePlanInput,
+  loadLatestPlan,
+  planBudgetCheck,
+  planSettingsOf,
+  savePlan,
+  type PlanBudgetCheck,
+  type SavedPlan,
+} from '../../app/plans.js';
 import { BudgetSave, BudgetView, PlanBuild, PlanView } from '../../contracts/index.js';
 import { budgetToJson, parseBudgetInput } from '../../core/budget/index.js';
 import type { IsoDate } from '../../core/dates/index.js';
 import { formatYuan } from '../../core/money/index.js';
-import { planToJson } from '../../core/plan/index.js';
+import { describeStrategy, planToJson } from '../../core/plan/index.js';
 import { unwrap } from '../parse.js';
 import type { RouteOptions } from './index.js';
 
@@ -44,11 +52,17 @@ export function budgetView(s: SavedBudget): BudgetView {
 }
 
 /** The web's view of a saved plan (lender names as the case knows them). */
-export function planView(s: SavedPlan): PlanView {
+export function planView(s: SavedPlan, budget?: PlanBudgetCheck): PlanView {
   const plan = planToJson(s.plan);
   return {
     id: s.stored.id,
     feasible: plan.feasible,
+    status: plan.status,
+    acceptanceFix: plan.acceptanceFix,
+    assumptions: plan.assumptions,
+    strategyRule: describeStrategy(s.plan.strategy),
+    settings: planSettingsOf(s),
+    ...(budget === undefined ? {} : { budget }),
     capacity: plan.capacity,
     monthlyTotal: plan.monthlyTotal,
     proposals: plan.proposals.map((p) => ({
@@ -61,6 +75,8 @@ export function planView(s: SavedPlan): PlanView {
       savingVsContract: p.savingVsContract,
       savingVsNothing: p.savingVsNothing,
       concession: p.concession,
+      usualTerm: p.usualTerm,
+      withinUsualTerm: p.withinUsualTerm,
       schedule: p.schedule.map((r) => ({
         dueDate: r.date,
         payment: r.payment,
@@ -178,9 +194,16 @@ export const planningRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
       const budget = await loadLatestBudget(deps, c.id);
       const sameCapacity =
         budget !== undefined && b.capacity === formatYuan(budget.budget.capacity);
-      return planView(
-        await savePlan(deps, c.id, raw, { budgetId: sameCapacity ? budget.stored.id : null }),
-      );
+      const saved = await savePlan(deps, c.id, raw, {
+        budgetId: sameCapacity ? budget.stored.id : null,
+        settings: {
+          strategy: b.strategy,
+          concession: b.concession,
+          maxTerm: b.maxTerm,
+          capacity: String(raw['capacity']),
+        },
+      });
+      return planView(saved, await planBudgetCheck(deps, c.id, saved));
     },
   );
 
@@ -201,7 +224,7 @@ export const planningRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
           field: 'plan',
           messageZh: '还没有保存还款方案',
         });
-      return planView(s);
+      return planView(s, await planBudgetCheck(deps, c.id, s));
     },
   );
 };

@@ -20,10 +20,12 @@ export function verdictWords(d: DebtView, lang: 'zh' | 'en'): string {
         ? '（这条规则尚待核实）'
         : ' (this rule is not yet confirmed)'
       : '';
-  if (v.level === 'unknown' || d.nominalApr === null)
+  if (v.level === 'unknown' || d.nominalApr === null) {
+    if (d.aprNote) return lang === 'zh' ? d.aprNote.messageZh : d.aprNote.message;
     return lang === 'zh'
       ? '信息不够，算不出真实年化利率。补充“实际到手金额”、期数和每期还款后再看。'
       : 'Not enough data for the true rate: add the amount received, the term and the installment.';
+  }
   if (v.level === 'exceeds') {
     const over = v.overcharge
       ? lang === 'zh'
@@ -473,7 +475,15 @@ export function DebtsPage() {
                       </>
                     ) : null}
                     <dt>{t('真实年化', 'True APR')}</dt>
-                    <dd className="num">{percent(d.nominalApr)}</dd>
+                    <dd>
+                      <span className="num">{percent(d.nominalApr)}</span>
+                      {d.aprBasisLabel ? (
+                        <small className="muted">
+                          {' '}
+                          （{lang === 'zh' ? d.aprBasisLabel.zh : d.aprBasisLabel.en}）
+                        </small>
+                      ) : null}
+                    </dd>
                   </dl>
                   <p className="verdict">{verdictWords(d, lang)}</p>
                   <div className="card-actions">

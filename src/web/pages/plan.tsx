@@ -40,17 +40,27 @@ export function PlanPage() {
   const [banner, setBanner] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  // the saved plan and the saved budget's capacity load from the server on page open
+  // on page open: a saved plan shows its OWN settings (never a newer budget's figure; the page
+  // says when the budget changed since); without a plan, the capacity comes from the budget
   const touched = useRef(false);
+  const [latestBudgetCap, setLatestBudgetCap] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
     Promise.all([api.latestPlan(), api.latestBudget()])
       .then(([p, b]) => {
         if (!live) return;
         if (p !== null) setPlan((old) => old ?? p);
+        if (b !== null && !b.capacity.startsWith('-')) setLatestBudgetCap(b.capacity);
         if (touched.current) return;
-        if (b !== null && !b.capacity.startsWith('-')) setCapacity(b.capacity);
-        else if (p !== null) setCapacity(p.capacity);
+        if (p !== null) {
+          const s = p.settings;
+          setCapacity(s?.capacity ?? p.capacity);
+          if (s) {
+            setStrategy(s.strategy);
+            setConcession(s.concession);
+            setMaxTerm(String(s.maxTerm));
+          }
+        } else if (b !== null && !b.capacity.startsWith('-')) setCapacity(b.capacity);
       })
       .catch((e: unknown) => {
         if (live) setBanner(e instanceof ApiError ? e.say(lang) : String(e));
@@ -198,7 +208,41 @@ export function PlanPage() {
         </Empty>
       ) : (
         <section className="result" aria-label={t('方案结果', 'Plan')}>
-          {plan.feasible ? (
+          {plan.budget?.changedSincePlan ? (
+            <div className="banner banner-warn" role="status">
+              <p>
+                {t(
+                  `预算在保存这个方案之后改过了：现在每月可还 ${money(plan.budget.latestCapacity ?? latestBudgetCap)}，这个方案是按 ${money(plan.capacity)} 算的。`,
+                  `The budget changed after this plan was saved: you can now pay ${money(plan.budget.latestCapacity ?? latestBudgetCap)} a month; this plan used ${money(plan.capacity)}.`,
+                )}
+              </p>
+              {plan.budget.latestCapacity ? (
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => {
+                    touched.current = true;
+                    setCapacity(plan.budget?.latestCapacity ?? '');
+                  }}
+                >
+                  {t('用新预算的金额重新计算', 'Use the new budget figure')}
+                </button>
+              ) : null}
+            </div>
+          ) : null}
+          {plan.status === 'unlikely-accepted' ? (
+            <div className="banner banner-warn" role="status">
+              <p>
+                {t(
+                  `可行但对方大概率不会接受：每月共还 ${money(plan.monthlyTotal)}，但有的期数超过对方通常接受的期限。`,
+                  `Feasible but unlikely to be accepted: ${money(plan.monthlyTotal)} a month in total, but some terms are longer than those lenders usually accept.`,
+                )}
+              </p>
+              {plan.acceptanceFix ? (
+                <p>{lang === 'zh' ? plan.acceptanceFix.messageZh : plan.acceptanceFix.message}</p>
+              ) : null}
+            </div>
+          ) : plan.feasible ? (
             <p className="banner banner-ok" role="status">
               {t(
                 `方案可行：每月共还 ${money(plan.monthlyTotal)}`,
@@ -220,6 +264,19 @@ export function PlanPage() {
               </ul>
             </div>
           )}
+          {plan.assumptions && plan.assumptions.length > 0 ? (
+            <ul className="banner banner-warn" aria-label={t('方案的假设', 'Assumptions')}>
+              {plan.assumptions.map((a) => (
+                <li key={a.id}>{lang === 'zh' ? a.messageZh : a.message}</li>
+              ))}
+            </ul>
+          ) : null}
+          {plan.strategyRule ? (
+            <p className="muted">
+              {t('分配规则：', 'How it is shared: ')}
+              {lang === 'zh' ? plan.strategyRule.zh : plan.strategyRule.en}
+            </p>
+          ) : null}
           <table className="table">
             <caption>{t('每个债主的请求', 'The ask per lender')}</caption>
             <thead>
@@ -235,7 +292,18 @@ export function PlanPage() {
                 <tr key={p.debtId}>
                   <th scope="row">{p.lender}</th>
                   <td className="num">{money(p.monthlyPayment)}</td>
-                  <td className="num">{p.term ?? '—'}</td>
+                  <td className="num">
+                    {p.term ?? '—'}
+                    {p.withinUsualTerm === false && p.usualTerm ? (
+                      <small className="muted">
+                        {' '}
+                        {t(
+                          `（超过通常的 ${p.usualTerm.maxMonths} 期${p.usualTerm.certainty === 'U' ? '，待核实' : ''}）`,
+                          ` (beyond the usual ${p.usualTerm.maxMonths}${p.usualTerm.certainty === 'U' ? ', unconfirmed' : ''})`,
+                        )}
+                      </small>
+                    ) : null}
+                  </td>
                   <td className="num">{p.endDate ?? '—'}</td>
                 </tr>
               ))}

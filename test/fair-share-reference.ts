@@ -1,0 +1,20 @@
+// Test helper for core/plan's fair shares (issue 12 item 3): an independent float reference.
+/**
+ * Independent reference (floats, bisection): the exact real shares clamp(λ·w, f, o) whose sum is
+ * the total — each share proportional to its weight, lifted to its floor, capped at what it owes.
+ */
+export function referenceShares(
+  total: number,
+  cells: readonly { f: number; o: number; w: number }[],
+): number[] {
+  const g = (l: number) => cells.reduce((s, c) => s + Math.min(c.o, Math.max(c.f, l * c.w)), 0);
+  let lo = 0;
+  let hi = 1;
+  while (g(hi) < total && hi < 1e30) hi *= 2;
+  for (let k = 0; k < 200; k++) {
+    const mid = (lo + hi) / 2;
+    if (g(mid) < total) lo = mid;
+    else hi = mid;
+  }
+  return cells.map((c) => Math.min(c.o, Math.max(c.f, hi * c.w)));
+}
