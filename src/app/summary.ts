@@ -403,6 +403,7 @@ function overLimitSummary(
     overdueDays: null,
     isCreditReported: debt.isCreditReported,
     aprBasis: null,
+    aprFrom: null,
     nominalApr: null,
     effectiveAnnualRate: null,
     verdict: null,

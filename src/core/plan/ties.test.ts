@@ -2,7 +2,9 @@
 // paths), and two debts at the same rate under highest-cost-first (the earlier one goes first).
 import { describe, expect, it } from 'vitest';
 import { isoDate } from '../dates/index.js';
-import { monthlyInterest, runEngine, type EngineDebt } from './engine.js';
+import { cents } from '../money/index.js';
+import { ratePpm } from '../rates/index.js';
+import { monthlyInterest, simulatePlan, type EngineDebt } from './engine.js';
 
 describe('monthlyInterest: half a fen rounds up (half-up), just below rounds down', () => {
   it('small amounts (double arithmetic): ¥1.50 at 20 % a year is 2.5 fen → 3', () => {
@@ -24,25 +26,22 @@ describe('monthlyInterest: half a fen rounds up (half-up), just below rounds dow
 
 describe('highest-cost-first: equal rates go in input order', () => {
   const debt = (principal: number): EngineDebt => ({
-    principal,
-    interestDue: 0,
-    penalty: 0,
-    ratePpm: 120_000,
-    floor: 0,
+    principal: cents(principal),
+    interestDue: cents(0),
+    penalty: cents(0),
+    ratePpm: ratePpm(120_000),
+    floor: cents(0),
     termLimit: 120,
     weight: 1,
   });
   const run = (debts: EngineDebt[]) =>
-    runEngine(
-      {
-        anchor: isoDate('2026-01-15'),
-        startMonth: 0,
-        total: 600_00,
-        strategy: 'highest-cost-first',
-        debts,
-      },
-      true,
-    );
+    simulatePlan({
+      anchor: isoDate('2026-01-15'),
+      startMonth: 0,
+      total: cents(600_00),
+      strategy: 'highest-cost-first',
+      debts,
+    });
 
   it('the first of two equal-rate debts gets the whole month until it is repaid', () => {
     const r = run([debt(1_000_00), debt(1_000_00)]);
