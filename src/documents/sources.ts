@@ -89,6 +89,11 @@ function check(
     });
 }
 
+/** In tables and lists an empty entry marks a row that states no fact (it is then pattern-checked). */
+function nonEmpty(s: SourceRef[] | undefined): SourceRef[] | undefined {
+  return s === undefined || s.length === 0 ? undefined : s;
+}
+
 function hasAttachedEvidence(doc: Doc): boolean {
   return doc.blocks.some((b) => b.kind === 'attachments' && b.items.length > 0);
 }
@@ -103,11 +108,11 @@ export function checkSources(doc: Doc): SourceIssue[] {
         check(out, i, undefined, b.runs.map((r) => r.text).join(''), b.sources, ev);
         break;
       case 'table':
-        b.rows.forEach((r, j) => check(out, i, j, r.join(' | '), b.rowSources?.[j], ev));
+        b.rows.forEach((r, j) => check(out, i, j, r.join(' | '), nonEmpty(b.rowSources?.[j]), ev));
         break;
       case 'list':
         b.items.forEach((it, j) =>
-          check(out, i, j, it.map((r) => r.text).join(''), b.itemSources?.[j], ev),
+          check(out, i, j, it.map((r) => r.text).join(''), nonEmpty(b.itemSources?.[j]), ev),
         );
         break;
       case 'heading':

@@ -39,6 +39,8 @@ export const CONTACT_TAGS = [
   'impersonation',
   'private-account',
   'debt-disclosed',
+  /** the borrower allows the notes of this contact to be quoted in letters (notes may hold admissions) */
+  'note-in-letters',
 ] as const;
 export type ContactTag = (typeof CONTACT_TAGS)[number];
 
