@@ -60,8 +60,8 @@ export function concessionLadder(c: CaseInput): LadderStep[] {
   }
   steps.push(stepFor(total, planM, steps.length > 0 ? [] : asks));
   const walk = p.walkAwayMonthly;
-  if (walk !== undefined && walk > planM)
-    steps.push(stepFor(total, cents(Math.min(walk, total)), []));
+  const top = walk === undefined ? planM : Math.min(walk, total);
+  if (top > planM) steps.push(stepFor(total, cents(top), []));
   return steps;
 }
 
@@ -183,8 +183,8 @@ export function buildCallScript(c: CaseInput, lang: Lang): Doc {
         ),
       para(
         ctx.t(
-          '注意：不要当场答应超出能力的金额；停息、60期等是协商请求，不是法定权利，对方可以拒绝。不要向任何私人账户还款。',
-          'Note: never agree on the spot to more than you can pay. An interest freeze or 60 installments are requests, not rights; the lender may refuse. Never pay into a private account.',
+          '注意：不要当场答应超出能力的金额；停息、最长5年分期等是协商请求，不是法定权利，对方可以拒绝。不要向任何私人账户还款。',
+          'Note: never agree on the spot to more than you can pay. An interest freeze or a five-year plan are requests, not rights; the lender may refuse. Never pay into a private account.',
         ),
       ),
       heading(ctx.t('五、必须问清的问题', '5. Questions to ask')),
@@ -203,7 +203,7 @@ export function buildCallScript(c: CaseInput, lang: Lang): Doc {
             'Will you send a written agreement or an SMS confirmation? When?',
           ),
           ctx.t(
-            '还款账户是什么？是否是贵司对公账户？',
+            `还款账户是什么？是否是${y}对公账户？`,
             'Which account do I pay into? Is it your company account?',
           ),
           ctx.t(

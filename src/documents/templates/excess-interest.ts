@@ -11,6 +11,7 @@ import {
   makeCtx,
   refText,
   src,
+  you,
 } from './common.js';
 import type { CaseInput } from './types.js';
 
@@ -118,7 +119,7 @@ export function buildExcessInterest(c: CaseInput, lang: Lang): Doc {
       factIndented(
         overSrc.length > 0 ? overSrc : fs,
         ctx.t(
-          `本人请求${c.lender.type === 'bank' || c.lender.isCreditCard ? '贵行' : '贵司'}核减超出标准的利息和费用${ctx.money(total)}。`,
+          `本人请求${you(ctx, c.lender)}核减超出标准的利息和费用${ctx.money(total)}。`,
           `I ask you to remove the ${ctx.money(total)} charged above the line.`,
         ),
       ),
@@ -138,7 +139,7 @@ export function buildExcessInterest(c: CaseInput, lang: Lang): Doc {
       ),
       indented(
         ctx.t(
-          '以上计算基于本人掌握的资料，如贵司提供更完整的明细，本人愿意据实调整。',
+          `以上计算基于本人掌握的资料，如${you(ctx, c.lender)}提供更完整的明细，本人愿意据实调整。`,
           'These figures rest on the records I hold; I will adjust them if you provide fuller records.',
         ),
       ),

@@ -2,7 +2,7 @@
 // Every sentence that states a fact is built from the case and carries its records (sources).
 import { cents } from '../../core/money/index.js';
 import type { Block, Doc, Lang } from '../model.js';
-import { fact, factIndented, factList, heading, indented, list } from '../model.js';
+import { factIndented, factList, heading, indented, list } from '../model.js';
 import {
   causeText,
   closing,
