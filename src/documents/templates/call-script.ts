@@ -34,7 +34,9 @@ export interface LadderStep {
 
 /** n installments of m with the remainder last: m × (n − 1) + last = total, 0 < last ≤ m. */
 export function stepFor(total: Cents, monthly: Cents, asks: Concession[]): LadderStep {
-  const n = Math.max(1, Math.ceil(total / monthly));
+  let n = Math.max(1, Math.ceil(total / monthly));
+  // a token last installment (under a tenth of the monthly amount) is folded into the one before
+  if (n > 1 && total - monthly * (n - 1) < monthly / 10) n -= 1;
   return { monthly, installments: n, last: cents(total - monthly * (n - 1)), asks };
 }
 
@@ -58,7 +60,13 @@ export function concessionLadder(c: CaseInput): LadderStep[] {
     // give up the asks before raising the amount: same money, fewer demands
     steps.push(stepFor(total, cents(anchor), []));
   }
-  steps.push(stepFor(total, planM, steps.length > 0 ? [] : asks));
+  // the plan's own step keeps the plan's term and last installment when they add up
+  const planLast = p.lastPayment ?? planM;
+  const own =
+    planM * (p.installments - 1) + planLast === total
+      ? { monthly: planM, installments: p.installments, last: cents(planLast), asks: [] }
+      : stepFor(total, planM, []);
+  steps.push(steps.length > 0 ? own : { ...own, asks });
   const walk = p.walkAwayMonthly;
   const top = walk === undefined ? planM : Math.min(walk, total);
   if (top > planM) steps.push(stepFor(total, cents(top), []));
