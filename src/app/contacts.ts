@@ -103,6 +103,8 @@ export interface LogContactInput {
   thirdParty?: string | null;
   tags?: readonly string[];
   notes?: string | null;
+  /** quote the notes in letters (stored as the tag 'note-in-letters'); off by default */
+  includeNoteInLetters?: boolean;
   evidenceIds?: readonly string[];
   /** the negotiation state this contact moves the lender to */
   state?: string | null;
@@ -190,9 +192,9 @@ export async function logContact(deps: Deps, input: LogContactInput): Promise<Lo
     text(input.lender) === null
       ? null
       : await resolveLender(deps, input.caseId, input.lender!.trim());
-  const tags = [...new Set(input.tags ?? [])].map((t) =>
-    oneOf<ContactTag>(t, CONTACT_TAGS, 'tag', '标记'),
-  );
+  const tags = [
+    ...new Set([...(input.tags ?? []), ...(input.includeNoteInLetters ? ['note-in-letters'] : [])]),
+  ].map((t) => oneOf<ContactTag>(t, CONTACT_TAGS, 'tag', '标记'));
   let deadlineOn: IsoDate | null = null;
   if (text(input.deadline) !== null) {
     const d = parseDateInput(input.deadline!.trim(), 'deadline');

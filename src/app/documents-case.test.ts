@@ -58,6 +58,11 @@ describe('combineProposals: one ask per lender from its debts’ proposals', () 
       endOn: '2027-03-01',
       totalPaid: 1300_00,
       lastPayment: 300_00,
+      schedule: [
+        { dueOn: '2027-01-01', amount: 500_00 },
+        { dueOn: '2027-02-01', amount: 500_00 },
+        { dueOn: '2027-03-01', amount: 300_00 },
+      ],
       concessions: ['waive-penalty', 'freeze-interest'],
     });
   });

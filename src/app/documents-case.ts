@@ -6,7 +6,10 @@ import { daysBetween, parseDateInput, type IsoDate } from '../core/dates/index.j
 import { recalculationLine } from '../core/law/index.js';
 import { cents, MAX_AMOUNT_TEXT, type Cents } from '../core/money/index.js';
 import { ratePpm } from '../core/rates/index.js';
-import { createContactRepository } from '../db/repositories/contacts-repository.js';
+import {
+  createContactRepository,
+  type Contact as StoredContact,
+} from '../db/repositories/contacts-repository.js';
 import { createDebtRepository } from '../db/repositories/debt-repository.js';
 import { createPlanRepository, type StoredProposal } from '../db/repositories/plan-repository.js';
 import { createProfileRepository } from '../db/repositories/profile-repository.js';
@@ -17,12 +20,17 @@ import {
   HARDSHIP_CAUSES,
   type CaseInput,
   type Concession,
+  type ConductFinding,
+  type Contact as LetterContact,
   type Budget as LetterBudget,
   type Exhibit,
   type HardshipCause,
   type LegalityFinding,
   type Plan,
+  type PlanStrategy,
 } from '../documents/index.js';
+import { createLedgerRepository } from '../db/repositories/ledger-repository.js';
+import { checkCaseConduct } from './contacts.js';
 import { loadLatestBudget } from './budgets.js';
 import { resolveCase } from './cases.js';
 import { EVIDENCE_KIND_ZH, listEvidence } from './evidence.js';
@@ -102,6 +110,9 @@ export function combineProposals(ps: StoredProposal[]): Plan {
     endOn: dates.at(-1) === undefined ? end : (dates.at(-1) as IsoDate),
     totalPaid: cents(ps.reduce((s, p) => s + p.total, 0)),
     ...(last !== monthly ? { lastPayment: cents(last) } : {}),
+    ...(dates.length > 0
+      ? { schedule: dates.map((d) => ({ dueOn: d as IsoDate, amount: cents(byDate.get(d)!) })) }
+      : {}),
     concessions,
   };
 }
@@ -112,6 +123,15 @@ export function combineProposals(ps: StoredProposal[]): Plan {
  * overpayment is exactly the excess claimed, and the balance at the line is the claim less it.
  */
 export function toFinding(d: DebtSummary, debtRef: string, asOf: IsoDate): LegalityFinding[] {
+  const f = toFindingBare(d, debtRef, asOf);
+  return f.map((x) => ({
+    ...x,
+    source: `legality:${d.debtId}`,
+    basis: d.aprBasis === 'actual' ? ('actual' as const) : ('contract' as const),
+  }));
+}
+
+function toFindingBare(d: DebtSummary, debtRef: string, asOf: IsoDate): LegalityFinding[] {
   const r = d.legality?.recalculation;
   if (d.legality === null || r === null || r === undefined || d.contractOn === null) return [];
   const verdict = d.legality.verdicts.find((v) => v.rule === r.line);
@@ -178,32 +198,74 @@ export async function loadLetterCase(
   const proposals = (latestPlan?.proposals ?? []).filter((p) => p.lenderId === lender.id);
   const contacts = await createContactRepository(deps.db).list(kase.id, { lenderId: lender.id });
 
-  const plan = proposals.length === 0 ? undefined : combineProposals(proposals);
+  let plan = proposals.length === 0 ? undefined : combineProposals(proposals);
+  if (plan !== undefined && latestPlan !== null && latestPlan !== undefined) {
+    // the most the plan allows this lender: its own amount plus the capacity no creditor got
+    const allocated = latestPlan.proposals.reduce(
+      (s, x) => s + (x.schedule[0]?.amountCents ?? x.monthly),
+      0,
+    );
+    const slack = Math.max(0, latestPlan.capacity - allocated);
+    plan = {
+      ...plan,
+      source: `plan:${latestPlan.id}`,
+      ...(STRATEGY_IDS.includes(latestPlan.strategy as PlanStrategy)
+        ? { strategy: latestPlan.strategy as PlanStrategy }
+        : {}),
+      ...(slack > 0 ? { walkAwayMonthly: cents(plan.monthlyPayment + slack) } : {}),
+    };
+  }
+  // creditors, balances and counts come from the case, never from the budget file's own list
+  const caseDebts = (await createDebtRepository(deps.db).list(kase.id)).filter(
+    (d) => d.status !== 'settled',
+  );
   const saved = await loadLatestBudget(deps, kase.id);
   let budget: LetterBudget | undefined;
   if (saved !== undefined) {
     const cs = saved.budget.creditorSummary;
     budget = {
+      source: `budget:${saved.stored.id}`,
       householdSize: cs.adults + cs.children + cs.dependants,
       monthlyIncome: cs.monthlyIncome,
       priorityCosts: cs.priorityCosts,
       otherCosts: cents(cs.otherFixedCosts + cs.flexibleCosts),
+      emergencyBuffer: cs.emergencyBuffer,
       capacityForCreditors: cs.capacity,
-      creditorCount: cs.creditors,
-      totalDebt: cs.totalOwed,
+      creditorCount: new Set(caseDebts.map((d) => d.lenderId)).size,
+      totalDebt: cents(caseDebts.reduce((s, d) => s + (d.balance ?? d.principal), 0)),
+      debtSources: caseDebts.map((d) => `debt:${d.id}`),
     };
   }
-  const refOf = (d: { contractNumber: string | null; id: string }) =>
-    d.contractNumber ?? `#${d.id.slice(0, 8)}`;
+  // the contract number, or a card's tail; never an internal id (the letter prints a blank)
+  const refOf = (d: { contractNumber: string | null; id: string }) => d.contractNumber ?? '';
   const summary = await summarizeCase(deps, kase.id, asOf);
   const legality = summary.debts
     .filter((d) => d.lenderId === lender.id)
     .flatMap((d) => toFinding(d, refOf({ contractNumber: d.contractNumber, id: d.debtId }), asOf));
   const evidence = await listEvidence(deps, kase.id, { lender: lender.id });
   const exhibits: Exhibit[] = evidence.map((e, i) => ({
+    source: `evidence:${e.id}`,
     no: `证据${i + 1}`,
     title: `${EVIDENCE_KIND_ZH[e.kind]}：${e.description ?? e.originalName}`,
     sha256: e.sha256,
+  }));
+  const allEvidence = evidence.length > 0 ? evidence : [];
+  const head = evidence.length > 0 ? await createLedgerRepository(deps.db).head(kase.id) : null;
+  const payments = await createDebtRepository(deps.db).listPayments(kase.id);
+  const lastPaid = new Map<string, IsoDate>();
+  for (const p of payments) {
+    const was = lastPaid.get(p.debtId);
+    if (was === undefined || p.paidOn > was) lastPaid.set(p.debtId, p.paidOn);
+  }
+  const flags = await checkCaseConduct(deps, kase.id, { lender: lender.id });
+  const conduct: ConductFinding[] = flags.map((f) => ({
+    source: `conduct:${f.rule}:${f.contactIds.join(',')}`,
+    contactSources: f.contactIds.map((id) => `contact:${id}`),
+    titleZh: f.titleZh,
+    titleEn: f.titleEn,
+    certainty: f.certainty,
+    detection: f.detection,
+    provisionIds: f.sources.flatMap((x) => (x.id === null ? [] : [x.id])),
   }));
   const since = profile?.hardship_since_on
     ? (String(profile.hardship_since_on).slice(0, 10) as IsoDate)
@@ -211,7 +273,8 @@ export async function loadLetterCase(
   return {
     asOf,
     borrower: {
-      name: profile?.full_name ?? '（请填写姓名）',
+      source: `profile:${kase.id}`,
+      name: profile?.full_name ?? '',
       ...(stored?.idTail
         ? { idNumber: '*'.repeat(18 - stored.idTail.length) + stored.idTail }
         : {}),
@@ -219,13 +282,16 @@ export async function loadLetterCase(
       ...(profile?.city ? { address: profile.city } : {}),
     },
     lender: {
+      source: `lender:${lender.id}`,
       name: lender.name,
       ...(lender.brand ? { brand: lender.brand } : {}),
       type: lender.lenderType,
       isCreditCard: debts.some((d) => d.kind === 'credit-card'),
     },
     debts: debts.map((d) => ({
+      source: `debt:${d.id}`,
       ref: refOf(d),
+      ...(lastPaid.has(d.id) ? { lastPaymentOn: lastPaid.get(d.id)! } : {}),
       ...(d.kind === 'credit-card' ? { product: '信用卡' } : {}),
       ...(d.contractOn ? { contractDate: d.contractOn } : {}),
       principal: d.principal,
@@ -238,9 +304,12 @@ export async function loadLetterCase(
     ...(budget ? { budget } : {}),
     ...(legality.length > 0 ? { legality } : {}),
     ...(exhibits.length > 0 ? { exhibits } : {}),
+    ...(conduct.length > 0 ? { conduct } : {}),
+    ...(head !== null ? { ledgerHead: { seq: head.seq, hash: head.hash } } : {}),
     ...(since
       ? {
           hardship: {
+            source: `profile:${kase.id}`,
             cause: toCause(profile?.hardship_cause ?? null),
             since,
             description: profile?.notes ?? '',
@@ -248,14 +317,65 @@ export async function loadLetterCase(
           },
         }
       : {}),
-    contacts: contacts.map((x) => ({
-      on: beijingDate(x.occurredAt),
-      channel: x.channel,
-      ...(x.agentName || x.agentNumber
-        ? { agent: [x.agentName, x.agentNumber].filter(Boolean).join(' ') }
-        : {}),
-      summary: [x.asked, x.offered, x.promises, x.notes].filter(Boolean).join('；') || '—',
-      ...(x.thirdParty ? { thirdParty: true } : {}),
-    })),
+    contacts: contacts.map((x) => toLetterContact(x, allEvidence)),
+  };
+}
+
+const STRATEGY_IDS: readonly PlanStrategy[] = [
+  'pro-rata-balance',
+  'pro-rata-contractual',
+  'highest-cost-first',
+  'custom',
+];
+
+const RELATION_ZH: Record<string, string> = {
+  family: '家人',
+  spouse: '配偶',
+  employer: '工作单位',
+  colleague: '同事',
+  'contacts-list': '通讯录联系人',
+  friend: '朋友',
+  other: '其他第三人',
+};
+
+/** The Beijing 'HH:MM' of an instant. */
+export function beijingTime(instant: string): string {
+  return new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(11, 16);
+}
+
+/**
+ * One logged contact as the letter states it. The borrower's own notes go in only when the
+ * borrower marked them for letters (tag 'note-in-letters'): notes may hold admissions.
+ */
+export function toLetterContact(
+  x: StoredContact,
+  evidence: readonly { contactId: string | null; originalName: string; sha256: string }[],
+): LetterContact {
+  const includeNote = (x.tags as readonly string[]).includes('note-in-letters');
+  const said = [x.asked, x.offered, x.promises, includeNote ? x.notes : null].filter(
+    (t): t is string => t !== null && t.trim() !== '',
+  );
+  const linked = evidence.filter((e) => e.contactId === x.id);
+  const agent = [x.agentName, x.agentNumber ? `工号${x.agentNumber}` : null].filter(Boolean);
+  return {
+    source: `contact:${x.id}`,
+    on: beijingDate(x.occurredAt),
+    time: beijingTime(x.occurredAt),
+    channel: x.channel,
+    direction: x.direction,
+    ...(agent.length > 0 ? { agent: agent.join(' ') } : {}),
+    ...(x.counterpart ? { counterpart: x.counterpart } : {}),
+    ...(x.thirdParty
+      ? {
+          thirdParty: true,
+          whom: [RELATION_ZH[x.thirdParty.relation] ?? x.thirdParty.relation, x.thirdParty.detail]
+            .filter(Boolean)
+            .join('：'),
+        }
+      : {}),
+    summary: said.join('；') || '（未记录具体内容）',
+    ...(linked.length > 0
+      ? { evidence: linked.map((e) => ({ name: e.originalName, sha256: e.sha256 })) }
+      : {}),
   };
 }

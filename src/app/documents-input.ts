@@ -34,8 +34,15 @@ const percent = refined<RatePpm>(parsePercent);
 const text = (max = 2000) => z.string().trim().min(1).max(max);
 const optText = (max = 2000) => z.string().trim().max(max).optional();
 
+const source = z.string().max(300).optional();
+const sources = z.array(z.string().max(300)).max(10_000).optional();
+
 const debtSchema = z.object({
-  ref: text(200),
+  source,
+  /** empty when unknown: the letter prints a blank */
+  ref: z.string().trim().max(200),
+  dueOn: date.optional(),
+  lastPaymentOn: date.optional(),
   product: optText(200),
   contractDate: date.optional(),
   principal: amount,
@@ -48,12 +55,15 @@ const debtSchema = z.object({
 export const caseInputSchema = z.object({
   asOf: date,
   borrower: z.object({
-    name: text(100),
+    source,
+    /** empty when unknown: the letter prints a blank */
+    name: z.string().trim().max(100),
     idNumber: optText(40),
     phone: optText(40),
     address: optText(300),
   }),
   lender: z.object({
+    source,
     name: text(200),
     brand: optText(100),
     type: z.enum(LENDER_TYPES as unknown as [string, ...string[]]),
@@ -62,6 +72,14 @@ export const caseInputSchema = z.object({
   debts: z.array(debtSchema).min(1).max(500),
   plan: z
     .object({
+      source,
+      strategy: z
+        .enum(['pro-rata-balance', 'pro-rata-contractual', 'highest-cost-first', 'custom'])
+        .optional(),
+      schedule: z
+        .array(z.object({ dueOn: date, amount: money }))
+        .max(600)
+        .optional(),
       monthlyPayment: amount,
       installments: z.number().int().min(1).max(600),
       firstDueOn: date,
@@ -75,6 +93,9 @@ export const caseInputSchema = z.object({
     .optional(),
   budget: z
     .object({
+      source,
+      emergencyBuffer: amount.optional(),
+      debtSources: sources,
       householdSize: z.number().int().min(1).max(50),
       monthlyIncome: money,
       priorityCosts: money,
@@ -87,7 +108,9 @@ export const caseInputSchema = z.object({
   legality: z
     .array(
       z.object({
-        debtRef: text(200),
+        source,
+        basis: z.enum(['contract', 'actual']).optional(),
+        debtRef: z.string().trim().max(200),
         aprPercent: percent,
         limitPercent: percent,
         ruleId: text(100),
@@ -99,16 +122,28 @@ export const caseInputSchema = z.object({
   contacts: z
     .array(
       z.object({
+        source,
         on: date,
+        time: z
+          .string()
+          .regex(/^\d{2}:\d{2}$/)
+          .optional(),
         channel: text(50),
+        direction: z.enum(['inbound', 'outbound']).optional(),
         agent: optText(100),
+        counterpart: optText(100),
+        whom: optText(200),
         summary: text(2000),
         thirdParty: z.boolean().optional(),
+        evidence: z
+          .array(z.object({ name: text(300), sha256: z.string().regex(/^[0-9a-f]{64}$/) }))
+          .optional(),
       }),
     )
     .optional(),
   hardship: z
     .object({
+      source,
       cause: z.enum(HARDSHIP_CAUSES),
       since: date,
       description: text(4000),
@@ -121,6 +156,7 @@ export const caseInputSchema = z.object({
   exhibits: z
     .array(
       z.object({
+        source,
         no: text(50),
         title: text(300),
         sha256: z
@@ -132,6 +168,22 @@ export const caseInputSchema = z.object({
     .optional(),
   dispute: z.object({ item: text(500), reason: text(2000), correction: text(500) }).optional(),
   complaintFacts: optText(4000),
+  conduct: z
+    .array(
+      z.object({
+        source,
+        contactSources: z.array(z.string().max(300)).max(1000),
+        titleZh: text(300),
+        titleEn: text(300),
+        certainty: z.enum(['P', 'S', 'U']),
+        detection: z.enum(['recorded', 'user-tagged', 'keyword-heuristic']),
+        provisionIds: z.array(text(100)).max(50),
+      }),
+    )
+    .optional(),
+  ledgerHead: z
+    .object({ seq: z.number().int().min(1), hash: z.string().regex(/^[0-9a-f]{64}$/) })
+    .optional(),
 });
 
 type Json = z.input<typeof caseInputSchema>;
@@ -199,6 +251,7 @@ export function caseInputToJson(c: CaseInput): Json {
       totalPaid: y(c.plan.totalPaid),
       lastPayment: c.plan.lastPayment === undefined ? undefined : y(c.plan.lastPayment),
       walkAwayMonthly: c.plan.walkAwayMonthly === undefined ? undefined : y(c.plan.walkAwayMonthly),
+      schedule: c.plan.schedule?.map((r) => ({ dueOn: r.dueOn, amount: y(r.amount) })),
     },
     budget: c.budget && {
       ...c.budget,
@@ -206,6 +259,8 @@ export function caseInputToJson(c: CaseInput): Json {
       priorityCosts: y(c.budget.priorityCosts),
       otherCosts: y(c.budget.otherCosts),
       capacityForCreditors: y(c.budget.capacityForCreditors),
+      emergencyBuffer:
+        c.budget.emergencyBuffer === undefined ? undefined : y(c.budget.emergencyBuffer),
       totalDebt: y(c.budget.totalDebt),
     },
     legality: c.legality?.map(({ aprPpm, limitPpm, ...f }) => ({

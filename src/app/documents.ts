@@ -5,6 +5,8 @@ import {
   DOC_FORMATS,
   LETTER_KINDS,
   LETTER_TEMPLATES,
+  checkSources,
+  limitationWarnings,
   isChannelId,
   isLetterKind,
   missingFor,
@@ -26,11 +28,42 @@ export interface LetterRequest {
   channel?: string;
 }
 
+/** What the borrower must see before sending: shown by the CLI and the web, never in the letter. */
+export interface LetterWarning {
+  code: 'unsourced-fact' | 'limitation-may-have-run';
+  messageZh: string;
+  message: string;
+}
+
 export interface RenderedLetter {
   kind: LetterKind;
   format: DocFormat;
   doc: Doc;
   bytes: Uint8Array;
+  warnings: LetterWarning[];
+}
+
+/** The kinds that admit the debt (and so can restart limitation: 民法典第195条). */
+const ACKNOWLEDGES: ReadonlySet<LetterKind> = new Set<LetterKind>([
+  'request',
+  'hardship',
+  'call-script',
+  'card-installment',
+  'penalty-waiver',
+  'stop-third-party',
+]);
+
+/** The pre-send check (every fact sourced) and the limitation check for one built letter. */
+export function letterWarnings(kind: LetterKind, c: CaseInput, doc: Doc): LetterWarning[] {
+  const out: LetterWarning[] = checkSources(doc).map((i) => ({
+    code: 'unsourced-fact' as const,
+    messageZh: `发送前检查未通过：${i.messageZh}`,
+    message: `pre-send check failed: ${i.message}`,
+  }));
+  if (ACKNOWLEDGES.has(kind))
+    for (const w of limitationWarnings(c))
+      out.push({ code: w.code, messageZh: w.messageZh, message: w.message });
+  return out;
 }
 
 /** How the user provides a missing part (CLI command, or the web page), added to the refusal. */
@@ -38,6 +71,14 @@ const REQUIREMENT_HOW: Partial<Record<Requirement, { zh: string; en: string }>> 
   plan: {
     zh: '先保存还款方案：xieshang plan --from-case --save（或网页“还款方案”）',
     en: 'save a repayment plan first: xieshang plan --from-case --save (or the web page "还款方案" / Plan)',
+  },
+  incident: {
+    zh: '先记录发生了什么：xieshang contact log --lender … --at "YYYY-MM-DD HH:MM" --channel phone --direction inbound …（或网页“联系记录”）',
+    en: 'log what happened first: xieshang contact log --lender … --at "YYYY-MM-DD HH:MM" --channel phone --direction inbound … (or the web page "联系记录" / Contacts)',
+  },
+  'third-party-incident': {
+    zh: '先记录对方联系了谁：xieshang contact log --lender … --direction inbound --third-party family:母亲 …（或网页“联系记录”）',
+    en: 'log whom they contacted first: xieshang contact log --lender … --direction inbound --third-party family:母亲 … (or the web page "联系记录" / Contacts)',
   },
   hardship: {
     zh: '先填写困难情况：xieshang profile set --hardship-cause … --hardship-since …（或网页“协商准备”）',
@@ -62,6 +103,14 @@ const REQUIREMENT_TEXT: Record<Requirement, { zh: string; en: string }> = {
   'credit-card': {
     zh: '信用卡类债权人（lender.isCreditCard）',
     en: 'a credit-card lender (lender.isCreditCard)',
+  },
+  incident: {
+    zh: '至少一条联系记录或事件经过（contacts）',
+    en: 'at least one logged contact or account of what happened (contacts)',
+  },
+  'third-party-incident': {
+    zh: '至少一条对方联系第三人（亲友、同事等）的记录（contacts，标明第三人）',
+    en: 'at least one logged contact by the lender with a third party (contacts, third party marked)',
   },
 };
 
@@ -115,7 +164,13 @@ export async function renderLetter(c: CaseInput, req: LetterRequest): Promise<Re
     );
   }
   const doc = LETTER_TEMPLATES[kind].build(c, req.lang, channel === undefined ? {} : { channel });
-  return { kind, format, doc, bytes: await renderDoc(doc, format) };
+  return {
+    kind,
+    format,
+    doc,
+    bytes: await renderDoc(doc, format),
+    warnings: letterWarnings(kind, c, doc),
+  };
 }
 
 // what the edges (cli, server) need to describe letters and channels, without importing documents

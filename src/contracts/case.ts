@@ -296,6 +296,8 @@ export const ContactCreate = z.object({
   nextStep: opt(z.string().max(2000)),
   thirdParty: opt(z.string().max(500)),
   notes: opt(LongText),
+  /** quote the notes in letters (off by default: notes may hold admissions) */
+  includeNoteInLetters: z.boolean().optional(),
 });
 export type ContactCreate = z.input<typeof ContactCreate>;
 

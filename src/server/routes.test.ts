@@ -360,6 +360,23 @@ describe('planning', () => {
 });
 
 describe('letters', () => {
+  it('a complaint with no logged incident is refused (4xx) naming what to record; /warnings runs the pre-send check', async () => {
+    const id = (
+      (await get(app, '/api/lenders')).json().lenders as { id: string; name: string }[]
+    ).find((l) => l.name === '借呗')!.id;
+    const contacts = (await get(app, `/api/contacts`)).json().contacts as { lenderId: string }[];
+    if (!contacts.some((c) => c.lenderId === id)) {
+      const r = await get(app, `/api/letters/complaint?lenderId=${id}&format=md`);
+      expect([400, 422]).toContain(r.statusCode);
+      expect(r.body).toContain('contact');
+    }
+    const w = await get(app, `/api/letters/ledger-request/warnings?lenderId=${id}&format=md`);
+    expect(w.statusCode).toBe(200);
+    expect(w.json().warnings.filter((x: { code: string }) => x.code === 'unsourced-fact')).toEqual(
+      [],
+    );
+  });
+
   it('GET /api/letters lists the kinds', async () => {
     expect((await get(app, '/api/letters')).json().kinds.length).toBeGreaterThan(3);
   });

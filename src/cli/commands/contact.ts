@@ -43,6 +43,7 @@ interface LogFlags extends Opts {
   thirdParty?: string;
   tag: string[];
   notes?: string;
+  includeNoteInLetters?: boolean;
   evidence: string[];
   state?: string;
 }
@@ -127,6 +128,7 @@ function fromFlags(o: LogFlags): Omit<LogContactInput, 'caseId'> {
     thirdParty: o.thirdParty ?? null,
     tags: o.tag,
     notes: o.notes ?? null,
+    ...(o.includeNoteInLetters === true ? { includeNoteInLetters: true } : {}),
     evidenceIds: o.evidence,
     state: o.state ?? null,
   };
@@ -165,6 +167,10 @@ export function registerContact(
       )
       .option('--tag <tag>', `repeatable: ${CONTACT_TAGS.join(' | ')}`, collect, [])
       .option('--notes <text>', 'notes: what they said')
+      .option(
+        '--include-note-in-letters',
+        '允许在文书中引用本条备注（默认不引用：备注可能含对己不利的话）/ quote the notes in letters',
+      )
       .option('--evidence <id>', 'repeatable: linked evidence id', collect, [])
       .option(
         '--state <state>',

@@ -1,6 +1,6 @@
 // CLI journey from the store alone: budget --save, plan --save, evidence, then letters that read
 // the saved budget, the plan's proposal, the legality recalculation and the exhibits.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -208,12 +208,80 @@ describe('letters from the store (budget, plan, legality, evidence)', () => {
     expect(r.out).toContain('KJ-001');
     // 7,000 received 2025-01-05, 6 × 1,000 paid, 6,000 claimed on 2025-08-05: at 24 % simple
     // interest about ¥1,601 is still owed, so about ¥4,399 of the claim is above the line
-    expect(r.out).toMatch(/\| KJ-001 \| [\d.\\]+% \| 24% \| ¥4,399\.07 \| ¥1,600\.93 \|/);
+    expect(r.out).toMatch(
+      /\| KJ-001 \| 实际收付 \| [\d.\\]+% \| 24% \| ¥4,399\.07 \| ¥1,600\.93 \|/,
+    );
+    // a licensed lender: 第680条 (禁止高利放贷) is the private-lending rule and is not cited
+    expect(r.out).not.toContain('第680条');
     expect(r.out).toContain('借款合同截图');
   });
 
-  it('letter complaint lists the evidence exhibits', async () => {
+  it('letter complaint with nothing logged is refused, saying what to record first; nothing written', async () => {
+    const out = join(dir, 'complaint.md');
+    const r = await run([
+      'letter',
+      'complaint',
+      '--lender',
+      '快借',
+      '--out',
+      out,
+      '--as-of',
+      '2026-12-01',
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.out + r.err).toContain('contact log');
+    expect(existsSync(out)).toBe(false);
+    const stp = await run(['letter', 'stop-third-party', '--lender', '快借', '--format', 'md']);
+    expect(stp.code).toBe(1);
+  });
+
+  it('letter complaint and stop-third-party state the logged incident, sourced, in Chinese', async () => {
+    await ok([
+      'contact',
+      'log',
+      '--lender',
+      '快借',
+      '--at',
+      '2026-11-05 22:40',
+      '--channel',
+      'phone',
+      '--direction',
+      'inbound',
+      '--agent',
+      '王某',
+      '--agent-number',
+      'A1023',
+      '--number',
+      '0755-83000021',
+      '--third-party',
+      'family:母亲',
+      '--asked',
+      '要求母亲代还',
+      '--notes',
+      '我承认上月答应过还款但没还',
+    ]);
     const r = await ok([
+      'letter',
+      'stop-third-party',
+      '--lender',
+      '快借',
+      '--format',
+      'md',
+      '--as-of',
+      '2026-12-01',
+    ]);
+    expect(r.out).toContain('2026年11月5日 22:40');
+    expect(r.out).toContain('| 电话 |');
+    expect(r.out).toContain('0755-83000021');
+    expect(r.out).toContain('王某 工号A1023');
+    expect(r.out).toContain('家人：母亲');
+    expect(r.out).toContain('曾一次联系');
+    expect(r.out).not.toContain('多次');
+    expect(r.out).not.toContain('phone');
+    // the borrower's note (an admission) stays out unless marked for letters
+    expect(r.out).not.toContain('我承认');
+    expect(r.out).toMatch(/证据链：第\d+条 \/ 哈希前缀[0-9a-f]{8}/);
+    const c = await ok([
       'letter',
       'complaint',
       '--lender',
@@ -223,7 +291,42 @@ describe('letters from the store (budget, plan, legality, evidence)', () => {
       '--as-of',
       '2026-12-01',
     ]);
-    expect(r.out).toContain('证据1');
-    expect(r.out).toContain('借款合同截图');
+    expect(c.out).toContain('证据1');
+    expect(c.out).toContain('借款合同截图');
+    expect(c.out).toContain('共联系一次');
+    expect(c.out).not.toContain('本人曾多次主动');
+    expect(c.err).not.toContain('发送前检查未通过');
+  });
+
+  it('a note marked --include-note-in-letters is quoted', async () => {
+    await ok([
+      'contact',
+      'log',
+      '--lender',
+      '快借',
+      '--at',
+      '2026-11-06 09:00',
+      '--channel',
+      'sms',
+      '--direction',
+      'inbound',
+      '--third-party',
+      'colleague',
+      '--notes',
+      '短信称将通知单位领导',
+      '--include-note-in-letters',
+    ]);
+    const r = await ok([
+      'letter',
+      'stop-third-party',
+      '--lender',
+      '快借',
+      '--format',
+      'md',
+      '--as-of',
+      '2026-12-01',
+    ]);
+    expect(r.out).toContain('短信称将通知单位领导');
+    expect(r.out).toContain('两次');
   });
 });

@@ -132,6 +132,10 @@ export function registerLetter(
         ...(flags.channel === undefined ? {} : { channel: flags.channel }),
       });
       const sha256 = createHash('sha256').update(letter.bytes).digest('hex');
+      // the pre-send and limitation checks: shown loudly, never written into the letter
+      if (!ctx.json)
+        for (const w of letter.warnings)
+          ctx.io.stderr(say(ctx, `⚠ ${w.messageZh}\n`, `⚠ ${w.message}\n`));
       if (flags.out === undefined) {
         ctx.io.stdout(new TextDecoder().decode(letter.bytes));
         return;
@@ -148,6 +152,7 @@ export function registerLetter(
           bytes: letter.bytes.length,
           sha256,
           citations: letter.doc.citations,
+          warnings: letter.warnings,
         });
         return;
       }

@@ -150,8 +150,24 @@ describe('threats, insults, impersonation, private accounts', () => {
       rule: 'threat',
       severity: 'breach',
       detection: 'user-tagged',
-      certainty: 'P',
+      // from 2026-01-01 the harassment article is 治安管理处罚法 第50条 (2025 revision), S in FACTS.md
+      certainty: 'S',
     });
+    // before then 第42条 of the 2012 text applies, which FACTS.md marks P
+    expect(checkConduct([at('2025-11-20 10:00', { tags: ['threat'] })])[0]!.certainty).toBe('P');
+  });
+  it('a keyword match says 可能涉嫌, never 违反', () => {
+    const [f] = checkConduct([at('2026-11-20 10:00', { text: '再不还就上门找你，让你坐牢' })]);
+    expect(f!.messageZh).toContain('可能涉嫌');
+    expect(f!.messageZh).not.toMatch(/(?<!涉嫌)违反/);
+  });
+  it('cites 信用卡业务管理办法 only against banks', () => {
+    const [nonBank] = checkConduct([
+      at('2026-11-20 10:00', { tags: ['threat'], lenderType: 'small-loan' }),
+    ]);
+    expect(nonBank!.sources.map((x) => x.id)).not.toContain('credit-card-measures-68');
+    const [bank] = checkConduct([at('2026-11-20 10:00', { tags: ['threat'], lenderType: 'bank' })]);
+    expect(bank!.sources.map((x) => x.id)).toContain('credit-card-measures-68');
   });
   it('keywords are a heuristic warning naming the words', () => {
     const [f] = checkConduct([at('2026-11-20 10:00', { text: '再不还就上门找你，让你坐牢' })]);

@@ -39,6 +39,8 @@ export const CONTACT_TAGS = [
   'impersonation',
   'private-account',
   'debt-disclosed',
+  /** the borrower allows the notes of this contact to be quoted in letters (notes may hold admissions) */
+  'note-in-letters',
 ] as const;
 export type ContactTag = (typeof CONTACT_TAGS)[number];
 
@@ -115,9 +117,11 @@ function hhmm(m: number): string {
   return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }
 
-function sourcesFor(rule: ConductRule, day: IsoDate): FlagSource[] {
+function sourcesFor(rule: ConductRule, day: IsoDate, lenderType: LenderType): FlagSource[] {
   const out: FlagSource[] = [];
   for (const id of rule.provisionIds) {
+    // 信用卡业务管理办法 binds bank card issuers only
+    if (id.startsWith('credit-card-measures-') && lenderType !== 'bank') continue;
     // The 2012 public-security article governs conduct before 2026-01-01, the 2025 one after.
     if (id === 'public-security-2012-42' && day >= PUBLIC_SECURITY_2025_FROM) continue;
     if (id === 'public-security-2025-50' && day < PUBLIC_SECURITY_2025_FROM) continue;
@@ -138,6 +142,22 @@ function sourcesFor(rule: ConductRule, day: IsoDate): FlagSource[] {
       certainty: rule.certainty,
     });
   return out;
+}
+
+const RANK: Readonly<Record<Certainty, number>> = { P: 2, S: 1, U: 0 };
+
+/**
+ * How sure a flag is: the best-established provision that actually applies on the contact's date
+ * (e.g. 治安管理处罚法 第42条 is P before 2026-01-01, 第50条 S from then), never surer than the rule.
+ */
+export function flagCertainty(ruleCertainty: Certainty, sources: readonly FlagSource[]): Certainty {
+  const cited = sources.filter((x) => x.id !== null);
+  if (cited.length === 0) return ruleCertainty;
+  const best = cited.reduce(
+    (a, x) => (RANK[x.certainty] > RANK[a] ? x.certainty : a),
+    'U' as Certainty,
+  );
+  return RANK[best] < RANK[ruleCertainty] ? best : ruleCertainty;
 }
 
 /** Which complaint channels fit the lender: 12378 for banks and consumer-finance, NIFA for online lenders. */
@@ -183,6 +203,7 @@ function finish(d: Draft): ConductFlag {
     zh += `（根据记录中的关键词“${d.matched.join('、')}”自动推测，可能有误，请核对）`;
     en += ` (guessed from the words “${d.matched.join('”, “')}” in the notes; may be wrong, please review)`;
   }
+  const sources = sourcesFor(rule, local.day, first.lenderType);
   return {
     rule: d.rule,
     titleZh: rule.titleZh,
@@ -191,8 +212,8 @@ function finish(d: Draft): ConductFlag {
     lenderId: first.lenderId,
     day: local.day,
     localTime: d.contacts.length === 1 ? hhmm(local.minute) : null,
-    sources: sourcesFor(rule, local.day),
-    certainty: rule.certainty,
+    sources,
+    certainty: flagCertainty(rule.certainty, sources),
     detection: d.detection,
     matched: d.matched,
     severity,
@@ -294,8 +315,9 @@ export function checkConduct(contacts: readonly ConductContact[]): ConductFlag[]
         contacts: [c],
         detection: tagged ? 'user-tagged' : 'keyword-heuristic',
         matched: tagged ? [] : hits,
-        zh: `${w.zh}于 ${local.day} ${t}：${m.zh}`,
-        en: `${w.en} on ${local.day} at ${t}: ${m.en}`,
+        // a keyword guess is only ever "可能涉嫌", never "违反"
+        zh: `${w.zh}于 ${local.day} ${t}：${m.zh.replace('{涉嫌}', tagged ? '涉嫌' : '可能涉嫌')}`,
+        en: `${w.en} on ${local.day} at ${t}: ${m.en.replace('{may}', tagged ? 'appears to' : 'may')}`,
       });
     }
   }
@@ -362,12 +384,12 @@ const CONDUCT_TEXT: Readonly<
   Record<'threat' | 'insult' | 'impersonation' | 'private-account', { zh: string; en: string }>
 > = {
   threat: {
-    zh: '威胁或恐吓。此类行为违反治安管理处罚法，情节严重可报警（110）。',
-    en: 'threats or intimidation. This breaks the Public Security Administration Punishments Law; report serious cases to the police (110).',
+    zh: '威胁或恐吓。此类行为{涉嫌}违反治安管理处罚法，情节严重可报警（110）。',
+    en: 'threats or intimidation. This {may} break the Public Security Administration Punishments Law; report serious cases to the police (110).',
   },
   insult: {
-    zh: '辱骂或侮辱。侵犯名誉权，违反信用卡办法和行业催收标准。',
-    en: 'insults or abuse. This infringes the right of reputation and breaks the collection rules.',
+    zh: '辱骂或侮辱。此类行为{涉嫌}侵犯名誉权，不符合行业催收标准。',
+    en: 'insults or abuse. This {may} infringe the right of reputation and the collection standards.',
   },
   impersonation: {
     zh: '自称公安、法院、律师或政府人员。行业指引禁止冒充国家机关或司法机关；可向对方索要工号并核实。',

@@ -1,8 +1,94 @@
 // 电话协商话术: what to say on the phone, the concession ladder and a checklist for the call.
+// The ladder is monotone: each step gives the lender something real (a dropped ask, a higher
+// monthly amount, a shorter term), every step adds up to the plan's total, and the walk-away
+// point is the most the plan allows — never the opening offer.
+import { cents, type Cents } from '../../core/money/index.js';
 import type { Doc, Lang } from '../model.js';
-import { checklist, heading, list, para, run, table } from '../model.js';
-import { causeText, compact, concessionText, finish, makeCtx, totalOutstanding } from './common.js';
-import type { CaseInput } from './types.js';
+import { checklist, fact, factTable, heading, list, para, run } from '../model.js';
+import {
+  causeText,
+  compact,
+  concessionText,
+  type Ctx,
+  debtRefs,
+  finish,
+  makeCtx,
+  nameOf,
+  src,
+  totalOutstanding,
+  you,
+} from './common.js';
+import type { CaseInput, Concession } from './types.js';
+
+/** The longest term the ladder may offer: 5 years (信用卡办法第70条 caps card plans at that). */
+export const MAX_INSTALLMENTS = 60;
+
+export interface LadderStep {
+  monthly: Cents;
+  installments: number;
+  /** the last installment (the remainder), equal to monthly when it divides */
+  last: Cents;
+  /** the lender's concessions still asked for at this step */
+  asks: Concession[];
+}
+
+/** n installments of m with the remainder last: m × (n − 1) + last = total, 0 < last ≤ m. */
+export function stepFor(total: Cents, monthly: Cents, asks: Concession[]): LadderStep {
+  let n = Math.max(1, Math.ceil(total / monthly));
+  // a token last installment (under a tenth of the monthly amount) is folded into the one before
+  if (n > 1 && total - monthly * (n - 1) < monthly / 10) n -= 1;
+  return { monthly, installments: n, last: cents(total - monthly * (n - 1)), asks };
+}
+
+/**
+ * The ladder from the opening offer to the walk-away point. The plan's own monthly amount is the
+ * middle; the opening is a lower anchor (80%, rounded down to whole yuan, never past 60
+ * installments); the walk-away is the most the plan allows (walkAwayMonthly: the plan's amount
+ * plus the budget's unallocated capacity).
+ */
+export function concessionLadder(c: CaseInput): LadderStep[] {
+  const p = c.plan!;
+  const total = p.totalPaid;
+  if (total <= 0) return [];
+  const planM = p.monthlyPayment;
+  const minM = Math.ceil(total / MAX_INSTALLMENTS);
+  const anchor = Math.max(minM, Math.floor((planM * 0.8) / 100) * 100);
+  const steps: LadderStep[] = [];
+  const asks = [...p.concessions];
+  if (anchor < planM && anchor > 0) steps.push(stepFor(total, cents(anchor), asks));
+  if (steps.length > 0 && asks.length > 0) {
+    // give up the asks before raising the amount: same money, fewer demands
+    steps.push(stepFor(total, cents(anchor), []));
+  }
+  // the plan's own step keeps the plan's term and last installment when they add up
+  const planLast = p.lastPayment ?? planM;
+  const own =
+    planM * (p.installments - 1) + planLast === total
+      ? { monthly: planM, installments: p.installments, last: cents(planLast), asks: [] }
+      : stepFor(total, planM, []);
+  steps.push(steps.length > 0 ? own : { ...own, asks });
+  const walk = p.walkAwayMonthly;
+  const top = walk === undefined ? planM : Math.min(walk, total);
+  if (top > planM) steps.push(stepFor(total, cents(top), []));
+  return steps;
+}
+
+function stepText(ctx: Ctx, s: LadderStep): string {
+  const asks = s.asks.map((k) => concessionText(ctx, k)).join(ctx.t('、', '; '));
+  const amounts =
+    s.last === s.monthly
+      ? ctx.t(
+          `每月${ctx.money(s.monthly)}，共${s.installments}期`,
+          `${ctx.money(s.monthly)} a month, ${s.installments} installments`,
+        )
+      : ctx.t(
+          `每月${ctx.money(s.monthly)}，共${s.installments}期，末期${ctx.money(s.last)}`,
+          `${ctx.money(s.monthly)} a month, ${s.installments} installments, the last ${ctx.money(s.last)}`,
+        );
+  return asks === ''
+    ? amounts
+    : ctx.t(`${amounts}；同时请求${asks}`, `${amounts}; and ask them to ${asks}`);
+}
 
 export function buildCallScript(c: CaseInput, lang: Lang): Doc {
   const ctx = makeCtx(lang);
@@ -10,47 +96,37 @@ export function buildCallScript(c: CaseInput, lang: Lang): Doc {
   if (!p) throw new Error('assertion failed: the call script needs a plan');
   const h = c.hardship;
   const total = totalOutstanding(c);
-  const walkMonthly = p.walkAwayMonthly ?? p.monthlyPayment;
-  const walkN = p.walkAwayInstallments ?? p.installments;
-  const ladder: string[][] = [
-    [
-      '1',
-      ctx.t('首先提出', 'Open with'),
-      ctx.t(
-        `${p.concessions.map((k) => concessionText(ctx, k)).join('、') || '按方案分期'}，每月${ctx.money(p.monthlyPayment)}，${p.installments}期`,
-        `${p.concessions.map((k) => concessionText(ctx, k)).join('; ') || 'the plan as proposed'}; ${ctx.money(p.monthlyPayment)} a month, ${p.installments} installments`,
-      ),
-    ],
-    [
-      '2',
-      ctx.t('可以让步', 'Can give'),
-      ctx.t(
-        '同意保留部分利息，但请求减免罚息和违约金，月供和期数不变',
-        'accept some interest but ask to waive penalties; same monthly amount and term',
-      ),
-    ],
-    [
-      '3',
-      ctx.t('再让一步', 'Then'),
-      ctx.t(
-        `本金全额分期，利息按合同，但月供不超过${ctx.money(walkMonthly)}`,
-        `full principal in installments with contractual interest, but no more than ${ctx.money(walkMonthly)} a month`,
-      ),
-    ],
-    [
-      '4',
-      ctx.t('底线', 'Walk-away'),
-      ctx.t(
-        `月供超过${ctx.money(walkMonthly)}或期数少于${walkN}期：礼貌结束通话，改为书面申请`,
-        `more than ${ctx.money(walkMonthly)} a month or fewer than ${walkN} installments: end the call politely and apply in writing`,
-      ),
-    ],
-  ];
+  const y = you(ctx, c.lender);
+  const steps = concessionLadder(c);
+  const stage = (i: number): string => {
+    if (i === 0) return ctx.t('首先提出', 'Open with');
+    if (i === steps.length - 1)
+      return ctx.t('底线（方案允许的最高额）', 'Walk-away (the most the plan allows)');
+    return ctx.t('可以让步', 'Can give');
+  };
+  const give = (i: number): string => {
+    if (i === 0) return '';
+    const prev = steps[i - 1]!;
+    const s = steps[i]!;
+    if (s.monthly === prev.monthly && s.asks.length < prev.asks.length)
+      return ctx.t('（让步：放弃减免请求，金额不变）', ' (give: drop the asks, same amounts)');
+    return ctx.t(
+      `（让步：月供增加${ctx.money(cents(s.monthly - prev.monthly))}，期数减少${prev.installments - s.installments}期）`,
+      ` (give: ${ctx.money(cents(s.monthly - prev.monthly))} more a month, ${prev.installments - s.installments} fewer installments)`,
+    );
+  };
+  const ladderRows = steps.map((s, i) => ({
+    cells: [String(i + 1), stage(i), stepText(ctx, s) + give(i)],
+    sources: [src.plan(c)],
+  }));
+  const walk = steps.at(-1);
+  const roomLeft = (p.walkAwayMonthly ?? p.monthlyPayment) > p.monthlyPayment;
   return finish(
     ctx,
     ctx.t('电话协商话术', 'Negotiation Call Script'),
     compact([
-      para(
+      fact(
+        src.debts(c),
         run(ctx.t('对象：', 'Lender: '), true),
         c.lender.brand
           ? ctx.t(`${c.lender.name}（${c.lender.brand}）`, `${c.lender.name} (${c.lender.brand})`)
@@ -66,44 +142,57 @@ export function buildCallScript(c: CaseInput, lang: Lang): Doc {
       heading(ctx.t('一、开场', '1. Opening')),
       para(
         ctx.t(
-          `“您好，我是借款人${c.borrower.name}，合同编号${c.debts.map((d) => d.ref).join('、')}。我打电话是想和贵司协商分期还款，请问您的姓名和工号是？”`,
-          `"Hello, I am the borrower ${c.borrower.name}, contract ${c.debts.map((d) => d.ref).join(', ')}. I am calling to negotiate an installment plan. May I have your name and staff number?"`,
+          `“您好，我是借款人${nameOf(c)}，合同编号/卡号${debtRefs(ctx, c)}。我打电话是想和${y}协商分期还款，请问您的姓名和工号是？”`,
+          `"Hello, I am the borrower ${nameOf(c)}, contract/card ${debtRefs(ctx, c)}. I am calling to negotiate an installment plan. May I have your name and staff number?"`,
         ),
       ),
       heading(ctx.t('二、说明困难（两句话）', '2. The hardship in two sentences')),
-      para(
-        h
-          ? ctx.t(
+      h
+        ? fact(
+            [src.hardship(c)],
+            ctx.t(
               `“从${ctx.date(h.since)}起，我因为${causeText(ctx, h.cause)}，收入大幅下降，没办法按原来的金额还款。我不是不还，是想在能力范围内把钱还上。”`,
               `"Since ${ctx.date(h.since)} my income has dropped sharply because of ${causeText(ctx, h.cause)}, so I cannot pay the original amount. I am not refusing to pay; I want to repay within my means."`,
-            )
-          : ctx.t(
-              '“我最近收入大幅下降，没办法按原来的金额还款。我不是不还，是想在能力范围内把钱还上。”',
-              '"My income has dropped sharply, so I cannot pay the original amount. I am not refusing to pay; I want to repay within my means."',
             ),
-      ),
+          )
+        : para(
+            ctx.t(
+              '“我现在没办法按原来的金额还款。我不是不还，是想在能力范围内把钱还上。”',
+              '"I cannot pay the original amount. I am not refusing to pay; I want to repay within my means."',
+            ),
+          ),
       heading(ctx.t('三、提出具体方案', '3. The concrete proposal')),
-      para(
-        ctx.t(
-          `“我的方案是：从${ctx.date(p.firstDueOn)}开始，每月还${ctx.money(p.monthlyPayment)}，分${p.installments}期，到${ctx.date(p.endOn)}还清，总共还${ctx.money(p.totalPaid)}。这是我算过家庭必要开支后能拿出来的钱。”`,
-          `"My proposal: ${ctx.money(p.monthlyPayment)} a month from ${ctx.date(p.firstDueOn)}, ${p.installments} installments, paid off by ${ctx.date(p.endOn)}, ${ctx.money(p.totalPaid)} in total. That is what I can afford after essential household costs."`,
+      steps[0] !== undefined &&
+        fact(
+          [src.plan(c)],
+          ctx.t(
+            `“我的方案是：从${ctx.date(p.firstDueOn)}开始，${stepText(ctx, steps[0])}，总共还${ctx.money(p.totalPaid)}。这是我算过家庭必要开支后能拿出来的钱。”`,
+            `"My proposal: from ${ctx.date(p.firstDueOn)}, ${stepText(ctx, steps[0])}, ${ctx.money(p.totalPaid)} in total. That is what I can afford after essential household costs."`,
+          ),
         ),
-      ),
       heading(
         ctx.t(
           '四、让步阶梯（从提出到底线）',
           '4. Concession ladder (from the ask to the walk-away point)',
         ),
       ),
-      table(
+      factTable(
         [ctx.t('步骤', 'Step'), ctx.t('阶段', 'Stage'), ctx.t('说法', 'What to offer')],
-        ladder,
+        ladderRows,
         [true, false, false],
       ),
+      walk !== undefined &&
+        fact(
+          [src.plan(c), ...(c.budget ? [src.budget(c)] : [])],
+          ctx.t(
+            `底线：月供超过${ctx.money(walk.monthly)}或期数少于${walk.installments}期，礼貌结束通话，改为书面申请。${roomLeft ? '' : '（方案已按全部可还金额安排，没有更多余地。）'}`,
+            `Walk-away: more than ${ctx.money(walk.monthly)} a month or fewer than ${walk.installments} installments: end the call politely and apply in writing.${roomLeft ? '' : ' (The plan already uses everything you can pay; there is no more room.)'}`,
+          ),
+        ),
       para(
         ctx.t(
-          '注意：不要当场答应超出能力的金额；停息、60期等是协商请求，不是法定权利，对方可以拒绝。不要向任何私人账户还款。',
-          'Note: never agree on the spot to more than you can pay. An interest freeze or 60 installments are requests, not rights; the lender may refuse. Never pay into a private account.',
+          '注意：不要当场答应超出能力的金额；停息、最长5年分期等是协商请求，不是法定权利，对方可以拒绝。不要向任何私人账户还款。',
+          'Note: never agree on the spot to more than you can pay. An interest freeze or a five-year plan are requests, not rights; the lender may refuse. Never pay into a private account.',
         ),
       ),
       heading(ctx.t('五、必须问清的问题', '5. Questions to ask')),
@@ -122,7 +211,7 @@ export function buildCallScript(c: CaseInput, lang: Lang): Doc {
             'Will you send a written agreement or an SMS confirmation? When?',
           ),
           ctx.t(
-            '还款账户是什么？是否是贵司对公账户？',
+            `还款账户是什么？是否是${y}对公账户？`,
             'Which account do I pay into? Is it your company account?',
           ),
           ctx.t(
@@ -147,5 +236,6 @@ export function buildCallScript(c: CaseInput, lang: Lang): Doc {
         ctx.t('已录音并保存', 'Call recorded and saved'),
       ]),
     ]),
+    c,
   );
 }

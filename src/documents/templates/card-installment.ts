@@ -1,7 +1,7 @@
 // 个性化分期还款申请 (credit cards): asks under 信用卡办法第70条, which is discretionary (S).
 // Never presents 停息 or 60 installments as a right: item 3 of 第70条 leaves interest to negotiation.
 import type { Doc, Lang } from '../model.js';
-import { heading, indented, list, para } from '../model.js';
+import { factIndented, heading, indented, list, para } from '../model.js';
 import {
   causeText,
   closing,
@@ -9,11 +9,15 @@ import {
   concessionText,
   debtTable,
   exhibitsBlock,
+  debtRefs,
   finish,
+  isBankCard,
   letterHead,
   makeCtx,
   planTable,
+  src,
   totalOutstanding,
+  you,
 } from './common.js';
 import type { CaseInput } from './types.js';
 
@@ -23,6 +27,9 @@ export function buildCardInstallment(c: CaseInput, lang: Lang): Doc {
   if (!p) throw new Error('assertion failed: the card installment request needs a plan');
   const h = c.hardship;
   const tooLong = p.installments > 60;
+  // 信用卡业务管理办法 binds bank issuers only; another card issuer gets the plain request
+  const bank = isBankCard(c.lender);
+  const y = you(ctx, c.lender);
   return finish(
     ctx,
     ctx.t('个性化分期还款申请', 'Application for a Personalised Installment Agreement'),
@@ -35,10 +42,11 @@ export function buildCardInstallment(c: CaseInput, lang: Lang): Doc {
           'a personalised installment agreement for my credit-card debt',
         ),
       ),
-      indented(
+      factIndented(
+        [...src.debts(c), ...(h ? [src.hardship(c)] : [])],
         ctx.t(
-          `本人持有贵行信用卡（${c.debts.map((d) => d.ref).join('、')}），截至${ctx.date(c.asOf)}欠款合计${ctx.money(totalOutstanding(c))}。`,
-          `I hold your credit card(s) (${c.debts.map((d) => d.ref).join(', ')}); as of ${ctx.date(c.asOf)} I owe ${ctx.money(totalOutstanding(c))} in total.`,
+          `本人持有${y}信用卡（${debtRefs(ctx, c)}），截至${ctx.date(c.asOf)}欠款合计${ctx.money(totalOutstanding(c))}。`,
+          `I hold your credit card(s) (${debtRefs(ctx, c)}); as of ${ctx.date(c.asOf)} I owe ${ctx.money(totalOutstanding(c))} in total.`,
         ),
         h
           ? ctx.t(
@@ -52,18 +60,28 @@ export function buildCardInstallment(c: CaseInput, lang: Lang): Doc {
       ),
       debtTable(ctx, c),
       heading(ctx.t('一、申请依据', '1. Basis')),
-      indented(
-        ctx.t(
-          `根据${ctx.cite('credit-card-measures-70')}，在持卡人确实无力按原约定还款而仍有还款意愿的情况下，发卡银行可以与持卡人平等协商，达成个性化分期还款协议，期限最长不超过5年。本人理解该协议由贵行审核决定，特此提出申请。`,
-          `Under ${ctx.cite('credit-card-measures-70')}, where a cardholder cannot repay as agreed but still wishes to repay, the issuer may negotiate a personalised installment agreement of at most 5 years. I understand the decision is yours and apply accordingly.`,
+      bank &&
+        indented(
+          ctx.t(
+            `根据${ctx.cite('credit-card-measures-70')}，在持卡人确实无力按原约定还款而仍有还款意愿的情况下，发卡银行可以与持卡人平等协商，达成个性化分期还款协议，期限最长不超过5年。本人理解该协议由贵行审核决定，特此提出申请。`,
+            `Under ${ctx.cite('credit-card-measures-70')}, where a cardholder cannot repay as agreed but still wishes to repay, the issuer may negotiate a personalised installment agreement of at most 5 years. I understand the decision is yours and apply accordingly.`,
+          ),
         ),
-      ),
       heading(ctx.t('二、申请的分期方案', '2. The proposed plan')),
       planTable(ctx, c),
+      !bank &&
+        indented(
+          ctx.t(
+            `本人请求${y}与本人平等协商，就信用卡欠款达成分期还款协议。本人理解该协议由${y}审核决定。`,
+            'I ask you to negotiate an installment agreement for my card debt with me. I understand the decision is yours.',
+          ),
+        ),
       tooLong &&
         para(
           ctx.t(
-            '注意：所申请期数超过60期，超出第70条规定的5年上限，请调整方案。',
+            bank
+              ? '注意：所申请期数超过60期，超出第70条规定的5年上限，请调整方案。'
+              : '注意：所申请期数超过60期（5年），请调整方案。',
             'Note: the plan exceeds 60 installments, beyond the 5-year limit of Art. 70; adjust it.',
           ),
         ),
@@ -99,12 +117,15 @@ export function buildCardInstallment(c: CaseInput, lang: Lang): Doc {
       ),
       indented(
         ctx.t(
-          '同时恳请贵行在协议签订后依照上述规定停止对本人的催收，并告知协议期间的征信报送方式。',
+          bank
+            ? '同时恳请贵行在协议签订后依照上述规定停止对本人的催收，并告知协议期间的征信报送方式。'
+            : `同时恳请${y}在协议签订后停止对本人的催收，并告知协议期间的征信报送方式。`,
           'I also ask that, once the agreement is signed, collection stops as the same article requires, and that you tell me how the plan will be reported to the credit bureau.',
         ),
       ),
       closing(ctx, c),
       exhibitsBlock(ctx, c, h?.proofs ?? []),
     ]),
+    c,
   );
 }

@@ -3,8 +3,23 @@ import { cents, formatMoney, sumCents, type Cents } from '../../core/money/index
 import { dayOf, monthOf, yearOf, type IsoDate } from '../../core/dates/index.js';
 import { formatPercent, type RatePpm } from '../../core/rates/index.js';
 import { createCiter, type Citer } from '../citations.js';
-import { para, run, type Block, type Doc, type Lang } from '../model.js';
-import type { CaseInput, Concession, HardshipCause, Lender } from './types.js';
+import {
+  para,
+  run,
+  uniqueSources,
+  type Block,
+  type Doc,
+  type Lang,
+  type SourceRef,
+} from '../model.js';
+import type {
+  CaseInput,
+  Concession,
+  Contact,
+  HardshipCause,
+  Lender,
+  PlanStrategy,
+} from './types.js';
 
 const MONTHS_EN = [
   'January',
@@ -51,13 +66,144 @@ export function makeCtx(lang: Lang): Ctx {
   };
 }
 
-export function finish(ctx: Ctx, title: string, blocks: Block[]): Doc {
+export function finish(ctx: Ctx, title: string, blocks: Block[], c?: CaseInput): Doc {
+  const head = c?.ledgerHead;
   return {
     title,
     lang: ctx.lang,
-    blocks: [...blocks, disclaimer(ctx)],
+    blocks: [...blocks, ...(head === undefined ? [] : [ledgerFooter(ctx, head)]), disclaimer(ctx)],
     citations: [...ctx.citer.ids],
   };
+}
+
+/** The footer naming the evidence ledger's head, so the letter can be tied to the evidence chain. */
+export function ledgerFooter(ctx: Ctx, head: { seq: number; hash: string }): Block {
+  return {
+    kind: 'notice',
+    text: ctx.t(
+      `证据链：第${head.seq}条 / 哈希前缀${head.hash.slice(0, 8)}`,
+      `Evidence chain: entry ${head.seq} / hash prefix ${head.hash.slice(0, 8)}`,
+    ),
+  };
+}
+
+// ---- sources: which record each stated fact rests on -------------------------------------
+
+export const src = {
+  borrower: (c: CaseInput): SourceRef => c.borrower.source ?? 'input:borrower',
+  lender: (c: CaseInput): SourceRef => c.lender.source ?? 'input:lender',
+  debt: (c: CaseInput, i: number): SourceRef => c.debts[i]?.source ?? `input:debts[${i}]`,
+  debts: (c: CaseInput): SourceRef[] => c.debts.map((_, i) => src.debt(c, i)),
+  plan: (c: CaseInput): SourceRef => c.plan?.source ?? 'input:plan',
+  budget: (c: CaseInput): SourceRef => c.budget?.source ?? 'input:budget',
+  /** the budget plus the case debts its creditor count and total come from */
+  household: (c: CaseInput): SourceRef[] =>
+    uniqueSources([src.budget(c), ...(c.budget?.debtSources ?? src.debts(c))]),
+  hardship: (c: CaseInput): SourceRef => c.hardship?.source ?? 'input:hardship',
+  contact: (c: CaseInput, x: Contact): SourceRef =>
+    x.source ?? `input:contacts[${(c.contacts ?? []).indexOf(x)}]`,
+  legality: (c: CaseInput, i: number): SourceRef =>
+    c.legality?.[i]?.source ?? `input:legality[${i}]`,
+};
+
+// ---- addressing and blanks ----------------------------------------------------------------
+
+/** Banks (and card issuers) are 贵行, every other lender 贵司. */
+export function isBankLike(l: Lender): boolean {
+  return l.type === 'bank' || l.isCreditCard;
+}
+
+/** 信用卡业务管理办法 applies only to bank-issued cards. */
+export function isBankCard(l: Lender): boolean {
+  return l.isCreditCard && l.type === 'bank';
+}
+
+/** Not yet due: not overdue and, when its final due date is known, before it (民法典第678条). */
+export function notYetDue(d: CaseInput['debts'][number], asOf: IsoDate): boolean {
+  return d.overdueDays === 0 && (d.dueOn === undefined || d.dueOn > asOf);
+}
+
+export function you(ctx: Ctx, l: Lender): string {
+  return ctx.t(isBankLike(l) ? '贵行' : '贵司', 'you');
+}
+
+export const BLANK = '________';
+
+/** The contract or card reference, or a blank to fill in by hand (never an internal id). */
+export function refText(ctx: Ctx, ref: string, isCard: boolean): string {
+  if (ref.trim() !== '') return ref;
+  return isCard
+    ? ctx.t(`卡号尾号${BLANK}`, `card ending ${BLANK}`)
+    : ctx.t(`合同编号${BLANK}`, `contract no. ${BLANK}`);
+}
+
+export function debtRefs(ctx: Ctx, c: CaseInput): string {
+  return c.debts
+    .map((d) => refText(ctx, d.ref, d.product === '信用卡' || c.lender.isCreditCard))
+    .join(ctx.t('、', ', '));
+}
+
+/** An amount, or a blank "¥________" when it is not known (never ¥0.00 for unknown). */
+export function moneyOrBlank(ctx: Ctx, c: Cents | undefined): string {
+  return c === undefined ? `¥${BLANK}` : ctx.money(c);
+}
+
+const CHANNEL_NAMES: Record<string, [zh: string, en: string]> = {
+  phone: ['电话', 'phone call'],
+  'app-chat': ['App客服', 'in-app chat'],
+  sms: ['短信', 'text message'],
+  wechat: ['微信', 'WeChat'],
+  email: ['邮件', 'email'],
+  letter: ['信函', 'letter'],
+  visit: ['上门/面谈', 'visit'],
+};
+
+/** A contact channel in the letter's language; codes never reach the page. */
+export function channelText(ctx: Ctx, channel: string): string {
+  const n = CHANNEL_NAMES[channel];
+  return n === undefined ? channel : ctx.t(n[0], n[1]);
+}
+
+const RELATION_NAMES: Record<string, [zh: string, en: string]> = {
+  family: ['家人', 'a family member'],
+  spouse: ['配偶', 'my spouse'],
+  employer: ['工作单位', 'my employer'],
+  colleague: ['同事', 'a colleague'],
+  'contacts-list': ['通讯录联系人', 'a phone contact'],
+  friend: ['朋友', 'a friend'],
+  other: ['其他第三人', 'another third party'],
+};
+
+export function relationText(ctx: Ctx, relation: string): string {
+  const n = RELATION_NAMES[relation];
+  return n === undefined ? relation : ctx.t(n[0], n[1]);
+}
+
+/** The plan's sharing rule, worded exactly as core/plan applies it. */
+export function strategyText(ctx: Ctx, s: PlanStrategy): string {
+  switch (s) {
+    case 'pro-rata-balance':
+      return ctx.t(
+        '按各笔欠款余额比例分配；比例份额低于最低还款额的，按最低还款额，其余按比例分配给其他债权人',
+        'shared in proportion to each balance; a debt whose proportional share is below its minimum payment gets that minimum, and the rest is shared in proportion among the others',
+      );
+    case 'pro-rata-contractual':
+      return ctx.t(
+        '按各笔借款原合同月供的比例分配',
+        'shared in proportion to each debt’s contractual monthly payment',
+      );
+    case 'highest-cost-first':
+      return ctx.t(
+        '各笔先按最低还款额安排，余额优先用于综合成本最高的借款',
+        'each debt gets its minimum first, and the rest goes to the most expensive debt first',
+      );
+    case 'custom':
+      return ctx.t('由本人根据实际情况逐笔确定', 'set debt by debt by me');
+    default: {
+      const never: never = s;
+      throw new Error(`unknown strategy ${String(never)}`);
+    }
+  }
 }
 
 export function disclaimer(ctx: Ctx): Block {
@@ -79,12 +225,18 @@ export function salutation(ctx: Ctx, l: Lender): Block {
   return {
     kind: 'paragraph',
     runs: [{ text: ctx.t(`${l.name}：`, `To: ${l.name}`) }],
+    sources: [l.source ?? 'input:lender'],
   };
+}
+
+/** The borrower's name, or a blank to fill in by hand. */
+export function nameOf(c: CaseInput): string {
+  return c.borrower.name.trim() === '' ? BLANK : c.borrower.name;
 }
 
 export function closing(ctx: Ctx, c: CaseInput, role?: { zh: string; en: string }): Block {
   const lines: [string, string][] = [
-    [role ? ctx.t(role.zh, role.en) : ctx.t('申请人', 'Applicant'), c.borrower.name],
+    [role ? ctx.t(role.zh, role.en) : ctx.t('申请人', 'Applicant'), nameOf(c)],
   ];
   if (c.borrower.phone) lines.push([ctx.t('联系电话', 'Phone'), c.borrower.phone]);
   lines.push([ctx.t('日期', 'Date'), ctx.date(c.asOf)]);
@@ -96,24 +248,30 @@ export function closing(ctx: Ctx, c: CaseInput, role?: { zh: string; en: string 
 }
 
 export function applicantBlock(ctx: Ctx, c: CaseInput): Block[] {
-  const items = [ctx.t(`姓名：${c.borrower.name}`, `Name: ${c.borrower.name}`)];
+  const items = [ctx.t(`姓名：${nameOf(c)}`, `Name: ${nameOf(c)}`)];
   if (c.borrower.idNumber)
     items.push(ctx.t(`身份证号：${c.borrower.idNumber}`, `ID number: ${c.borrower.idNumber}`));
   if (c.borrower.phone)
     items.push(ctx.t(`联系电话：${c.borrower.phone}`, `Phone: ${c.borrower.phone}`));
   if (c.borrower.address)
     items.push(ctx.t(`联系地址：${c.borrower.address}`, `Address: ${c.borrower.address}`));
-  return items.map((text) => ({ kind: 'paragraph', runs: [{ text }] }));
+  return items.map((text) => ({ kind: 'paragraph', runs: [{ text }], sources: [src.borrower(c)] }));
 }
 
-/** The bold "事由：" line saying what the letter is about. */
-export function subjectLine(ctx: Ctx, subject: string): Block {
-  return para(run(ctx.t('事由：', 'Re: '), true), subject);
+/** The bold "事由：" line saying what the letter is about (sources when it states a fact). */
+export function subjectLine(ctx: Ctx, subject: string, sources?: SourceRef[]): Block {
+  const b = para(run(ctx.t('事由：', 'Re: '), true), subject);
+  return sources === undefined ? b : ({ ...b, sources: uniqueSources(sources) } as Block);
 }
 
 /** The opening of a letter to the lender: salutation, the applicant's details, the subject line. */
-export function letterHead(ctx: Ctx, c: CaseInput, subject: string): Block[] {
-  return [salutation(ctx, c.lender), ...applicantBlock(ctx, c), subjectLine(ctx, subject)];
+export function letterHead(
+  ctx: Ctx,
+  c: CaseInput,
+  subject: string,
+  sources?: SourceRef[],
+): Block[] {
+  return [salutation(ctx, c.lender), ...applicantBlock(ctx, c), subjectLine(ctx, subject, sources)];
 }
 
 export function totalOutstanding(c: CaseInput): Cents {
@@ -122,7 +280,7 @@ export function totalOutstanding(c: CaseInput): Cents {
 
 export function debtTable(ctx: Ctx, c: CaseInput): Block {
   const rows = c.debts.map((d) => [
-    d.ref,
+    refText(ctx, d.ref, d.product === '信用卡' || c.lender.isCreditCard),
     d.product ?? '',
     d.contractDate ? ctx.date(d.contractDate) : '',
     ctx.money(d.principal),
@@ -138,6 +296,7 @@ export function debtTable(ctx: Ctx, c: CaseInput): Block {
     '',
   ]);
   return {
+    rowSources: [...c.debts.map((_, i) => [src.debt(c, i)]), src.debts(c)],
     kind: 'table',
     caption: ctx.t('借款明细', 'The debts'),
     header: [
@@ -198,13 +357,33 @@ export function causeText(ctx: Ctx, cause: HardshipCause): string {
   }
 }
 
+/**
+ * True when every installment but the last is the monthly amount and the installments add up to
+ * the total: only then may a letter say "每月还款M，共N期".
+ */
+export function planIsUniform(p: NonNullable<CaseInput['plan']>): boolean {
+  if (p.schedule !== undefined && p.schedule.length > 0) {
+    const s = p.schedule;
+    return (
+      s.length === p.installments &&
+      s.slice(0, -1).every((r) => r.amount === p.monthlyPayment) &&
+      s.reduce((a, r) => a + r.amount, 0) === p.totalPaid
+    );
+  }
+  const last = p.lastPayment ?? p.monthlyPayment;
+  return p.monthlyPayment * (p.installments - 1) + last === p.totalPaid;
+}
+
 /** The plan table: one row per figure the lender needs to approve. */
 export function planTable(ctx: Ctx, c: CaseInput): Block {
   const p = c.plan;
   if (!p) throw new Error('assertion failed: plan required');
+  const uniform = planIsUniform(p);
   const rows: string[][] = [
     [ctx.t('当前欠款合计', 'Total outstanding'), ctx.money(totalOutstanding(c))],
-    [ctx.t('每期还款金额', 'Monthly payment'), ctx.money(p.monthlyPayment)],
+    uniform
+      ? [ctx.t('每期还款金额', 'Monthly payment'), ctx.money(p.monthlyPayment)]
+      : [ctx.t('首期还款金额', 'First installment'), ctx.money(p.monthlyPayment)],
     [
       ctx.t('还款期数', 'Number of installments'),
       ctx.t(`${p.installments}期`, String(p.installments)),
@@ -212,19 +391,66 @@ export function planTable(ctx: Ctx, c: CaseInput): Block {
     [ctx.t('首期还款日', 'First payment'), ctx.date(p.firstDueOn)],
     [ctx.t('末期还款日', 'Last payment'), ctx.date(p.endOn)],
   ];
-  if (p.lastPayment !== undefined && p.lastPayment !== p.monthlyPayment)
+  if (uniform && p.lastPayment !== undefined && p.lastPayment !== p.monthlyPayment)
     rows.push([ctx.t('末期还款金额', 'Last installment'), ctx.money(p.lastPayment)]);
   rows.push([ctx.t('还款总额', 'Total to be paid'), ctx.money(p.totalPaid)]);
   const remainder = totalOutstanding(c) - p.totalPaid;
   if (remainder > 0)
     rows.push([ctx.t('剩余待协商', 'Left to renegotiate'), ctx.money(cents(remainder))]);
   return {
+    rowSources: rows.map((_, i) =>
+      i === 0
+        ? src.debts(c)
+        : i === rows.length - 1 && remainder > 0
+          ? [...src.debts(c), src.plan(c)]
+          : [src.plan(c)],
+    ),
     kind: 'table',
     caption: ctx.t('还款计划', 'Proposed plan'),
     header: [ctx.t('项目', 'Item'), ctx.t('金额/日期', 'Amount / date')],
     rows,
     numeric: [false, true],
   };
+}
+
+/**
+ * The incident table: per contact the Beijing date and time, the channel in words, the number or
+ * account used, agent and 工号, whom they contacted, what was said, and the evidence with its
+ * SHA-256 prefix. Each row rests on its contact record.
+ */
+export function incidentTable(ctx: Ctx, c: CaseInput, contacts: Contact[]): Block {
+  return {
+    kind: 'table',
+    header: [
+      ctx.t('日期时间（北京时间）', 'Date and time (Beijing)'),
+      ctx.t('方式', 'Channel'),
+      ctx.t('对方号码/账号', 'Number / account used'),
+      ctx.t('人员/工号', 'Agent / staff no.'),
+      ctx.t('联系对象', 'Whom they contacted'),
+      ctx.t('经过', 'What was said'),
+      ctx.t('证据（SHA-256前缀）', 'Evidence (SHA-256 prefix)'),
+    ],
+    rows: contacts.map((x) => [
+      `${ctx.date(x.on)}${x.time ? ` ${x.time}` : ''}`,
+      channelText(ctx, x.channel),
+      x.counterpart ?? BLANK,
+      x.agent ?? BLANK,
+      x.whom ?? (x.thirdParty ? ctx.t('第三人', 'a third party') : ctx.t('本人', 'me')),
+      x.summary,
+      (x.evidence ?? [])
+        .map((e) => `${e.name}（${e.sha256.slice(0, 8)}）`)
+        .join(ctx.t('；', '; ')) || ctx.t('无', 'none'),
+    ]),
+    numeric: [false, false, false, false, false, false, false],
+    rowSources: contacts.map((x) => [src.contact(c, x)]),
+  };
+}
+
+/** "一次" / "两次" / "多次" only as the record supports: never "多次" for fewer than two. */
+export function timesText(ctx: Ctx, n: number): string {
+  if (n === 1) return ctx.t('一次', 'once');
+  if (n === 2) return ctx.t('两次', 'twice');
+  return ctx.t(`多次（${n}次）`, `repeatedly (${n} times)`);
 }
 
 export function exhibitsBlock(ctx: Ctx, c: CaseInput, extra: string[] = []): Block | undefined {

@@ -1,23 +1,72 @@
-// 投诉书: a complaint to the channel that fits the lender type (FACTS.md §7).
+// 投诉书: a complaint to the channel that fits the lender type (FACTS.md §7). Built only from the
+// record: the logged contacts (incident table), the conduct findings worded by their certainty,
+// and the borrower's own statement; refused upstream when none exists (requirement 'incident').
 import type { Doc, Lang } from '../model.js';
-import { heading, indented, list, para, run, table } from '../model.js';
+import { fact, factIndented, factList, heading, list, para, run } from '../model.js';
 import { CHANNELS, complaintChannelFor, type ChannelId } from '../channels.js';
 import {
   applicantBlock,
   closing,
   compact,
+  type Ctx,
   debtTable,
   exhibitsBlock,
   finish,
+  incidentTable,
+  isBankCard,
   makeCtx,
+  src,
+  timesText,
 } from './common.js';
-import type { CaseInput } from './types.js';
+import type { CaseInput, ConductFinding } from './types.js';
+
+/** 治安管理处罚法: 第42条 (2012 text) before 2026-01-01, 第50条 (2025 revision) from then. */
+export const PUBLIC_SECURITY_2025_FROM = '2026-01-01';
+
+/** A conduct finding in words that match how sure it is: a keyword guess is only "可能涉嫌". */
+export function conductWording(ctx: Ctx, f: ConductFinding): string {
+  const cites = f.provisionIds.map((id) => ctx.cite(id)).join(ctx.t('、', ', '));
+  const against = cites === '' ? '' : ctx.t(`（${cites}）`, ` (${cites})`);
+  const caution =
+    f.certainty === 'U' ? ctx.t('，该规则尚待核实', '; the rule itself is unverified') : '';
+  return f.detection === 'keyword-heuristic'
+    ? ctx.t(
+        `记录中的措辞可能涉嫌：${f.titleZh}${against}${caution}`,
+        `the wording logged may amount to: ${f.titleEn}${against}${caution}`,
+      )
+    : ctx.t(
+        `据本人记录，涉嫌：${f.titleZh}${against}${caution}`,
+        `by my records, this appears to be: ${f.titleEn}${against}${caution}`,
+      );
+}
+
+export function complaintHasIncident(c: CaseInput): boolean {
+  return (
+    (c.contacts ?? []).length > 0 ||
+    (c.conduct ?? []).length > 0 ||
+    (c.complaintFacts ?? '').trim() !== ''
+  );
+}
 
 export function buildComplaint(c: CaseInput, lang: Lang, channelId?: ChannelId): Doc {
   const ctx = makeCtx(lang);
   const ch = CHANNELS[channelId ?? complaintChannelFor(c.lender.type)];
   const contacts = c.contacts ?? [];
+  const inbound = contacts.filter((x) => x.direction !== 'outbound');
+  const outbound = contacts.filter((x) => x.direction === 'outbound');
+  const findings = c.conduct ?? [];
   const isHarassment = ch.id === 'police-110';
+  if (!complaintHasIncident(c))
+    throw new Error('assertion failed: the complaint needs a logged contact or incident');
+  // the public-security article in force on the (latest) incident's date
+  const latest =
+    inbound
+      .map((x) => x.on)
+      .sort()
+      .at(-1) ?? c.asOf;
+  const psId =
+    latest >= PUBLIC_SECURITY_2025_FROM ? 'public-security-2025-50' : 'public-security-2012-42';
+  const bankCard = isBankCard(c.lender);
   return finish(
     ctx,
     ctx.t(isHarassment ? '报案材料' : '投诉书', isHarassment ? 'Police Report' : 'Complaint'),
@@ -25,7 +74,8 @@ export function buildComplaint(c: CaseInput, lang: Lang, channelId?: ChannelId):
       para(ctx.t(`${ch.addresseeZh}：`, `To: ${ch.addresseeEn}`)),
       para(run(ctx.t('投诉人', 'Complainant'), true)),
       applicantBlock(ctx, c),
-      para(
+      fact(
+        [src.lender(c)],
         run(ctx.t('被投诉机构：', 'Against: '), true),
         c.lender.brand
           ? ctx.t(`${c.lender.name}（${c.lender.brand}）`, `${c.lender.name} (${c.lender.brand})`)
@@ -36,32 +86,54 @@ export function buildComplaint(c: CaseInput, lang: Lang, channelId?: ChannelId):
       heading(ctx.t('一、基本情况', '1. Background')),
       debtTable(ctx, c),
       heading(ctx.t('二、投诉事实', '2. The facts')),
-      c.complaintFacts !== undefined && indented(c.complaintFacts),
-      contacts.length > 0 &&
-        table(
-          [
-            ctx.t('日期', 'Date'),
-            ctx.t('方式', 'Channel'),
-            ctx.t('人员/工号', 'Agent'),
-            ctx.t('经过', 'What happened'),
-          ],
-          contacts.map((x) => [ctx.date(x.on), x.channel, x.agent ?? '', x.summary]),
-          [false, false, false, false],
+      c.complaintFacts !== undefined &&
+        c.complaintFacts.trim() !== '' &&
+        factIndented(['input:complaintFacts'], c.complaintFacts),
+      inbound.length > 0 &&
+        factIndented(
+          inbound.map((x) => src.contact(c, x)),
+          ctx.t(
+            `据本人记录，该机构或其委托的催收人员共联系${timesText(ctx, inbound.length)}，逐次情况如下：`,
+            `By my records the lender or its collectors made contact ${timesText(ctx, inbound.length)}; each is listed below:`,
+          ),
         ),
-      indented(
+      inbound.length > 0 && incidentTable(ctx, c, inbound),
+      outbound.length > 0 &&
+        factIndented(
+          outbound.map((x) => src.contact(c, x)),
+          ctx.t(
+            `本人曾${timesText(ctx, outbound.length)}主动与该机构协商分期还款，未能达成合理方案：`,
+            `I contacted the lender ${timesText(ctx, outbound.length)} to agree an installment plan, without a reasonable outcome:`,
+          ),
+        ),
+      outbound.length > 0 && incidentTable(ctx, c, outbound),
+      findings.length > 0 && heading(ctx.t('三、涉嫌不当的行为', '3. The conduct at issue')),
+      findings.length > 0 &&
+        factList(
+          findings.map((f) => ({
+            parts: [conductWording(ctx, f)],
+            sources: f.contactSources.length > 0 ? f.contactSources : [f.source ?? 'conduct'],
+          })),
+          true,
+        ),
+      heading(
         ctx.t(
-          '本人曾多次主动与该机构协商分期还款，但未能达成合理方案。',
-          'I have repeatedly tried to agree an installment plan with the lender, without a reasonable outcome.',
+          findings.length > 0 ? '四、相关规定' : '三、相关规定',
+          findings.length > 0 ? '4. Rules engaged' : '3. Rules engaged',
         ),
       ),
-      heading(ctx.t('三、相关规定', '3. Rules engaged')),
       list(
         isHarassment
           ? [
-              ctx.t(
-                `${ctx.cite('public-security-2025-50')}：多次发送侮辱、威胁等信息，或者采取滋扰、纠缠等方法干扰他人正常生活的，应予处罚，并可责令其不得接触被侵害人。`,
-                `${ctx.cite('public-security-2025-50')}: repeated insulting or threatening messages, harassment or pestering are punishable, and a no-contact order may be issued.`,
-              ),
+              psId === 'public-security-2025-50'
+                ? ctx.t(
+                    `${ctx.cite(psId)}：多次发送侮辱、威胁等信息，或者采取滋扰、纠缠等方法干扰他人正常生活的，应予处罚，并可责令其不得接触被侵害人。`,
+                    `${ctx.cite(psId)}: repeated insulting or threatening messages, harassment or pestering are punishable, and a no-contact order may be issued.`,
+                  )
+                : ctx.t(
+                    `${ctx.cite(psId)}：多次发送侮辱、恐吓或者其他信息，干扰他人正常生活的，应予处罚。`,
+                    `${ctx.cite(psId)}: repeatedly sending insulting, threatening or other messages that disturb another's normal life is punishable.`,
+                  ),
               ctx.t(
                 `${ctx.cite('civil-code-1033')}：不得侵扰他人私人生活安宁。`,
                 `${ctx.cite('civil-code-1033')}: no disturbing another person's private life.`,
@@ -76,22 +148,39 @@ export function buildComplaint(c: CaseInput, lang: Lang, channelId?: ChannelId):
                 `${ctx.cite('civil-code-1033')}：不得以电话、短信等方式侵扰他人私人生活安宁。`,
                 `${ctx.cite('civil-code-1033')}: no disturbing private life by calls or messages.`,
               ),
-              ctx.t(
-                `${ctx.cite('nifa-collection-2024')}：22:00至次日8:00不得催收，不得向无关第三人催收。`,
-                `${ctx.cite('nifa-collection-2024')}: no collection 22:00–08:00 and none from unrelated third parties.`,
-              ),
+              bankCard
+                ? ctx.t(
+                    `${ctx.cite('credit-card-measures-68')}：发卡银行只能向债务人及担保人催收，不得向与债务无关的第三人催收。`,
+                    `${ctx.cite('credit-card-measures-68')}: issuers may collect only from the debtor and guarantor, never from unrelated third parties.`,
+                  )
+                : c.lender.type === 'bank'
+                  ? ctx.t(
+                      `${ctx.cite('cba-collection-2026')}：未经同意不得在22:00至次日8:00催收，不得向无关第三人催收。`,
+                      `${ctx.cite('cba-collection-2026')}: no collection 22:00–08:00 without consent and none from unrelated third parties.`,
+                    )
+                  : ctx.t(
+                      `${ctx.cite('nifa-collection-2024')}：22:00至次日8:00不得催收，不得向无关第三人催收。`,
+                      `${ctx.cite('nifa-collection-2024')}: no collection 22:00–08:00 and none from unrelated third parties.`,
+                    ),
             ],
         true,
       ),
-      heading(ctx.t('四、投诉请求', '4. What I ask')),
+      heading(
+        ctx.t(
+          findings.length > 0 ? '五、投诉请求' : '四、投诉请求',
+          findings.length > 0 ? '5. What I ask' : '4. What I ask',
+        ),
+      ),
       list(
         isHarassment
           ? [
               ctx.t('依法制止上述滋扰行为', 'stop the harassment'),
-              ctx.t(
-                '责令相关人员不得接触本人及家人',
-                'order the persons involved not to contact me or my family',
-              ),
+              psId === 'public-security-2025-50'
+                ? ctx.t(
+                    '责令相关人员不得接触本人及家人',
+                    'order the persons involved not to contact me or my family',
+                  )
+                : ctx.t('依法处理相关人员', 'deal with the persons involved according to law'),
             ]
           : [
               ctx.t(
@@ -117,5 +206,6 @@ export function buildComplaint(c: CaseInput, lang: Lang, channelId?: ChannelId):
       }),
       exhibitsBlock(ctx, c),
     ]),
+    c,
   );
 }

@@ -1,8 +1,18 @@
 // 超额利息异议函: disputes interest and fees above the legal line, with the recalculated numbers.
 import { sumCents } from '../../core/money/index.js';
 import type { Doc, Lang } from '../model.js';
-import { heading, indented, list, table } from '../model.js';
-import { closing, compact, exhibitsBlock, finish, letterHead, makeCtx } from './common.js';
+import { factIndented, factTable, heading, indented, list } from '../model.js';
+import {
+  closing,
+  compact,
+  exhibitsBlock,
+  finish,
+  letterHead,
+  makeCtx,
+  refText,
+  src,
+  you,
+} from './common.js';
 import type { CaseInput } from './types.js';
 
 export function buildExcessInterest(c: CaseInput, lang: Lang): Doc {
@@ -13,6 +23,24 @@ export function buildExcessInterest(c: CaseInput, lang: Lang): Doc {
   const over = findings.filter((f) => f.overcharge > 0);
   const total = sumCents(over.map((f) => f.overcharge));
   const rules = [...new Set(findings.map((f) => f.ruleId))];
+  const fs = findings.map((_, i) => src.legality(c, i));
+  const overSrc = findings.flatMap((f, i) => (f.overcharge > 0 ? [src.legality(c, i)] : []));
+  // say truthfully what the figures rest on: the contract schedule, or the payments made
+  const bases = new Set(findings.map((f) => f.basis ?? 'actual'));
+  const basisZh =
+    bases.size > 1
+      ? '按合同约定的还款计划（尚未还款的借款）或实际到手金额与实际还款记录（已有还款的借款）'
+      : bases.has('contract')
+        ? '按合同约定的放款金额、费用和还款计划'
+        : '按实际到手金额、每笔费用和还款的实际日期';
+  const basisEn =
+    bases.size > 1
+      ? 'from the contract schedule (loans with no repayments yet) or the money actually received and repaid (the others)'
+      : bases.has('contract')
+        ? 'from the contract’s disbursement, fees and repayment schedule'
+        : 'from the money actually received and the actual dates of each fee and repayment';
+  // 第680条 (禁止高利放贷) is the private-lending rule; licensed lenders are measured by the 24% line
+  const isPrivate = c.lender.type === 'private';
   return finish(
     ctx,
     ctx.t('超额利息异议函', 'Objection to Interest and Fees Above the Legal Line'),
@@ -25,30 +53,39 @@ export function buildExcessInterest(c: CaseInput, lang: Lang): Doc {
           'objection to interest and fees above the legally protected line',
         ),
       ),
-      indented(
+      factIndented(
+        fs,
         ctx.t(
-          `本人按实际到手金额、每笔费用和还款的实际日期，计算了各笔借款的综合年化成本（单利口径，按${ctx.cite('pboc-2021-3')}以实际占用本金计算），结果如下：`,
-          `From the money actually received and the actual dates of each fee and repayment, I computed each loan's all-in annual cost (nominal, on the principal actually occupied as ${ctx.cite('pboc-2021-3')} requires):`,
+          `本人${basisZh}，计算了各笔借款的综合年化成本（单利口径，按${ctx.cite('pboc-2021-3')}以实际占用本金计算），结果如下：`,
+          `I computed each loan's all-in annual cost ${basisEn} (nominal, on the principal actually occupied as ${ctx.cite('pboc-2021-3')} requires):`,
         ),
       ),
-      table(
+      factTable(
         [
           ctx.t('合同编号', 'Contract'),
+          ctx.t('测算依据', 'Based on'),
           ctx.t('综合年化成本', 'All-in APR'),
           ctx.t('适用标准', 'Line'),
           ctx.t('超额部分', 'Excess'),
           ctx.t('按标准重算欠款', 'Balance at the line'),
         ],
-        findings.map((f) => [
-          f.debtRef,
-          ctx.pct(f.aprPpm),
-          ctx.pct(f.limitPpm),
-          ctx.money(f.overcharge),
-          f.recalculatedOutstanding !== undefined ? ctx.money(f.recalculatedOutstanding) : '',
-        ]),
-        [false, true, true, true, true],
+        findings.map((f, i) => ({
+          cells: [
+            refText(ctx, f.debtRef, c.lender.isCreditCard),
+            f.basis === 'contract'
+              ? ctx.t('合同约定', 'contract schedule')
+              : ctx.t('实际收付', 'actual payments'),
+            ctx.pct(f.aprPpm),
+            ctx.pct(f.limitPpm),
+            ctx.money(f.overcharge),
+            f.recalculatedOutstanding !== undefined ? ctx.money(f.recalculatedOutstanding) : '—',
+          ],
+          sources: [src.legality(c, i)],
+        })),
+        [false, false, true, true, true, true],
       ),
-      indented(
+      factIndented(
+        overSrc.length > 0 ? overSrc : fs,
         ctx.t(
           `超出标准的利息和费用合计${ctx.money(total)}。`,
           `Interest and fees above the line total ${ctx.money(total)}.`,
@@ -67,20 +104,28 @@ export function buildExcessInterest(c: CaseInput, lang: Lang): Doc {
             `${ctx.cite('civil-code-670')}：借款的利息不得预先在本金中扣除，预先扣除的，按实际借款数额返还借款并计算利息。`,
             `${ctx.cite('civil-code-670')}: interest may not be deducted in advance; if it was, repayment and interest are computed on the amount actually lent.`,
           ),
-          ctx.t(
-            `${ctx.cite('civil-code-680')}：禁止高利放贷。`,
-            `${ctx.cite('civil-code-680')}: usurious lending is prohibited.`,
-          ),
+          ...(isPrivate
+            ? [
+                ctx.t(
+                  `${ctx.cite('civil-code-680')}：禁止高利放贷。`,
+                  `${ctx.cite('civil-code-680')}: usurious lending is prohibited.`,
+                ),
+              ]
+            : []),
         ],
         true,
       ),
       heading(ctx.t('请求', 'I ask you to')),
+      factIndented(
+        overSrc.length > 0 ? overSrc : fs,
+        ctx.t(
+          `本人请求${you(ctx, c.lender)}核减超出标准的利息和费用${ctx.money(total)}。`,
+          `I ask you to remove the ${ctx.money(total)} charged above the line.`,
+        ),
+      ),
       list(
         [
-          ctx.t(
-            `核减超出标准的利息和费用${ctx.money(total)}`,
-            `remove the ${ctx.money(total)} charged above the line`,
-          ),
+          ctx.t(`核减上述超出标准的利息和费用`, 'remove the interest and fees above the line'),
           ctx.t(
             '按重算后的金额确认本人欠款，并据此协商分期还款',
             'confirm the recalculated balance and negotiate installments on it',
@@ -94,12 +139,13 @@ export function buildExcessInterest(c: CaseInput, lang: Lang): Doc {
       ),
       indented(
         ctx.t(
-          '以上计算基于本人掌握的资料，如贵司提供更完整的明细，本人愿意据实调整。',
+          `以上计算基于本人掌握的资料，如${you(ctx, c.lender)}提供更完整的明细，本人愿意据实调整。`,
           'These figures rest on the records I hold; I will adjust them if you provide fuller records.',
         ),
       ),
       closing(ctx, c, { zh: '异议人', en: 'Objector' }),
       exhibitsBlock(ctx, c),
     ]),
+    c,
   );
 }

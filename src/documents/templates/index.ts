@@ -3,7 +3,7 @@ import type { Doc, Lang } from '../model.js';
 import type { ChannelId } from '../channels.js';
 import { buildCallScript } from './call-script.js';
 import { buildCardInstallment } from './card-installment.js';
-import { buildComplaint } from './complaint.js';
+import { buildComplaint, complaintHasIncident } from './complaint.js';
 import { buildCreditDispute } from './credit-dispute.js';
 import { buildExcessInterest } from './excess-interest.js';
 import { buildHardship } from './hardship.js';
@@ -12,7 +12,7 @@ import { buildLegalAid } from './legal-aid.js';
 import { buildMediation } from './mediation.js';
 import { buildPenaltyWaiver } from './penalty-waiver.js';
 import { buildRequest } from './request.js';
-import { buildStopThirdParty } from './stop-third-party.js';
+import { buildStopThirdParty, thirdPartyIncidents } from './stop-third-party.js';
 import type { CaseInput } from './types.js';
 
 export const LETTER_KINDS = [
@@ -33,7 +33,16 @@ export const LETTER_KINDS = [
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
 /** A part of the case a template cannot do without. */
-export type Requirement = 'plan' | 'hardship' | 'legality' | 'dispute' | 'credit-card';
+export type Requirement =
+  | 'plan'
+  | 'hardship'
+  | 'legality'
+  | 'dispute'
+  | 'credit-card'
+  /** a logged contact, conduct finding or the borrower's own account of what happened */
+  | 'incident'
+  /** a logged contact by the lender with someone other than the borrower */
+  | 'third-party-incident';
 
 export interface LetterTemplate {
   kind: LetterKind;
@@ -90,7 +99,7 @@ export const LETTER_TEMPLATES: Record<LetterKind, LetterTemplate> = {
     kind: 'stop-third-party',
     titleZh: '停止联系第三人通知函',
     titleEn: 'Stop contacting third parties',
-    requires: [],
+    requires: ['third-party-incident'],
     build: buildStopThirdParty,
   },
   'excess-interest': {
@@ -111,7 +120,7 @@ export const LETTER_TEMPLATES: Record<LetterKind, LetterTemplate> = {
     kind: 'complaint',
     titleZh: '投诉书',
     titleEn: 'Complaint',
-    requires: [],
+    requires: ['incident'],
     build: (c, lang, opts) => buildComplaint(c, lang, opts?.channel),
   },
   mediation: {
@@ -148,6 +157,10 @@ export function missingFor(kind: LetterKind, c: CaseInput): Requirement[] {
         return c.dispute === undefined;
       case 'credit-card':
         return !c.lender.isCreditCard;
+      case 'incident':
+        return !complaintHasIncident(c);
+      case 'third-party-incident':
+        return thirdPartyIncidents(c).length === 0;
       default: {
         const never: never = r;
         throw new Error(`unknown requirement ${String(never)}`);

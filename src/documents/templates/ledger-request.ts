@@ -9,11 +9,13 @@ import {
   finish,
   letterHead,
   makeCtx,
+  you,
 } from './common.js';
 import type { CaseInput } from './types.js';
 
 export function buildLedgerRequest(c: CaseInput, lang: Lang): Doc {
   const ctx = makeCtx(lang);
+  const y = you(ctx, c.lender);
   return finish(
     ctx,
     ctx.t('债权核实及明细调取函', 'Request for Account Statements and Verification of the Debt'),
@@ -28,7 +30,7 @@ export function buildLedgerRequest(c: CaseInput, lang: Lang): Doc {
       ),
       indented(
         ctx.t(
-          '为与贵司协商还款，本人需要核实以下借款的实际欠款金额。根据本人记录，借款情况如下：',
+          `为与${y}协商还款，本人需要核实以下借款的实际欠款金额。根据本人记录，借款情况如下：`,
           'To negotiate repayment I need to verify what I owe on the debts below. By my records:',
         ),
       ),
@@ -76,5 +78,6 @@ export function buildLedgerRequest(c: CaseInput, lang: Lang): Doc {
       closing(ctx, c),
       exhibitsBlock(ctx, c),
     ]),
+    c,
   );
 }

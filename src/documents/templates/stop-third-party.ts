@@ -1,12 +1,35 @@
 // 停止联系第三人函: demands that collection stop contacting family, colleagues and contacts.
+// Built only from logged third-party contacts: with none logged the letter is refused upstream
+// (templates/index.ts requirement 'third-party-incident'), and every count matches the log.
 import type { Doc, Lang } from '../model.js';
-import { heading, indented, list, table } from '../model.js';
-import { closing, compact, exhibitsBlock, finish, letterHead, makeCtx } from './common.js';
+import { factIndented, heading, indented, list } from '../model.js';
+import {
+  closing,
+  compact,
+  debtRefs,
+  exhibitsBlock,
+  finish,
+  incidentTable,
+  isBankCard,
+  letterHead,
+  makeCtx,
+  src,
+  timesText,
+  you,
+} from './common.js';
 import type { CaseInput } from './types.js';
+
+export function thirdPartyIncidents(c: CaseInput): NonNullable<CaseInput['contacts']> {
+  return (c.contacts ?? []).filter((x) => x.thirdParty === true && x.direction !== 'outbound');
+}
 
 export function buildStopThirdParty(c: CaseInput, lang: Lang): Doc {
   const ctx = makeCtx(lang);
-  const incidents = (c.contacts ?? []).filter((x) => x.thirdParty === true);
+  const incidents = thirdPartyIncidents(c);
+  if (incidents.length === 0)
+    throw new Error('assertion failed: the stop-third-party letter needs a logged incident');
+  const y = you(ctx, c.lender);
+  const evidenced = incidents.some((x) => (x.evidence ?? []).length > 0);
   return finish(
     ctx,
     ctx.t('停止联系第三人通知函', 'Notice to Stop Contacting Third Parties'),
@@ -19,24 +42,14 @@ export function buildStopThirdParty(c: CaseInput, lang: Lang): Doc {
           'stop collecting from, or disclosing my debt to, my family, colleagues and contacts',
         ),
       ),
-      indented(
+      factIndented(
+        [...src.debts(c), ...incidents.map((x) => src.contact(c, x))],
         ctx.t(
-          `本人与贵司存在借款关系（${c.debts.map((d) => d.ref).join('、')}），本人愿意就还款事宜与贵司直接协商，联系方式见上。但贵司或贵司委托的催收机构多次联系与本债务无关的第三人，情况如下：`,
-          `I have a loan with you (${c.debts.map((d) => d.ref).join(', ')}) and I am willing to discuss repayment directly; my details are above. But you or your collection agents have repeatedly contacted third parties who have nothing to do with this debt:`,
+          `本人与${y}存在借款关系（${debtRefs(ctx, c)}），本人愿意就还款事宜与${y}直接协商，联系方式见上。但据本人记录，${y}或${y}委托的催收机构曾${timesText(ctx, incidents.length)}联系与本债务无关的第三人，情况如下${evidenced ? '（相关证据见附件）' : ''}：`,
+          `I have a loan with you (${debtRefs(ctx, c)}) and I am willing to discuss repayment directly; my details are above. But by my records you or your collection agents contacted third parties who have nothing to do with this debt ${timesText(ctx, incidents.length)}${evidenced ? ' (evidence attached)' : ''}:`,
         ),
       ),
-      incidents.length > 0
-        ? table(
-            [
-              ctx.t('日期', 'Date'),
-              ctx.t('方式', 'Channel'),
-              ctx.t('催收人员/工号', 'Agent'),
-              ctx.t('经过', 'What happened'),
-            ],
-            incidents.map((x) => [ctx.date(x.on), x.channel, x.agent ?? '', x.summary]),
-            [false, false, false, false],
-          )
-        : indented(ctx.t('（详见附件证据）', '(see the attached evidence)')),
+      incidentTable(ctx, c, incidents),
       heading(ctx.t('依据', 'Grounds')),
       list(
         [
@@ -48,7 +61,7 @@ export function buildStopThirdParty(c: CaseInput, lang: Lang): Doc {
             `${ctx.cite('civil-code-1034')}规定自然人的个人信息受法律保护；${ctx.cite('pipl-23')}要求向他人提供个人信息须取得个人单独同意。`,
             `${ctx.cite('civil-code-1034')} protects personal information; ${ctx.cite('pipl-23')} requires separate consent to pass it to others.`,
           ),
-          c.lender.isCreditCard
+          isBankCard(c.lender)
             ? ctx.t(
                 `${ctx.cite('credit-card-measures-68')}规定，发卡银行不得向与债务无关的第三人催收。`,
                 `${ctx.cite('credit-card-measures-68')}: issuers must not collect from unrelated third parties.`,
@@ -57,10 +70,6 @@ export function buildStopThirdParty(c: CaseInput, lang: Lang): Doc {
                 `${ctx.cite('nifa-collection-2024')}及${ctx.cite('cba-collection-2026')}均要求不得向债务人以外的无关第三人催收。`,
                 `${ctx.cite('nifa-collection-2024')} and ${ctx.cite('cba-collection-2026')} both bar collection from unrelated third parties.`,
               ),
-          ctx.t(
-            `此前的行业自律规则${ctx.cite('nifa-convention-2018')}也有类似要求。`,
-            `The earlier self-regulatory ${ctx.cite('nifa-convention-2018')} is reported to say the same.`,
-          ),
         ],
         true,
       ),
@@ -89,5 +98,6 @@ export function buildStopThirdParty(c: CaseInput, lang: Lang): Doc {
       closing(ctx, c),
       exhibitsBlock(ctx, c),
     ]),
+    c,
   );
 }

@@ -25,6 +25,29 @@ function allDocs(): { name: string; kind: string; lang: Lang; doc: Doc }[] {
         lang,
         doc: buildComplaint(YOUNG_WORKER, lang, ch),
       });
+  // a keyword finding under a U rule: the complaint must word it with its caution
+  for (const lang of LANGS)
+    out.push({
+      name: 'young-worker',
+      kind: 'complaint/u-rule',
+      lang,
+      doc: buildComplaint(
+        {
+          ...YOUNG_WORKER,
+          conduct: [
+            {
+              contactSources: ['input:contacts[0]'],
+              titleZh: '催收时间不当',
+              titleEn: 'collection at night',
+              certainty: 'U',
+              detection: 'keyword-heuristic',
+              provisionIds: ['nifa-convention-2018'],
+            },
+          ],
+        },
+        lang,
+      ),
+    });
   return out;
 }
 
@@ -32,8 +55,9 @@ const DOCS = allDocs();
 
 describe('letter templates over the three example cases', () => {
   it('renders every kind a case can support, in both languages', () => {
-    // card-installment needs a card lender; excess-interest needs legality findings
-    expect(DOCS.filter((d) => !d.kind.startsWith('complaint/')).length).toBe(2 * (11 + 12 + 9));
+    // card-installment needs a card lender; excess-interest needs legality findings;
+    // stop-third-party needs a logged third-party contact and complaint a logged incident
+    expect(DOCS.filter((d) => !d.kind.startsWith('complaint/')).length).toBe(58);
   });
 
   it.each(DOCS.map((d) => [`${d.name} ${d.kind} ${d.lang}`, d] as const))(
@@ -69,14 +93,20 @@ describe('letter templates over the three example cases', () => {
         }
       }
     }
-    // the stop-third-party letter cites the unverified 2018 NIFA convention, so the scan is live
+    // the complaint with a U-rule finding cites the unverified 2018 NIFA convention: the scan is live
     expect(seen).toBeGreaterThan(0);
   });
 
   it('names the S/P article numbers the brief requires (民法典 第678条, 信用卡办法 第70条, 征信条例 第25条)', () => {
     const text = (kind: string, c = YOUNG_WORKER) =>
       plainText(LETTER_TEMPLATES[kind as 'request'].build(c, 'zh'));
-    expect(text('request')).toContain('《中华人民共和国民法典》第678条');
+    // 第678条 is an extension asked before the due date: never for an overdue debt
+    expect(text('request')).not.toContain('第678条');
+    const early = {
+      ...YOUNG_WORKER,
+      debts: YOUNG_WORKER.debts.map((d) => ({ ...d, overdueDays: 0 })),
+    };
+    expect(text('request', early)).toContain('《中华人民共和国民法典》第678条');
     expect(text('card-installment', EXAMPLE_CASES['card-family'])).toContain('第70条');
     expect(text('credit-dispute')).toContain('《征信业管理条例》（国务院令第631号）第25条');
     expect(text('credit-dispute')).toContain('2026年12月19日');

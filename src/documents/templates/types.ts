@@ -2,12 +2,20 @@
 import type { Cents } from '../../core/money/index.js';
 import type { IsoDate } from '../../core/dates/index.js';
 import type { RatePpm } from '../../core/rates/index.js';
+import type { SourceRef } from '../model.js';
 
 export type { LenderType } from '../../core/law/index.js';
 export { LENDER_TYPES } from '../../core/law/index.js';
 import type { LenderType } from '../../core/law/index.js';
 
+/**
+ * Every record below may carry `source`: the stored record it comes from (`debt:<id>`, …), which
+ * the template copies onto the sentences that state it (documents/sources.ts checks them). A case
+ * read from JSON gets `input:<path>` sources.
+ */
 export interface Borrower {
+  source?: SourceRef;
+  /** empty when unknown: the letter leaves a blank to fill in by hand */
   name: string;
   /** masked, e.g. '3301**********1234' */
   idNumber?: string;
@@ -22,16 +30,22 @@ export interface Lender {
   brand?: string;
   type: LenderType;
   isCreditCard: boolean;
+  source?: SourceRef;
 }
 
 export interface Debt {
-  /** contract number, or card tail '尾号1234' */
+  source?: SourceRef;
+  /** contract number, or card tail '尾号1234'; empty when unknown (the letter prints a blank) */
   ref: string;
+  /** the debt's final due date, when known: before it the debt is not yet due (民法典第678条) */
+  dueOn?: IsoDate;
   product?: string;
   contractDate?: IsoDate;
   principal: Cents;
   outstanding: Cents;
   overdueDays: number;
+  /** the latest payment on this debt, when any is recorded (it restarts limitation: 第195条) */
+  lastPaymentOn?: IsoDate;
   /** penalty interest and 违约金 accrued so far */
   penalty: Cents;
   reportedToCredit?: boolean;
@@ -47,7 +61,14 @@ export const CONCESSIONS = [
 ] as const;
 export type Concession = (typeof CONCESSIONS)[number];
 
+/** How the plan shares the monthly capacity among creditors (core/plan STRATEGIES). */
+export type PlanStrategy =
+  'pro-rata-balance' | 'pro-rata-contractual' | 'highest-cost-first' | 'custom';
+
 export interface Plan {
+  source?: SourceRef;
+  /** the sharing rule, stated truthfully in the letter; absent = not stated */
+  strategy?: PlanStrategy;
   monthlyPayment: Cents;
   installments: number;
   firstDueOn: IsoDate;
@@ -59,20 +80,31 @@ export interface Plan {
   /** the walk-away point for the call script: the most the borrower can accept */
   walkAwayMonthly?: Cents;
   walkAwayInstallments?: number;
+  /** every installment, when known (several debts at one lender can make months differ) */
+  schedule?: { dueOn: IsoDate; amount: Cents }[];
 }
 
 export interface Budget {
+  source?: SourceRef;
   householdSize: number;
   monthlyIncome: Cents;
   priorityCosts: Cents;
   otherCosts: Cents;
+  /** the monthly emergency reserve kept back; capacity = income − priority − other − buffer */
+  emergencyBuffer?: Cents;
   capacityForCreditors: Cents;
+  /** creditors and total owed across the whole case (never the budget file's own list) */
   creditorCount: number;
   totalDebt: Cents;
+  /** the records the count and total come from (every debt of the case) */
+  debtSources?: SourceRef[];
 }
 
 export interface LegalityFinding {
+  source?: SourceRef;
   debtRef: string;
+  /** what the APR is computed from: the contract schedule, or the payments actually made */
+  basis?: 'contract' | 'actual';
   /** nominal APR from the actual cash flows (单利口径) */
   aprPpm: RatePpm;
   limitPpm: RatePpm;
@@ -84,12 +116,27 @@ export interface LegalityFinding {
 }
 
 export interface Contact {
+  source?: SourceRef;
+  /** Beijing calendar date */
   on: IsoDate;
+  /** Beijing time 'HH:MM', when logged with a time */
+  time?: string;
+  /** the channel in Chinese (电话, 短信 …); a known code is translated by the template */
   channel: string;
+  /** who initiated: inbound = the lender or its collector contacted */
+  direction?: 'inbound' | 'outbound';
+  /** agent name and 工号 */
   agent?: string;
+  /** the number or account the other side used */
+  counterpart?: string;
+  /** whom they contacted when it was not the borrower, in Chinese (母亲, 同事 …) */
+  whom?: string;
+  /** what was said: the asked/offered/promised fields, plus the borrower's notes only when marked */
   summary: string;
   /** true when the lender or its collector contacted someone other than the borrower */
   thirdParty?: boolean;
+  /** linked evidence files: name and SHA-256 */
+  evidence?: { name: string; sha256: string }[];
 }
 
 export const HARDSHIP_CAUSES = [
@@ -103,6 +150,7 @@ export const HARDSHIP_CAUSES = [
 export type HardshipCause = (typeof HARDSHIP_CAUSES)[number];
 
 export interface Hardship {
+  source?: SourceRef;
   cause: HardshipCause;
   since: IsoDate;
   /** what happened, in the borrower's words */
@@ -114,6 +162,7 @@ export interface Hardship {
 }
 
 export interface Exhibit {
+  source?: SourceRef;
   no: string;
   title: string;
   sha256?: string;
@@ -143,4 +192,21 @@ export interface CaseInput {
   dispute?: CreditDispute;
   /** free text the complaint adds to the facts */
   complaintFacts?: string;
+  /** conduct findings for this lender (core/conduct), worded by their certainty */
+  conduct?: ConductFinding[];
+  /** the evidence ledger's head when the case has evidence: printed in the footer */
+  ledgerHead?: { seq: number; hash: string };
+}
+
+export interface ConductFinding {
+  source?: SourceRef;
+  /** the contacts it rests on */
+  contactSources: SourceRef[];
+  titleZh: string;
+  titleEn: string;
+  /** P/S/U as FACTS.md marks the rule */
+  certainty: 'P' | 'S' | 'U';
+  /** keyword-heuristic findings are worded "可能涉嫌" */
+  detection: 'recorded' | 'user-tagged' | 'keyword-heuristic';
+  provisionIds: string[];
 }

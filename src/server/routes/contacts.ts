@@ -68,6 +68,7 @@ export const contactRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
         nextStep: b.nextStep ?? null,
         thirdParty: b.thirdParty ?? null,
         notes: b.notes ?? null,
+        ...(b.includeNoteInLetters === true ? { includeNoteInLetters: true } : {}),
       });
       const n = await names(c.id);
       return reply

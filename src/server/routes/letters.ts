@@ -12,6 +12,31 @@ export const letterRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { d
   app.get('/letters', { schema: { tags } }, async () => ({ kinds: LETTERS }));
 
   app.get(
+    '/letters/:kind/warnings',
+    {
+      schema: {
+        tags,
+        summary: 'What to fix or know before sending a letter (pre-send and limitation checks)',
+        params: z.object({ kind: z.string().min(1).max(40) }),
+        querystring: LetterQuery,
+      },
+    },
+    async (req) => {
+      const [{ loadLetterCase }, { renderLetter }] = await Promise.all([
+        import('../../app/documents-case.js'),
+        import('../../app/documents.js'),
+      ]);
+      const c = await loadLetterCase(deps, { lender: req.query.lenderId });
+      const r = await renderLetter(c, {
+        kind: req.params.kind,
+        format: 'md',
+        lang: req.query.lang,
+      });
+      return { kind: r.kind, warnings: r.warnings };
+    },
+  );
+
+  app.get(
     '/letters/:kind',
     {
       schema: {
@@ -53,6 +78,9 @@ export const letterRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { d
         c = parseCaseInput({ ...caseInputToJson(c), plan });
       }
       const r = await renderLetter(c, { kind: req.params.kind, format: q.format, lang: q.lang });
+      // the pre-send and limitation checks travel with the file (URI-encoded JSON: headers are ASCII)
+      if (r.warnings.length > 0)
+        void reply.header('x-xieshang-warnings', encodeURIComponent(JSON.stringify(r.warnings)));
       const lender = c.lender.brand ?? c.lender.name;
       const name = `${q.lang === 'en' ? title.titleEn : title.titleZh}-${lender}.${q.format}`;
       return sendLetter(reply, r.bytes, q.format, name);
