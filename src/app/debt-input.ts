@@ -48,6 +48,10 @@ export interface DebtDraft {
   overdueSinceOn?: IsoDate | null;
   collector?: string | null;
   notes?: string | null;
+  /** 助贷: the funding bank or consumer-finance company (资金方) */
+  lenderOfRecord?: string | null;
+  /** 助贷: the guarantor (担保方) */
+  guarantor?: string | null;
   fees?: FeeDraft[];
   payments?: PaymentDraft[];
 }
@@ -312,6 +316,8 @@ const KNOWN_KEYS = new Set([
   'overdueSince',
   'collector',
   'notes',
+  'lenderOfRecord',
+  'guarantor',
   'fees',
   'payments',
 ]);
@@ -428,6 +434,12 @@ export function parseDebtInput(
   else if (clears('collector')) d.collector = null;
   if (has('notes')) d.notes = freeText(raw['notes'], p + 'notes', issues, 20_000) ?? null;
   else if (clears('notes')) d.notes = null;
+  if (has('lenderOfRecord'))
+    d.lenderOfRecord = freeText(raw['lenderOfRecord'], p + 'lenderOfRecord', issues, 200) ?? null;
+  else if (clears('lenderOfRecord')) d.lenderOfRecord = null;
+  if (has('guarantor'))
+    d.guarantor = freeText(raw['guarantor'], p + 'guarantor', issues, 200) ?? null;
+  else if (clears('guarantor')) d.guarantor = null;
 
   if (raw['fees'] !== undefined) {
     const fees = raw['fees'];

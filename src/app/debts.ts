@@ -80,6 +80,8 @@ export function draftToDebt(
     overdueSinceOn: d.overdueSinceOn ?? null,
     collector: d.collector ?? null,
     notes: d.notes ?? null,
+    lenderOfRecord: d.lenderOfRecord ?? null,
+    guarantor: d.guarantor ?? null,
     createdAt: ctx.now,
     updatedAt: ctx.now,
   };
@@ -117,6 +119,8 @@ function draftToPatch(d: DebtDraft, now: Instant): DebtPatch {
   if (d.overdueSinceOn !== undefined) p.overdueSinceOn = d.overdueSinceOn;
   if (d.collector !== undefined) p.collector = d.collector;
   if (d.notes !== undefined) p.notes = d.notes;
+  if (d.lenderOfRecord !== undefined) p.lenderOfRecord = d.lenderOfRecord;
+  if (d.guarantor !== undefined) p.guarantor = d.guarantor;
   return p;
 }
 

@@ -50,6 +50,10 @@ export const DebtCreate = z.object({
   overdue: opt(MoneyNonNegative),
   isCreditReported: opt(z.boolean()),
   notes: opt(LongText),
+  /** 助贷: the funding bank or consumer-finance company the contract names (资金方) */
+  lenderOfRecord: opt(z.string().trim().max(200)),
+  /** 助贷: the guarantor / credit-enhancement company (担保方) */
+  guarantor: opt(z.string().trim().max(200)),
 });
 export type DebtCreate = z.input<typeof DebtCreate>;
 
@@ -92,6 +96,8 @@ export const DebtView = z.object({
   installment: z.string().nullable(),
   isCreditReported: z.boolean(),
   notes: z.string().nullable(),
+  lenderOfRecord: z.string().nullable(),
+  guarantor: z.string().nullable(),
   nominalApr: z.number().nullable(),
   effectiveAnnualRate: z.number().nullable(),
   verdict: Verdict,

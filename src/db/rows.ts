@@ -128,6 +128,8 @@ export function toDebt(r: Selectable<DebtsTable>): Debt {
     overdueSinceOn: toIsoDateOrNull(r.overdue_since_on),
     collector: r.collector,
     notes: r.notes,
+    lenderOfRecord: r.lender_of_record ?? null,
+    guarantor: r.guarantor ?? null,
     createdAt: toInstant(r.created_at),
     updatedAt: toInstant(r.updated_at),
   };
@@ -215,6 +217,8 @@ export function fromDebt(d: Debt): Insertable<DebtsTable> {
     overdue_since_on: d.overdueSinceOn,
     collector: d.collector,
     notes: d.notes,
+    lender_of_record: d.lenderOfRecord ?? null,
+    guarantor: d.guarantor ?? null,
     created_at: d.createdAt,
     updated_at: d.updatedAt,
   };

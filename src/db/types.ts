@@ -75,6 +75,10 @@ export interface Debt {
   overdueSinceOn: IsoDate | null;
   collector: string | null;
   notes: string | null;
+  /** 助贷: the funding bank or consumer-finance company named in the contract (资金方) */
+  lenderOfRecord?: string | null;
+  /** 助贷: the guarantor / credit-enhancement company (担保方) */
+  guarantor?: string | null;
   createdAt: Instant;
   updatedAt: Instant;
 }

@@ -52,6 +52,8 @@ export function debtExtras(d: Debt): DebtExtras {
     installment: d.installment === null ? null : formatYuan(d.installment),
     isCreditReported: d.isCreditReported,
     notes: d.notes,
+    lenderOfRecord: d.lenderOfRecord ?? null,
+    guarantor: d.guarantor ?? null,
   };
 }
 
@@ -65,6 +67,8 @@ export type DebtExtras = Pick<
   | 'installment'
   | 'isCreditReported'
   | 'notes'
+  | 'lenderOfRecord'
+  | 'guarantor'
 >;
 
 export function debtView(
@@ -107,6 +111,8 @@ const NO_EXTRAS: DebtExtras = {
   installment: null,
   isCreditReported: false,
   notes: null,
+  lenderOfRecord: null,
+  guarantor: null,
 };
 
 const overpaidOf = (d: DebtSummary): Cents => d.legality?.recalculation?.overpaid ?? cents(0);

@@ -51,6 +51,8 @@ const FLAG_KEYS: [string, string][] = [
   ['overdueSince', 'overdueSince'],
   ['collector', 'collector'],
   ['notes', 'notes'],
+  ['lenderOfRecord', 'lenderOfRecord'],
+  ['guarantor', 'guarantor'],
 ];
 
 function addDebtFlags(cmd: Command): Command {
@@ -87,6 +89,8 @@ function addDebtFlags(cmd: Command): Command {
     .option('--overdue-since <date>', '逾期开始日')
     .option('--collector <text>', '催收方/负责人')
     .option('--notes <text>', '备注')
+    .option('--lender-of-record <name>', '助贷：合同上的资金方（放款银行或消费金融公司）')
+    .option('--guarantor <name>', '助贷：担保方/增信方')
     .option(
       '--fee <kind:amount:date[:timing]>',
       '费用，可重复，如 担保费:300:2024-01-05:前置',
@@ -195,6 +199,8 @@ function printDetails(ctx: CliContext, d: DebtDetails): void {
         x.liquidatedDamages === null ? null : formatMoney(x.liquidatedDamages),
       ),
       line('催收', 'Collector', x.collector),
+      line('资金方', 'Lender of record', x.lenderOfRecord ?? null),
+      line('担保方', 'Guarantor', x.guarantor ?? null),
       line('备注', 'Notes', x.notes),
     ].join(''),
   );

@@ -201,6 +201,8 @@ export const caseRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
         overdue: b.overdue,
         creditReported: b.isCreditReported,
         notes: b.notes,
+        lenderOfRecord: b.lenderOfRecord,
+        guarantor: b.guarantor,
       };
       for (const k of Object.keys(raw)) if (raw[k] === null || raw[k] === undefined) delete raw[k];
       const d = await addDebt(deps, await theCase(), raw);
@@ -254,6 +256,8 @@ export const caseRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
       put('overdue', b.overdue);
       put('creditReported', b.isCreditReported);
       put('notes', b.notes);
+      put('lenderOfRecord', b.lenderOfRecord);
+      put('guarantor', b.guarantor);
       if (raw['lender'] === '')
         throw new AppError('invalid-input', 'lenderName: cannot be cleared', {
           field: 'lenderName',
