@@ -1,5 +1,6 @@
 // documents: pure templates (case -> Doc) and renderers (Doc -> DOCX / HTML / Markdown).
 export * from './model.js';
+export * from './sources.js';
 export * from './citations.js';
 export * from './channels.js';
 export * from './templates/types.js';

@@ -9,9 +9,24 @@ export interface Run {
   bold?: boolean;
 }
 
+/**
+ * Where a stated fact comes from: one stored record, written `<kind>:<id>` — `debt:…`,
+ * `contact:…`, `payment:…`, `budget:…`, `plan:…`, `profile:…`, `evidence:…`, `conduct:…`,
+ * `legality:…`, `lender:…`, or `input:<json path>` for a case read from a JSON file. Renderers
+ * ignore it; the pre-send check (documents/sources.ts) requires it on every fact-bearing block.
+ */
+export type SourceRef = string;
+
 export type Block =
   | { kind: 'heading'; level: 1 | 2; text: string }
-  | { kind: 'paragraph'; runs: Run[]; align?: 'left' | 'center' | 'right'; indent?: boolean }
+  | {
+      kind: 'paragraph';
+      runs: Run[];
+      align?: 'left' | 'center' | 'right';
+      indent?: boolean;
+      /** present on a paragraph that states facts: the records it rests on (never empty) */
+      sources?: SourceRef[];
+    }
   | {
       kind: 'table';
       header: string[];
@@ -19,8 +34,17 @@ export type Block =
       /** per column: true = numeric, right-aligned */
       numeric: boolean[];
       caption?: string;
+      /** per row, the records the row rests on (same length as rows when present) */
+      rowSources?: SourceRef[][];
     }
-  | { kind: 'list'; ordered: boolean; items: Run[][]; checkbox?: boolean }
+  | {
+      kind: 'list';
+      ordered: boolean;
+      items: Run[][];
+      checkbox?: boolean;
+      /** per item, the records it rests on (same length as items when present) */
+      itemSources?: SourceRef[][];
+    }
   | {
       kind: 'signature';
       /** e.g. ['此致', '敬礼！']; empty for forms that have no closing */
@@ -53,6 +77,53 @@ export function indented(...parts: (string | Run)[]): Block {
     indent: true,
     runs: parts.map((p) => (typeof p === 'string' ? run(p) : p)),
   };
+}
+
+/** A paragraph stating facts, with the records it rests on. */
+export function fact(sources: readonly SourceRef[], ...parts: (string | Run)[]): Block {
+  return {
+    kind: 'paragraph',
+    runs: parts.map((p) => (typeof p === 'string' ? run(p) : p)),
+    sources: uniqueSources(sources),
+  };
+}
+
+/** An indented (body) paragraph stating facts, with the records it rests on. */
+export function factIndented(sources: readonly SourceRef[], ...parts: (string | Run)[]): Block {
+  return { ...fact(sources, ...parts), indent: true } as Block;
+}
+
+/** A table whose rows state facts, each with the records it rests on. */
+export function factTable(
+  header: string[],
+  rows: { cells: string[]; sources: readonly SourceRef[] }[],
+  numeric: boolean[],
+  caption?: string,
+): Block {
+  const t = table(
+    header,
+    rows.map((r) => r.cells),
+    numeric,
+    caption,
+  );
+  return { ...t, rowSources: rows.map((r) => uniqueSources(r.sources)) } as Block;
+}
+
+/** A list whose items state facts, each with the records it rests on. */
+export function factList(
+  items: { parts: (string | Run)[]; sources: readonly SourceRef[] }[],
+  ordered = false,
+): Block {
+  return {
+    kind: 'list',
+    ordered,
+    items: items.map((i) => i.parts.map((p) => (typeof p === 'string' ? run(p) : p))),
+    itemSources: items.map((i) => uniqueSources(i.sources)),
+  };
+}
+
+export function uniqueSources(s: readonly SourceRef[]): SourceRef[] {
+  return [...new Set(s)];
 }
 
 export function heading(text: string, level: 1 | 2 = 1): Block {
