@@ -51,6 +51,7 @@ describe('GET /api/escalations/channels', () => {
 
   it('lists every channel with its purpose, lender types and follow-up days', () => {
     expect(channels.map((c) => c.id)).toEqual([
+      'lender-complaint',
       'nfra-12378',
       'credit-dispute',
       'pboc-complaint',
@@ -59,6 +60,8 @@ describe('GET /api/escalations/channels', () => {
       'police-110',
       'mediation',
       'legal-aid-12348',
+      'market-12315',
+      'pipl-request',
     ]);
     for (const c of channels) {
       expect(c.purposeZh).not.toBe('');
@@ -69,6 +72,18 @@ describe('GET /api/escalations/channels', () => {
     expect(one('local-regulator').suggestedFor).toEqual(['small-loan']);
     expect(one('police-110').letterTitleZh).toBe('报案材料');
     expect(one('mediation').letterKind).toBe('mediation');
+    // each rung its own document: the credit bureau gets a 异议申请, not a harassment complaint
+    expect(one('credit-dispute').letterKind).toBe('credit-dispute');
+    expect(one('credit-dispute').letterTitleZh).toBe('个人征信异议申请书');
+    expect(one('lender-complaint').letterKind).toBe('lender-complaint');
+    expect(one('pboc-complaint').letterKind).toBe('pboc-complaint');
+    expect(one('market-12315').letterKind).toBe('market-complaint');
+    expect(one('police-110').letterKind).toBe('police-report');
+    expect(one('pipl-request').letterKind).toBe('pipl-request');
+    expect(one('police-110').provisions.map((p) => [p.id, p.certainty])).toEqual([
+      ['public-security-2012-42', 'P'],
+      ['public-security-2025-50', 'S'],
+    ]);
   });
 
   it('names the provision behind a legal deadline, with its certainty', () => {
