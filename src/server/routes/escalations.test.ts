@@ -346,3 +346,83 @@ describe('cross-site writes and the API document', () => {
     expect(r.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 });
+
+describe('credit disputes and follow-up letters over the API', () => {
+  it('refuses a credit dispute with nothing disputed: 400 naming dispute.wrong, nothing written', async () => {
+    const before = await count();
+    const r = await write(app, 'POST', '/api/escalations', {
+      lenderId: jiebei,
+      channel: 'credit-dispute',
+      sentDate: '2026-11-01',
+    });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error).toMatchObject({ code: 'invalid-input', field: 'dispute.wrong' });
+    expect(await count()).toBe(before);
+  });
+
+  it('refuses a police report with no logged incident: 400 naming incident, nothing written', async () => {
+    const before = await count();
+    const r = await write(app, 'POST', '/api/escalations', {
+      lenderId: jiebei,
+      channel: 'police-110',
+    });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error).toMatchObject({ code: 'invalid-input', field: 'incident' });
+    expect(await count()).toBe(before);
+  });
+
+  let disputeId = '';
+  it('stores the disputed entry and renders a 异议申请 with it (not a harassment complaint)', async () => {
+    const r = await write(app, 'POST', '/api/escalations', {
+      lenderId: jiebei,
+      channel: 'credit-dispute',
+      sentDate: '2026-11-01',
+      dispute: {
+        institution: '某某小额贷款有限公司',
+        account: 'JB-2025-0110',
+        wrong: '2026年9月还款状态“逾期”',
+        correct: '2026年9月还款状态“正常”',
+      },
+    });
+    expect(r.statusCode).toBe(201);
+    const e = r.json().escalation;
+    disputeId = e.id;
+    expect(e.dispute).toEqual({
+      institution: '某某小额贷款有限公司',
+      account: 'JB-2025-0110',
+      wrong: '2026年9月还款状态“逾期”',
+      correct: '2026年9月还款状态“正常”',
+    });
+    // sent 2026-11-01 + 20 days = 2026-11-21, before today (2026-11-29): overdue
+    expect(e.canFollowUp).toBe(true);
+    const letter = await get(app, `/api/escalations/${disputeId}/letter?format=md`);
+    expect(letter.statusCode).toBe(200);
+    expect(letter.body).toContain('个人征信异议申请书');
+    expect(letter.body).toContain('JB-2025-0110');
+    expect(letter.body).toContain('第25条');
+    expect(letter.body).not.toContain('停止违规催收');
+  });
+
+  it('downloads the 催办函 of an overdue escalation citing the legal deadline', async () => {
+    const r = await get(app, `/api/escalations/${disputeId}/letter?format=md&kind=follow-up`);
+    expect(r.statusCode).toBe(200);
+    expect(r.body).toContain('催办函');
+    expect(r.body).toContain('2026年11月1日');
+    expect(r.body).toContain('20日内书面答复');
+  });
+
+  it('refuses a follow-up letter before the follow-up date: 400 naming missed-deadline', async () => {
+    const fresh = await write(app, 'POST', '/api/escalations', {
+      lenderId: jiebei,
+      channel: 'credit-dispute',
+      dispute: { wrong: '2026年10月还款状态“逾期”' },
+    });
+    expect(fresh.statusCode).toBe(201);
+    const r = await get(
+      app,
+      `/api/escalations/${fresh.json().escalation.id}/letter?format=md&kind=follow-up`,
+    );
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error).toMatchObject({ code: 'invalid-input', field: 'missed-deadline' });
+  });
+});
