@@ -22,7 +22,8 @@ import {
   type MissedDeadline,
 } from '../documents/index.js';
 import { loadLatestBudget } from './budgets.js';
-import { beijingDate } from './documents-case.js';
+import { resolveCase } from './cases.js';
+import { beijingDate, findLender, loadLetterCase } from './documents-case.js';
 import type { Deps } from './deps.js';
 
 const CATEGORY_WORDS: Record<string, [string, string]> = {
@@ -208,4 +209,15 @@ async function budgetSheet(deps: Deps, caseId: string): Promise<BudgetSheet | un
     buffer: b.totals.emergencyBuffer,
     capacity: b.capacity,
   };
+}
+
+/** loadLetterCase plus enrichLetterCase: what the `letter` command and GET /api/letters use. */
+export async function loadFullLetterCase(
+  deps: Deps,
+  opts: { caseId?: string; lender?: string; asOf?: string },
+): Promise<CaseInput> {
+  const kase = await resolveCase(deps, opts.caseId);
+  const lender = await findLender(deps, kase.id, opts.lender);
+  const c = await loadLetterCase(deps, { ...opts, caseId: kase.id, lender: lender.id });
+  return enrichLetterCase(deps, c, { caseId: kase.id, lenderId: lender.id });
 }
