@@ -54,6 +54,10 @@ export interface DebtDraft {
   minimumPayment?: Cents | null;
   /** credit cards: 分期手续费, a monthly rate on the amount put on installments ("0.6%" = 每期0.6%) */
   cardInstallmentFee?: { text: string; ppm: RatePpm } | null;
+  /** 助贷: the funding bank or consumer-finance company (资金方) */
+  lenderOfRecord?: string | null;
+  /** 助贷: the guarantor (担保方) */
+  guarantor?: string | null;
   fees?: FeeDraft[];
   payments?: PaymentDraft[];
 }
@@ -350,6 +354,8 @@ const KNOWN_KEYS = new Set([
   'overdueSince',
   'collector',
   'notes',
+  'lenderOfRecord',
+  'guarantor',
   'fees',
   'payments',
   'statementDay',
@@ -469,6 +475,12 @@ export function parseDebtInput(
   else if (clears('collector')) d.collector = null;
   if (has('notes')) d.notes = freeText(raw['notes'], p + 'notes', issues, 20_000) ?? null;
   else if (clears('notes')) d.notes = null;
+  if (has('lenderOfRecord'))
+    d.lenderOfRecord = freeText(raw['lenderOfRecord'], p + 'lenderOfRecord', issues, 200) ?? null;
+  else if (clears('lenderOfRecord')) d.lenderOfRecord = null;
+  if (has('guarantor'))
+    d.guarantor = freeText(raw['guarantor'], p + 'guarantor', issues, 200) ?? null;
+  else if (clears('guarantor')) d.guarantor = null;
 
   if (has('statementDay'))
     d.statementDay = int(raw['statementDay'], p + 'statementDay', issues, 1, 31) ?? null;

@@ -85,6 +85,8 @@ export function draftToDebt(
     statementDay: d.statementDay ?? null,
     minimumPayment: d.minimumPayment ?? null,
     cardInstallmentFeePpm: d.cardInstallmentFee?.ppm ?? null,
+    lenderOfRecord: d.lenderOfRecord ?? null,
+    guarantor: d.guarantor ?? null,
     createdAt: ctx.now,
     updatedAt: ctx.now,
   };
@@ -126,6 +128,8 @@ function draftToPatch(d: DebtDraft, now: Instant): DebtPatch {
   if (d.minimumPayment !== undefined) p.minimumPayment = d.minimumPayment;
   if (d.cardInstallmentFee !== undefined)
     p.cardInstallmentFeePpm = d.cardInstallmentFee?.ppm ?? null;
+  if (d.lenderOfRecord !== undefined) p.lenderOfRecord = d.lenderOfRecord;
+  if (d.guarantor !== undefined) p.guarantor = d.guarantor;
   return p;
 }
 

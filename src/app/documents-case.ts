@@ -127,7 +127,7 @@ export function toFinding(d: DebtSummary, debtRef: string, asOf: IsoDate): Legal
   return f.map((x) => ({
     ...x,
     source: `legality:${d.debtId}`,
-    basis: d.aprBasis === 'actual' ? ('actual' as const) : ('contract' as const),
+    basis: d.aprBasis === 'payments' ? ('actual' as const) : ('contract' as const),
   }));
 }
 

@@ -68,17 +68,33 @@ export function letterWarnings(kind: LetterKind, c: CaseInput, doc: Doc): Letter
 
 /** How the user provides a missing part (CLI command, or the web page), added to the refusal. */
 const REQUIREMENT_HOW: Partial<Record<Requirement, { zh: string; en: string }>> = {
+  dispute: {
+    zh: '先记录有误的征信信息：xieshang escalate credit-dispute --lender … --dispute-institution … --dispute-account … --dispute-wrong … --dispute-correct …（或网页“投诉与升级”）',
+    en: 'record the wrong credit-report entry first: xieshang escalate credit-dispute --lender … --dispute-wrong … (or the web page "投诉与升级" / Escalate)',
+  },
+  incident: {
+    zh: '先记录发生了什么：xieshang contact log --lender …（或网页“沟通记录与证据”）',
+    en: 'log what happened first: xieshang contact log --lender … (or the web page "沟通记录" / Contacts)',
+  },
+  'third-party': {
+    zh: '先记录对方联系第三人的经过：xieshang contact log --lender … --third-party family:母亲（或网页“沟通记录与证据”）',
+    en: 'log the contact with a third party first: xieshang contact log --lender … --third-party … (or the web contact log)',
+  },
+  agreement: {
+    zh: '先记录达成的协议：xieshang agreement add --lender …（或网页“协议与还款”）',
+    en: 'record the agreement first: xieshang agreement add --lender … (or the web page "协议与还款" / Agreements)',
+  },
+  'missed-deadline': {
+    zh: '没有已过期的期限：投诉记录的跟进日期未到，或联系记录中没有对方承诺的期限',
+    en: 'nothing is overdue: no escalation is past its follow-up date and no contact records a promised deadline that has passed',
+  },
   plan: {
     zh: '先保存还款方案：xieshang plan --from-case --save（或网页“还款方案”）',
     en: 'save a repayment plan first: xieshang plan --from-case --save (or the web page "还款方案" / Plan)',
   },
-  incident: {
-    zh: '先记录发生了什么：xieshang contact log --lender … --at "YYYY-MM-DD HH:MM" --channel phone --direction inbound …（或网页“联系记录”）',
-    en: 'log what happened first: xieshang contact log --lender … --at "YYYY-MM-DD HH:MM" --channel phone --direction inbound … (or the web page "联系记录" / Contacts)',
-  },
   'third-party-incident': {
-    zh: '先记录对方联系了谁：xieshang contact log --lender … --direction inbound --third-party family:母亲 …（或网页“联系记录”）',
-    en: 'log whom they contacted first: xieshang contact log --lender … --direction inbound --third-party family:母亲 … (or the web page "联系记录" / Contacts)',
+    zh: '先记录对方联系了谁：xieshang contact log --lender … --direction inbound --third-party family:母亲 …（或网页“沟通记录与证据”）',
+    en: 'log whom they contacted first: xieshang contact log --lender … --direction inbound --third-party family:母亲 … (or the web page "沟通记录与证据" / Contacts)',
   },
   hardship: {
     zh: '先填写困难情况：xieshang profile set --hardship-cause … --hardship-since …（或网页“协商准备”）',
@@ -96,20 +112,32 @@ function howTo(missing: readonly Requirement[], lang: 'zh' | 'en'): string {
 }
 
 const REQUIREMENT_TEXT: Record<Requirement, { zh: string; en: string }> = {
-  plan: { zh: '还款方案（plan）', en: 'a repayment plan (plan)' },
-  hardship: { zh: '困难情况（hardship）', en: 'the hardship facts (hardship)' },
-  legality: { zh: '利率合法性测算结果（legality）', en: 'legality findings (legality)' },
-  dispute: { zh: '征信异议内容（dispute）', en: 'the disputed credit-report entry (dispute)' },
+  plan: { zh: '还款方案', en: 'a repayment plan (plan)' },
+  hardship: { zh: '困难情况', en: 'the hardship facts (hardship)' },
+  legality: { zh: '利率合法性测算结果', en: 'legality findings (legality)' },
+  dispute: { zh: '征信异议内容', en: 'the disputed credit-report entry (dispute)' },
+  incident: {
+    zh: '至少一条联系记录或投诉经过',
+    en: 'at least one logged contact or the complaint facts (incident)',
+  },
+  'third-party': {
+    zh: '一条联系了第三人（亲友、同事等）的联系记录',
+    en: 'a logged contact in which a third party was contacted (third-party)',
+  },
+  agreement: {
+    zh: '与该机构的还款协议记录',
+    en: 'a recorded agreement with the lender (agreement)',
+  },
+  'missed-deadline': {
+    zh: '一个已过期的跟进日期或对方承诺的期限',
+    en: 'a passed follow-up date or a deadline the lender promised (missed-deadline)',
+  },
   'credit-card': {
-    zh: '信用卡类债权人（lender.isCreditCard）',
+    zh: '信用卡类债权人',
     en: 'a credit-card lender (lender.isCreditCard)',
   },
-  incident: {
-    zh: '至少一条联系记录或事件经过（contacts）',
-    en: 'at least one logged contact or account of what happened (contacts)',
-  },
   'third-party-incident': {
-    zh: '至少一条对方联系第三人（亲友、同事等）的记录（contacts，标明第三人）',
+    zh: '至少一条对方联系第三人（亲友、同事等）的记录',
     en: 'at least one logged contact by the lender with a third party (contacts, third party marked)',
   },
 };

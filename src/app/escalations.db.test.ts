@@ -112,6 +112,12 @@ forEachDialect('letters and escalations from the store', (getDb) => {
       channel: 'credit-dispute',
       sentOn: '2026-11-20',
       reference: 'ZX-001',
+      dispute: {
+        institution: '某某银行股份有限公司',
+        account: '尾号1234',
+        wrong: '2026年9月还款状态“逾期”',
+        correct: '2026年9月还款状态“正常”',
+      },
       letter: { format: 'docx', lang: 'zh' },
     });
     expect(r.escalation).toMatchObject({
@@ -120,7 +126,12 @@ forEachDialect('letters and escalations from the store', (getDb) => {
       chaseOn: '2026-12-10',
       status: 'sent',
     });
-    expect(r.letter?.doc.title).toBe('投诉书');
+    // a 异议申请 under 征信业管理条例 第25条, not a harassment complaint
+    expect(r.letter?.doc.title).toBe('个人征信异议申请书');
+    const letterText = plainText(r.letter!.doc);
+    expect(letterText).toContain('第25条');
+    expect(letterText).toContain('尾号1234');
+    expect(letterText).not.toContain('停止');
     expect(r.escalation.documentId).not.toBeNull();
     const doc = await getDb()
       .selectFrom('documents')
@@ -153,6 +164,30 @@ forEachDialect('letters and escalations from the store', (getDb) => {
       isOpen: false,
       daysLeft: null,
     });
+  });
+
+  it('refuses a credit dispute with nothing disputed, and a police report with no incident, writing nothing', async () => {
+    const { deps, kase, lender } = await seed();
+    const before = await getDb().selectFrom('escalations').selectAll().execute();
+    await expect(
+      recordEscalation(deps, {
+        caseId: kase.id,
+        lender: lender.id,
+        channel: 'credit-dispute',
+        letter: { format: 'md', lang: 'zh' },
+      }),
+    ).rejects.toMatchObject({ code: 'invalid-input', field: 'dispute-wrong' });
+    await expect(
+      recordEscalation(deps, {
+        caseId: kase.id,
+        lender: lender.id,
+        channel: 'police-110',
+        letter: null,
+      }),
+    ).rejects.toMatchObject({ code: 'invalid-input', field: 'incident' });
+    expect(await getDb().selectFrom('escalations').selectAll().execute()).toHaveLength(
+      before.length,
+    );
   });
 
   it('refuses an unknown channel, a future send date and an unknown status, writing nothing', async () => {

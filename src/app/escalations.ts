@@ -7,6 +7,7 @@ import {
   ESCALATION_STATUSES,
   createEscalationRepository,
   type Escalation,
+  type EscalationDispute,
   type EscalationStatus,
 } from '../db/repositories/escalations-repository.js';
 import { createEventRepository } from '../db/repositories/event-repository.js';
@@ -24,7 +25,9 @@ import {
   LETTER_TEMPLATES,
   complaintChannelFor,
   formatCitation,
+  missingFor,
   type Channel,
+  type CaseInput,
   type ChannelId,
   type DocFormat,
   type Lang,
@@ -34,16 +37,47 @@ import { resolveCase } from './cases.js';
 import type { Deps } from './deps.js';
 import { beijingDate, findLender, loadLetterCase } from './documents-case.js';
 import { parseChannel, parseDocFormat, renderLetter, type RenderedLetter } from './documents.js';
-import { AppError } from './errors.js';
+import { AppError, isAppError } from './errors.js';
 import { writeTransaction } from '../db/transaction.js';
+import { channelLetterKind, enrichLetterCase } from './letter-extras.js';
 
 export { ESCALATION_STATUSES, type Escalation, type EscalationStatus };
 
-/** The letter that goes with a channel. */
+/** The letter that goes with a channel: each rung of the ladder has its own document. */
 export function letterKindFor(channel: ChannelId): LetterKind {
-  if (channel === 'mediation') return 'mediation';
-  if (channel === 'legal-aid-12348') return 'legal-aid';
-  return 'complaint';
+  return channelLetterKind(channel);
+}
+
+/** The disputed credit-report entry as typed (CLI flags or the web form); all optional. */
+export interface DisputeInput {
+  institution?: string | null | undefined;
+  account?: string | null | undefined;
+  wrong?: string | null | undefined;
+  correct?: string | null | undefined;
+}
+
+/** Channels whose letter is about a disputed credit-report entry and says nothing without it. */
+// (a PBOC complaint may instead rest on a credit dispute already recorded for the lender)
+const NEEDS_DISPUTE: readonly ChannelId[] = ['credit-dispute'];
+
+function parseDispute(d: DisputeInput | undefined): EscalationDispute | null {
+  if (d === undefined) return null;
+  const clean = (v: string | null | undefined, field: string, zh: string, max: number) => {
+    const t = v?.trim() ?? '';
+    if (t.length > max)
+      throw new AppError('invalid-input', `${field}: at most ${max} characters`, {
+        field,
+        messageZh: `${zh}最多 ${max} 个字`,
+      });
+    return t === '' ? null : t;
+  };
+  const r = {
+    institution: clean(d.institution, 'dispute-institution', '数据报送机构', 200),
+    account: clean(d.account, 'dispute-account', '账户', 100),
+    wrong: clean(d.wrong, 'dispute-wrong', '错误记载', 1000),
+    correct: clean(d.correct, 'dispute-correct', '应记载为', 1000),
+  };
+  return Object.values(r).every((v) => v === null) ? null : r;
 }
 
 export interface RecordEscalationInput {
@@ -53,6 +87,8 @@ export interface RecordEscalationInput {
   sentOn?: string;
   reference?: string;
   notes?: string;
+  /** the disputed credit-report entry (credit-dispute, pboc-complaint) */
+  dispute?: DisputeInput;
   /** render the letter too (default true) */
   letter?: { format: string; lang: Lang } | null;
   /** who did it, for the event log ('cli' / 'web') */
@@ -88,21 +124,21 @@ export async function recordEscalation(
       field: 'sent-on',
       messageZh: `发送日期 ${sentOn} 晚于今天`,
     });
+  const dispute = parseDispute(input.dispute);
+  if (NEEDS_DISPUTE.includes(channel) && !dispute?.wrong)
+    throw new AppError(
+      'invalid-input',
+      'dispute-wrong: say what the credit report wrongly records (e.g. --dispute-wrong "2026年9月 逾期"); a dispute with nothing disputed cannot be written',
+      {
+        field: 'dispute-wrong',
+        messageZh:
+          '请先写明征信报告中哪条记载有误（--dispute-wrong，网页“报告中的错误记载”），最好同时填写数据报送机构、账户和应记载为；没有异议内容无法生成异议申请',
+      },
+    );
   const format: DocFormat | null =
     input.letter === null ? null : parseDocFormat(input.letter?.format ?? 'docx');
-  let letter: RenderedLetter | null = null;
-  if (format !== null) {
-    const c = await loadLetterCase(deps, { caseId: kase.id, lender: lender.id, asOf: sentOn });
-    letter = await renderLetter(c, {
-      kind: letterKindFor(channel),
-      format,
-      lang: input.letter?.lang ?? 'zh',
-      channel,
-    });
-  }
   const now = deps.clock.now();
-  const sha256 = letter === null ? null : createHash('sha256').update(letter.bytes).digest('hex');
-  const escalation: Escalation = {
+  const draft: Escalation = {
     id: deps.ids.next(),
     caseId: kase.id,
     lenderId: lender.id,
@@ -114,7 +150,35 @@ export async function recordEscalation(
     documentId: null,
     notes: input.notes?.trim() || null,
     createdAt: now,
+    dispute,
   };
+  // the letter first: a letter with nothing to say is refused before anything is written
+  let full: CaseInput | undefined;
+  try {
+    const c = await loadLetterCase(deps, { caseId: kase.id, lender: lender.id, asOf: sentOn });
+    full = await enrichLetterCase(deps, c, {
+      caseId: kase.id,
+      lenderId: lender.id,
+      escalation: draft,
+    });
+  } catch (e) {
+    // only recording (no letter now) is allowed for a lender with no debts recorded
+    if (format !== null || !isAppError(e) || e.code !== 'not-found') throw e;
+  }
+  const kind = letterKindFor(channel);
+  if (full !== undefined && missingFor(kind, full).length > 0)
+    // same refusal as renderLetter, also when only recording (the web asks for the letter later)
+    await renderLetter(full, { kind, format: 'md', lang: input.letter?.lang ?? 'zh', channel });
+  let letter: RenderedLetter | null = null;
+  if (format !== null && full !== undefined)
+    letter = await renderLetter(full, {
+      kind,
+      format,
+      lang: input.letter?.lang ?? 'zh',
+      channel,
+    });
+  const sha256 = letter === null ? null : createHash('sha256').update(letter.bytes).digest('hex');
+  const escalation = draft;
   await writeTransaction(deps.db, async (trx) => {
     if (letter !== null && sha256 !== null) {
       escalation.documentId = deps.ids.next();
@@ -148,7 +212,13 @@ export async function recordEscalation(
       actor: input.actor ?? 'cli',
       action: 'escalation.add',
       subject: escalation.id,
-      details: { channel, lenderId: lender.id, sentOn, chaseOn: escalation.chaseOn },
+      details: {
+        channel,
+        lenderId: lender.id,
+        sentOn,
+        chaseOn: escalation.chaseOn,
+        ...(dispute === null ? {} : { dispute }),
+      },
     });
   });
   return { escalation, letter, sha256 };
@@ -313,7 +383,16 @@ export interface EscalationLetter {
 /** Renders the letter of a recorded escalation again: its channel, its lender, as of its sent date. */
 export async function renderEscalationLetter(
   deps: Deps,
-  input: { caseId?: string; id: string; format: string; lang: Lang },
+  input: {
+    caseId?: string;
+    id: string;
+    format: string;
+    lang: Lang;
+    /** 'follow-up' for the 催办函 of an overdue escalation; default the channel's own letter */
+    kind?: 'channel' | 'follow-up';
+    /** the letter's date for a follow-up (default today) */
+    asOf?: string;
+  },
 ): Promise<EscalationLetter> {
   const format = parseDocFormat(input.format);
   const kase = await resolveCase(deps, input.caseId);
@@ -329,13 +408,22 @@ export async function renderEscalationLetter(
       messageZh: '这条投诉记录没有关联债权人，无法生成文书',
     });
   const channel = parseChannel(escalation.channel);
-  const c = await loadLetterCase(deps, {
+  const isFollowUp = input.kind === 'follow-up';
+  const asOf = isFollowUp
+    ? (input.asOf ?? beijingDate(deps.clock.now()))
+    : (escalation.sentOn ?? undefined);
+  const base = await loadLetterCase(deps, {
     caseId: kase.id,
     lender: escalation.lenderId,
-    ...(escalation.sentOn === null ? {} : { asOf: escalation.sentOn }),
+    ...(asOf === undefined ? {} : { asOf }),
+  });
+  const c = await enrichLetterCase(deps, base, {
+    caseId: kase.id,
+    lenderId: escalation.lenderId,
+    escalation,
   });
   const letter = await renderLetter(c, {
-    kind: letterKindFor(channel),
+    kind: isFollowUp ? 'follow-up' : letterKindFor(channel),
     format,
     lang: input.lang,
     channel,

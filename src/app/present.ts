@@ -54,6 +54,8 @@ export function debtJson(d: Debt) {
     overdueSince: d.overdueSinceOn,
     collector: d.collector,
     notes: d.notes,
+    lenderOfRecord: d.lenderOfRecord ?? null,
+    guarantor: d.guarantor ?? null,
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,
   };

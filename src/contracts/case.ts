@@ -59,6 +59,10 @@ export const DebtCreate = z.object({
   minimumPayment: opt(MoneyNonNegative),
   /** credit cards: 分期手续费 per month, e.g. "0.6%" */
   cardInstallmentFee: opt(z.string().trim().max(20)),
+  /** 助贷: the funding bank or consumer-finance company the contract names (资金方) */
+  lenderOfRecord: opt(z.string().trim().max(200)),
+  /** 助贷: the guarantor / credit-enhancement company (担保方) */
+  guarantor: opt(z.string().trim().max(200)),
 });
 export type DebtCreate = z.input<typeof DebtCreate>;
 
@@ -101,6 +105,8 @@ export const DebtView = z.object({
   installment: z.string().nullable(),
   isCreditReported: z.boolean(),
   notes: z.string().nullable(),
+  lenderOfRecord: z.string().nullable(),
+  guarantor: z.string().nullable(),
   nominalApr: z.number().nullable(),
   effectiveAnnualRate: z.number().nullable(),
   /** what the true APR was computed from (core/apr APR_BASES), with its label; null: not computed */

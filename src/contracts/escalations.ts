@@ -58,6 +58,19 @@ export type EscalationChannelList = z.infer<typeof EscalationChannelList>;
 
 const opt = <T extends z.ZodType>(s: T) => s.optional().nullable();
 
+/** A credit-report entry under dispute (征信业管理条例 第25条); blank parts print as blanks. */
+export const EscalationDispute = z.object({
+  /** the reporting institution as the report names it */
+  institution: opt(z.string().max(200)),
+  /** the account as the report shows it */
+  account: opt(z.string().max(100)),
+  /** what the report wrongly says */
+  wrong: opt(z.string().max(1000)),
+  /** what it should say */
+  correct: opt(z.string().max(1000)),
+});
+export type EscalationDispute = z.input<typeof EscalationDispute>;
+
 export const EscalationCreate = z.object({
   lenderId: Id,
   /** a channel id from GET /api/escalations/channels (nfra-12378, credit-dispute, …) */
@@ -67,6 +80,8 @@ export const EscalationCreate = z.object({
   /** the ticket or reference number the channel gave */
   reference: opt(z.string().max(100)),
   notes: opt(z.string().max(5000)),
+  /** the disputed credit-report entry: required `wrong` for credit-dispute and pboc-complaint */
+  dispute: opt(EscalationDispute),
 });
 export type EscalationCreate = z.input<typeof EscalationCreate>;
 
@@ -95,6 +110,17 @@ export const EscalationView = z.object({
   reference: z.string().nullable(),
   notes: z.string().nullable(),
   createdAt: z.string(),
+  /** the disputed entry recorded with a credit dispute, else null */
+  dispute: z
+    .object({
+      institution: z.string().nullable(),
+      account: z.string().nullable(),
+      wrong: z.string().nullable(),
+      correct: z.string().nullable(),
+    })
+    .nullable(),
+  /** an open escalation past its follow-up date: a 催办函 can be downloaded */
+  canFollowUp: z.boolean(),
 });
 export type EscalationView = z.infer<typeof EscalationView>;
 
@@ -111,4 +137,6 @@ export type EscalationResult = z.infer<typeof EscalationResult>;
 export const EscalationLetterQuery = z.object({
   format: z.enum(['docx', 'html', 'md']).default('docx'),
   lang: z.enum(['zh', 'en']).default('zh'),
+  /** channel: the channel's own letter; follow-up: the 催办函 of an overdue escalation */
+  kind: z.enum(['channel', 'follow-up']).default('channel'),
 });

@@ -131,6 +131,8 @@ export function toDebt(r: Selectable<DebtsTable>): Debt {
     statementDay: r.statement_day == null ? null : Number(r.statement_day),
     minimumPayment: toCentsOrNull(r.minimum_payment_cents),
     cardInstallmentFeePpm: toPpmOrNull(r.card_installment_fee_ppm),
+    lenderOfRecord: r.lender_of_record ?? null,
+    guarantor: r.guarantor ?? null,
     createdAt: toInstant(r.created_at),
     updatedAt: toInstant(r.updated_at),
   };
@@ -221,6 +223,8 @@ export function fromDebt(d: Debt): Insertable<DebtsTable> {
     statement_day: d.statementDay,
     minimum_payment_cents: d.minimumPayment,
     card_installment_fee_ppm: d.cardInstallmentFeePpm,
+    lender_of_record: d.lenderOfRecord ?? null,
+    guarantor: d.guarantor ?? null,
     created_at: d.createdAt,
     updated_at: d.updatedAt,
   };

@@ -165,6 +165,10 @@ export interface DebtsTable {
   card_installment_fee_ppm: PpmCol | null;
   created_at: InstantCol;
   updated_at: InstantCol;
+  /** 助贷: the funding bank or consumer-finance company the contract names (资金方) */
+  lender_of_record: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 助贷: the guarantor or credit-enhancement company (担保方/增信方) */
+  guarantor: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface DebtFeesTable {
@@ -386,6 +390,11 @@ export interface EscalationsTable {
   document_id: string | null;
   notes: string | null;
   created_at: InstantCol;
+  /** 征信异议: the reporting institution, the account, what is wrong, what it should say */
+  dispute_institution: ColumnType<string | null, string | null | undefined, string | null>;
+  dispute_account: ColumnType<string | null, string | null | undefined, string | null>;
+  dispute_wrong: ColumnType<string | null, string | null | undefined, string | null>;
+  dispute_correct: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface DocumentsTable {

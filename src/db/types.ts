@@ -81,6 +81,10 @@ export interface Debt {
   minimumPayment: Cents | null;
   /** credit cards: 分期手续费 per month on the amount put on installments (等本等息) */
   cardInstallmentFeePpm: RatePpm | null;
+  /** 助贷: the funding bank or consumer-finance company named in the contract (资金方) */
+  lenderOfRecord?: string | null;
+  /** 助贷: the guarantor / credit-enhancement company (担保方) */
+  guarantor?: string | null;
   createdAt: Instant;
   updatedAt: Instant;
 }

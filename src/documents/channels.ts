@@ -5,7 +5,9 @@
 // borrowers' complaints is not in FACTS.md, hence certainty U.
 import { LENDER_TYPES, type Certainty, type LenderType } from '../core/law/index.js';
 
+/** In ladder order: the lender's own complaint channel is the first rung. */
 export const CHANNEL_IDS = [
+  'lender-complaint',
   'nfra-12378',
   'credit-dispute',
   'pboc-complaint',
@@ -14,6 +16,8 @@ export const CHANNEL_IDS = [
   'police-110',
   'mediation',
   'legal-aid-12348',
+  'market-12315',
+  'pipl-request',
 ] as const;
 
 export type ChannelId = (typeof CHANNEL_IDS)[number];
@@ -47,6 +51,24 @@ export interface Channel {
 const REPORTING: readonly LenderType[] = LENDER_TYPES.filter((t) => t !== 'private');
 
 export const CHANNELS: Record<ChannelId, Channel> = {
+  'lender-complaint': {
+    id: 'lender-complaint',
+    addresseeZh: '债权机构客户投诉部门',
+    addresseeEn: "the lender's complaints department",
+    nameZh: '债权机构自身的投诉渠道（第一步）',
+    nameEn: "The lender's own complaint channel (first step)",
+    contactZh: '机构客服热线、App 内“投诉”入口或书面投诉地址',
+    contactEn: "the lender's hotline, the in-app complaint entry, or its written complaint address",
+    followUpDays: 15,
+    deadlineBasis: null,
+    purposeZh:
+      '先向机构本身投诉：说明发生了什么、要求停止并书面答复；监管渠道一般要求先向机构投诉。',
+    purposeEn:
+      'Complain to the lender itself first: what happened, ask it to stop and reply in writing; regulators generally expect this step first.',
+    lenderTypes: LENDER_TYPES,
+    certainty: 'S',
+    provisionIds: [],
+  },
   'nfra-12378': {
     id: 'nfra-12378',
     addresseeZh: '国家金融监督管理总局当地监管局',
@@ -157,7 +179,8 @@ export const CHANNELS: Record<ChannelId, Channel> = {
       'Call the police for violence, threats, intimidation, insults, repeated harassment, or collectors posing as officials.',
     lenderTypes: LENDER_TYPES,
     certainty: 'P',
-    provisionIds: ['public-security-2025-50'],
+    // 第42条 (P) for conduct before 2026-01-01, 第50条 (S) from then on; the report picks by date
+    provisionIds: ['public-security-2012-42', 'public-security-2025-50'],
   },
   mediation: {
     id: 'mediation',
@@ -195,14 +218,57 @@ export const CHANNELS: Record<ChannelId, Channel> = {
     certainty: 'S',
     provisionIds: ['legal-aid-22', 'legal-aid-31'],
   },
+  'market-12315': {
+    id: 'market-12315',
+    addresseeZh: '市场监督管理部门',
+    addresseeEn: 'the market regulation authority',
+    nameZh: '市场监督管理部门（12315）',
+    nameEn: 'Market regulation authority (12315)',
+    contactZh: '电话 12315，或全国12315平台',
+    contactEn: 'call 12315, or the national 12315 platform',
+    followUpDays: 30,
+    deadlineBasis: null,
+    purposeZh: '投诉收费的“债务优化”“停息挂账代办”等中介机构：收费后未提供服务、虚假承诺等。',
+    purposeEn:
+      'Complaints about paid "debt optimisation" or negotiation intermediaries: fees taken without the service, false promises.',
+    lenderTypes: LENDER_TYPES,
+    certainty: 'S',
+    provisionIds: [],
+  },
+  'pipl-request': {
+    id: 'pipl-request',
+    addresseeZh: '债权机构个人信息保护负责部门',
+    addresseeEn: "the lender's personal-information officer",
+    nameZh: '向机构申请查阅、删除个人信息（个人信息保护法）',
+    nameEn: 'Personal-information access and deletion request (PIPL)',
+    contactZh: '机构公布的个人信息保护联系方式或客服渠道',
+    contactEn: "the lender's published personal-information contact or customer service",
+    followUpDays: 15,
+    deadlineBasis: null,
+    purposeZh:
+      '机构或催收方联系了你的亲友、同事时：要求查阅其持有的你的个人信息，并删除通讯录等信息。',
+    purposeEn:
+      'When the lender or its collectors contacted your family, friends or colleagues: ask to see the personal information it holds on you and to delete your contact list.',
+    lenderTypes: LENDER_TYPES,
+    certainty: 'P',
+    provisionIds: ['pipl-45', 'pipl-47', 'pipl-50'],
+  },
 };
 
 export function isChannelId(s: string): s is ChannelId {
   return (CHANNEL_IDS as readonly string[]).includes(s);
 }
 
-/** The regulator a complaint about this kind of lender goes to (FACTS.md §7). */
-export function complaintChannelFor(type: LenderType): ChannelId {
+/**
+ * The regulator a complaint about this kind of lender goes to (FACTS.md §7). A 助贷 loan whose
+ * lender of record (the funding bank or consumer-finance company) is recorded goes to that
+ * lender's regulator, NFRA (12378 covers banks and consumer-finance companies).
+ */
+export function complaintChannelFor(
+  type: LenderType,
+  opts: { hasLenderOfRecord?: boolean } = {},
+): ChannelId {
+  if (opts.hasLenderOfRecord === true) return 'nfra-12378';
   switch (type) {
     case 'bank':
     case 'consumer-finance':

@@ -294,8 +294,8 @@ export function hostileCase(c: CaseInput): CaseInput {
       ? {
           dispute: {
             item: h(c.dispute.item),
-            reason: h(c.dispute.reason),
-            correction: h(c.dispute.correction),
+            reason: h(c.dispute.reason ?? ''),
+            correction: h(c.dispute.correction ?? ''),
           },
         }
       : {}),

@@ -53,6 +53,8 @@ export function debtExtras(d: Debt): DebtExtras {
     installment: d.installment === null ? null : formatYuan(d.installment),
     isCreditReported: d.isCreditReported,
     notes: d.notes,
+    lenderOfRecord: d.lenderOfRecord ?? null,
+    guarantor: d.guarantor ?? null,
   };
 }
 
@@ -66,6 +68,8 @@ export type DebtExtras = Pick<
   | 'installment'
   | 'isCreditReported'
   | 'notes'
+  | 'lenderOfRecord'
+  | 'guarantor'
 >;
 
 export function debtView(
@@ -111,6 +115,8 @@ const NO_EXTRAS: DebtExtras = {
   installment: null,
   isCreditReported: false,
   notes: null,
+  lenderOfRecord: null,
+  guarantor: null,
 };
 
 const overpaidOf = (d: DebtSummary): Cents => d.legality?.recalculation?.overpaid ?? cents(0);

@@ -18,4 +18,7 @@ export const escalationsApi = {
   /** DOCX downloads; HTML opens in the browser (to read or print) */
   letterUrl: (id: string, format: 'docx' | 'html' | 'md', lang: 'zh' | 'en') =>
     `${one(id)}/letter?format=${format}&lang=${lang}`,
+  /** the 催办函 of an escalation past its follow-up date */
+  followUpUrl: (id: string, format: 'docx' | 'html' | 'md', lang: 'zh' | 'en') =>
+    `${one(id)}/letter?format=${format}&lang=${lang}&kind=follow-up`,
 };

@@ -54,6 +54,8 @@ const FLAG_KEYS: [string, string][] = [
   ['statementDay', 'statementDay'],
   ['minimumPayment', 'minimumPayment'],
   ['cardInstallmentFee', 'cardInstallmentFee'],
+  ['lenderOfRecord', 'lenderOfRecord'],
+  ['guarantor', 'guarantor'],
 ];
 
 function addDebtFlags(cmd: Command): Command {
@@ -93,6 +95,8 @@ function addDebtFlags(cmd: Command): Command {
     .option('--statement-day <day>', '信用卡账单日（1–31）')
     .option('--minimum-payment <yuan>', '信用卡最低还款额')
     .option('--card-installment-fee <rate>', '信用卡分期手续费率（每期），如 0.6%')
+    .option('--lender-of-record <name>', '助贷：合同上的资金方（放款银行或消费金融公司）')
+    .option('--guarantor <name>', '助贷：担保方/增信方')
     .option(
       '--fee <kind:amount:date[:timing]>',
       '费用，可重复，如 担保费:300:2024-01-05:前置（前置/放款时扣除：到手金额减少；每期：随每期还款；一次性：在所填日期）',
@@ -212,6 +216,8 @@ function printDetails(ctx: CliContext, d: DebtDetails): void {
         x.liquidatedDamages === null ? null : formatMoney(x.liquidatedDamages),
       ),
       line('催收', 'Collector', x.collector),
+      line('资金方', 'Lender of record', x.lenderOfRecord ?? null),
+      line('担保方', 'Guarantor', x.guarantor ?? null),
       line('备注', 'Notes', x.notes),
     ].join(''),
   );

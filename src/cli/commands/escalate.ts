@@ -17,6 +17,10 @@ interface EscalateFlags extends StoreOptions {
   out?: string;
   format: string;
   letter: boolean;
+  disputeInstitution?: string;
+  disputeAccount?: string;
+  disputeWrong?: string;
+  disputeCorrect?: string;
 }
 
 export function registerEscalate(
@@ -39,7 +43,14 @@ export function registerEscalate(
     .addOption(
       new Option('--format <format>', 'letter format').choices([...DOC_FORMATS]).default('docx'),
     )
-    .option('--no-letter', 'only record, do not write a letter');
+    .option('--no-letter', 'only record, do not write a letter')
+    .option('--dispute-institution <name>', '征信异议：数据报送机构（报告上的机构名称）')
+    .option('--dispute-account <no>', '征信异议：报告上的账户/合同号/卡号尾号')
+    .option(
+      '--dispute-wrong <text>',
+      '征信异议：报告中的错误记载（必填，credit-dispute / pboc-complaint）',
+    )
+    .option('--dispute-correct <text>', '征信异议：应当记载为');
   addStoreOptions(cmd);
   cmd.action(
     action(ctx, setExit, async (channel: string, flags: EscalateFlags) => {
@@ -51,6 +62,12 @@ export function registerEscalate(
           ...(flags.sentOn === undefined ? {} : { sentOn: flags.sentOn }),
           ...(flags.reference === undefined ? {} : { reference: flags.reference }),
           ...(flags.notes === undefined ? {} : { notes: flags.notes }),
+          dispute: {
+            institution: flags.disputeInstitution,
+            account: flags.disputeAccount,
+            wrong: flags.disputeWrong,
+            correct: flags.disputeCorrect,
+          },
           letter: flags.letter ? { format: flags.format, lang: ctx.lang } : null,
         }),
       );

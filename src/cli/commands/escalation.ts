@@ -1,9 +1,14 @@
 import type { Command } from 'commander';
+import { isAbsolute, resolve } from 'node:path';
+import { Option } from 'commander';
 import {
   ESCALATION_STATUSES,
   listEscalations,
+  renderEscalationLetter,
   setEscalationStatus,
 } from '../../app/escalations.js';
+import { DOC_FORMATS } from '../../app/documents.js';
+import { writeAtomic } from './letter.js';
 import { CHANNELS, isChannelId } from '../../app/documents.js';
 import { addStoreOptions, withDeps, type StoreOptions } from '../deps.js';
 import { say, type CliContext } from '../io.js';
@@ -116,6 +121,43 @@ export function registerEscalation(
             `Updated ${e.id}: ${e.status}\n`,
           ),
         );
+      },
+    ),
+  );
+
+  const letter = group
+    .command('letter')
+    .description(
+      '重新生成投诉文书，或用 --follow-up 生成逾期未答复的催办函 (write the letter again, or the follow-up letter)',
+    )
+    .argument('<id>', 'escalation id')
+    .option('--follow-up', '催办函：跟进日期已过、仍未答复时 (the follow-up letter)')
+    .option('--out <file>', 'where to write it (default <channel>-<kind>.<format>)')
+    .addOption(new Option('--format <format>', 'format').choices([...DOC_FORMATS]).default('docx'))
+    .option('--case <id>', 'case id');
+  addStoreOptions(letter);
+  letter.action(
+    action(
+      ctx,
+      setExit,
+      async (id: string, flags: Opts & { followUp?: boolean; out?: string; format: string }) => {
+        const r = await withDeps(ctx, flags, (deps) =>
+          renderEscalationLetter(deps, {
+            id,
+            format: flags.format,
+            lang: ctx.lang,
+            kind: flags.followUp === true ? 'follow-up' : 'channel',
+            ...(flags.case === undefined ? {} : { caseId: flags.case }),
+          }),
+        );
+        const name =
+          flags.out ??
+          `${r.escalation.channel}-${flags.followUp === true ? 'follow-up' : 'letter'}.${r.letter.format}`;
+        const out = isAbsolute(name) ? name : resolve(ctx.io.cwd, name);
+        await writeAtomic(out, r.letter.bytes);
+        if (ctx.json)
+          return printJson(ctx, { out, title: r.letter.doc.title, kind: r.letter.kind });
+        ctx.io.stdout(say(ctx, `文书已写入 ${out}\n`, `Letter written to ${out}\n`));
       },
     ),
   );

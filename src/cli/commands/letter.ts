@@ -116,9 +116,9 @@ export function registerLetter(
       if (flags.input !== undefined) {
         caseInput = parseCaseInput(await readJsonInput(flags.input, ctx.io));
       } else {
-        const { loadLetterCase } = await import('../../app/documents-case.js');
+        const { loadFullLetterCase } = await import('../../app/letter-extras.js');
         caseInput = await withDeps(ctx, flags, (deps) =>
-          loadLetterCase(deps, {
+          loadFullLetterCase(deps, {
             ...(flags.case === undefined ? {} : { caseId: flags.case }),
             ...(flags.lender === undefined ? {} : { lender: flags.lender }),
             ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }),

@@ -478,6 +478,21 @@ export const PROVISIONS: readonly Provision[] = [
     'Passing personal data to another handler needs notice and separate consent.',
   ),
   pipl(
+    '45',
+    '个人有权向个人信息处理者查阅、复制其个人信息。',
+    'A person may access and copy their personal information held by a handler.',
+  ),
+  pipl(
+    '47',
+    '个人有权请求个人信息处理者删除其个人信息。',
+    'A person may ask a handler to delete their personal information.',
+  ),
+  pipl(
+    '50',
+    '个人信息处理者应当建立个人行使权利的申请受理和处理机制；拒绝个人请求的，个人可以依法向人民法院提起诉讼。',
+    'A handler must run a channel for requests to exercise these rights; if it refuses, the person may sue.',
+  ),
+  pipl(
     '69',
     '处理个人信息侵害个人信息权益造成损害，处理者不能证明自己没有过错的，应承担损害赔偿等侵权责任。',
     'A handler who harms personal-information rights is liable unless it proves it was not at fault.',

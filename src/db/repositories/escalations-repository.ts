@@ -17,6 +17,18 @@ export const ESCALATION_STATUSES = [
 ] as const;
 export type EscalationStatus = (typeof ESCALATION_STATUSES)[number];
 
+/** The credit-report entry a 征信异议 disputes, as the borrower typed it; any part may be unknown. */
+export interface EscalationDispute {
+  /** the reporting institution (数据报送机构) as the report names it */
+  institution: string | null;
+  /** the account as the report shows it (账户/合同号/卡号尾号) */
+  account: string | null;
+  /** what the entry says that is wrong */
+  wrong: string | null;
+  /** what it should say */
+  correct: string | null;
+}
+
 export interface Escalation {
   id: string;
   caseId: string;
@@ -29,6 +41,8 @@ export interface Escalation {
   documentId: string | null;
   notes: string | null;
   createdAt: Instant;
+  /** set for a credit-report dispute; null when nothing was recorded */
+  dispute?: EscalationDispute | null;
 }
 
 function toEscalation(r: Selectable<EscalationsTable>): Escalation {
@@ -46,7 +60,18 @@ function toEscalation(r: Selectable<EscalationsTable>): Escalation {
     documentId: r.document_id,
     notes: r.notes,
     createdAt: toInstant(r.created_at),
+    dispute: toDispute(r),
   };
+}
+
+function toDispute(r: Selectable<EscalationsTable>): EscalationDispute | null {
+  const d = {
+    institution: r.dispute_institution ?? null,
+    account: r.dispute_account ?? null,
+    wrong: r.dispute_wrong ?? null,
+    correct: r.dispute_correct ?? null,
+  };
+  return Object.values(d).every((v) => v === null) ? null : d;
 }
 
 /** Complaints, disputes, mediation and legal-aid requests of a case. Pass `db` or a transaction. */
@@ -65,6 +90,10 @@ export function createEscalationRepository(db: Db) {
         document_id: e.documentId,
         notes: e.notes,
         created_at: e.createdAt,
+        dispute_institution: e.dispute?.institution ?? null,
+        dispute_account: e.dispute?.account ?? null,
+        dispute_wrong: e.dispute?.wrong ?? null,
+        dispute_correct: e.dispute?.correct ?? null,
       };
       await guard(`escalation ${e.id}`, () => db.insertInto('escalations').values(row).execute());
       return e;

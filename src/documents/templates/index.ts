@@ -1,7 +1,16 @@
 // The letter kinds: stable ids for the CLI and what each template needs from the case.
 import type { Doc, Lang } from '../model.js';
 import type { ChannelId } from '../channels.js';
+import { buildAgreementConfirmation } from './agreement-confirmation.js';
 import { buildCallScript } from './call-script.js';
+import { buildFollowUp } from './follow-up.js';
+import { withAppendices } from './ladder-common.js';
+import { buildLenderComplaint } from './lender-complaint.js';
+import { buildMarketComplaint } from './market-complaint.js';
+import { buildPbocComplaint } from './pboc-complaint.js';
+import { buildPiplRequest } from './pipl-request.js';
+import { buildPoliceReport } from './police-report.js';
+import { makeCtx } from './common.js';
 import { buildCardInstallment } from './card-installment.js';
 import { buildComplaint, complaintHasIncident } from './complaint.js';
 import { buildCreditDispute } from './credit-dispute.js';
@@ -28,6 +37,13 @@ export const LETTER_KINDS = [
   'complaint',
   'mediation',
   'legal-aid',
+  'lender-complaint',
+  'pboc-complaint',
+  'market-complaint',
+  'police-report',
+  'pipl-request',
+  'follow-up',
+  'agreement-confirmation',
 ] as const;
 
 export type LetterKind = (typeof LETTER_KINDS)[number];
@@ -42,7 +58,13 @@ export type Requirement =
   /** a logged contact, conduct finding or the borrower's own account of what happened */
   | 'incident'
   /** a logged contact by the lender with someone other than the borrower */
-  | 'third-party-incident';
+  | 'third-party-incident'
+  /** a logged contact with a third party (PIPL request) */
+  | 'third-party'
+  /** a stored agreement with this lender */
+  | 'agreement'
+  /** an overdue escalation or a lender's promise whose deadline passed */
+  | 'missed-deadline';
 
 export interface LetterTemplate {
   kind: LetterKind;
@@ -58,7 +80,7 @@ export const LETTER_TEMPLATES: Record<LetterKind, LetterTemplate> = {
     titleZh: '协商还款申请书',
     titleEn: 'Installment request',
     requires: ['plan'],
-    build: buildRequest,
+    build: (c, lang) => withAppendices(buildRequest(c, lang), c, makeCtx(lang)),
   },
   hardship: {
     kind: 'hardship',
@@ -121,7 +143,8 @@ export const LETTER_TEMPLATES: Record<LetterKind, LetterTemplate> = {
     titleZh: '投诉书',
     titleEn: 'Complaint',
     requires: ['incident'],
-    build: (c, lang, opts) => buildComplaint(c, lang, opts?.channel),
+    build: (c, lang, opts) =>
+      withAppendices(buildComplaint(c, lang, opts?.channel), c, makeCtx(lang)),
   },
   mediation: {
     kind: 'mediation',
@@ -136,6 +159,55 @@ export const LETTER_TEMPLATES: Record<LetterKind, LetterTemplate> = {
     titleEn: 'Legal aid preparation sheet',
     requires: [],
     build: buildLegalAid,
+  },
+  'lender-complaint': {
+    kind: 'lender-complaint',
+    titleZh: '投诉函（向机构本身）',
+    titleEn: 'Complaint to the lender',
+    requires: ['incident'],
+    build: (c, lang) => withAppendices(buildLenderComplaint(c, lang), c, makeCtx(lang)),
+  },
+  'pboc-complaint': {
+    kind: 'pboc-complaint',
+    titleZh: '征信投诉书（人民银行）',
+    titleEn: 'Credit-reporting complaint (PBOC)',
+    requires: ['dispute'],
+    build: buildPbocComplaint,
+  },
+  'market-complaint': {
+    kind: 'market-complaint',
+    titleZh: '消费投诉书（12315）',
+    titleEn: 'Consumer complaint (12315)',
+    requires: ['incident'],
+    build: (c, lang) => withAppendices(buildMarketComplaint(c, lang), c, makeCtx(lang)),
+  },
+  'police-report': {
+    kind: 'police-report',
+    titleZh: '报案材料',
+    titleEn: 'Police report',
+    requires: ['incident'],
+    build: buildPoliceReport,
+  },
+  'pipl-request': {
+    kind: 'pipl-request',
+    titleZh: '个人信息查阅及删除申请',
+    titleEn: 'Personal information access and deletion request',
+    requires: ['third-party'],
+    build: buildPiplRequest,
+  },
+  'follow-up': {
+    kind: 'follow-up',
+    titleZh: '催办函',
+    titleEn: 'Follow-up letter',
+    requires: ['missed-deadline'],
+    build: buildFollowUp,
+  },
+  'agreement-confirmation': {
+    kind: 'agreement-confirmation',
+    titleZh: '还款协议确认函',
+    titleEn: 'Agreement confirmation',
+    requires: ['agreement'],
+    build: buildAgreementConfirmation,
   },
 };
 
@@ -154,13 +226,19 @@ export function missingFor(kind: LetterKind, c: CaseInput): Requirement[] {
       case 'legality':
         return (c.legality ?? []).length === 0;
       case 'dispute':
-        return c.dispute === undefined;
+        return c.dispute === undefined || c.dispute.item.trim() === '';
       case 'credit-card':
         return !c.lender.isCreditCard;
       case 'incident':
         return !complaintHasIncident(c);
       case 'third-party-incident':
         return thirdPartyIncidents(c).length === 0;
+      case 'third-party':
+        return !(c.contacts ?? []).some((x) => x.thirdParty === true);
+      case 'agreement':
+        return c.agreement === undefined;
+      case 'missed-deadline':
+        return c.missedDeadline === undefined;
       default: {
         const never: never = r;
         throw new Error(`unknown requirement ${String(never)}`);

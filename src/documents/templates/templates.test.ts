@@ -55,9 +55,11 @@ const DOCS = allDocs();
 
 describe('letter templates over the three example cases', () => {
   it('renders every kind a case can support, in both languages', () => {
-    // card-installment needs a card lender; excess-interest needs legality findings;
-    // stop-third-party needs a logged third-party contact and complaint a logged incident
-    expect(DOCS.filter((d) => !d.kind.startsWith('complaint/')).length).toBe(58);
+    // card-installment needs a card lender; excess-interest needs legality findings
+    // the ladder letters: lender-complaint, pboc-complaint, market-complaint and police-report
+    // for the two cases with incidents and a dispute; follow-up, agreement-confirmation and
+    // pipl-request need a missed deadline, an agreement and a third-party contact (none here)
+    expect(DOCS.filter((d) => !d.kind.startsWith('complaint/')).length).toBe(2 * (16 + 16 + 9));
   });
 
   it.each(DOCS.map((d) => [`${d.name} ${d.kind} ${d.lang}`, d] as const))(
@@ -109,7 +111,8 @@ describe('letter templates over the three example cases', () => {
     expect(text('request', early)).toContain('《中华人民共和国民法典》第678条');
     expect(text('card-installment', EXAMPLE_CASES['card-family'])).toContain('第70条');
     expect(text('credit-dispute')).toContain('《征信业管理条例》（国务院令第631号）第25条');
-    expect(text('credit-dispute')).toContain('2026年12月19日');
+    // the reply is due 20 days from receipt, which the letter's own date does not fix
+    expect(text('credit-dispute')).toContain('自收到本申请之日起20日内');
   });
 
   it('the request letter carries the plan figures to the fen, in Chinese date form', () => {

@@ -7,6 +7,18 @@ import type { SourceRef } from '../model.js';
 export type { LenderType } from '../../core/law/index.js';
 export { LENDER_TYPES } from '../../core/law/index.js';
 import type { LenderType } from '../../core/law/index.js';
+import type {
+  AgreementFacts,
+  BudgetSheet,
+  EscalationFacts,
+  MissedDeadline,
+} from './extra-types.js';
+export type {
+  AgreementFacts,
+  BudgetSheet,
+  EscalationFacts,
+  MissedDeadline,
+} from './extra-types.js';
 
 /**
  * Every record below may carry `source`: the stored record it comes from (`debt:<id>`, …), which
@@ -49,6 +61,10 @@ export interface Debt {
   /** penalty interest and 违约金 accrued so far */
   penalty: Cents;
   reportedToCredit?: boolean;
+  /** 助贷: the funding bank or consumer-finance company named in the contract */
+  lenderOfRecord?: string;
+  /** 助贷: the guarantor / credit-enhancement company */
+  guarantor?: string;
 }
 
 export const CONCESSIONS = [
@@ -169,12 +185,18 @@ export interface Exhibit {
 }
 
 export interface CreditDispute {
-  /** the record as it appears in the report */
+  /** the record as it appears in the report: what is wrong */
   item: string;
   /** why it is wrong, in the borrower's words */
-  reason: string;
+  reason?: string;
   /** what the borrower asks the record to say */
-  correction: string;
+  correction?: string;
+  /** the reporting institution (数据报送机构) as the report names it */
+  institution?: string;
+  /** the account as the report shows it */
+  account?: string;
+  /** the record it was stored with (e.g. `escalation:…`) */
+  source?: string;
 }
 
 export interface CaseInput {
@@ -190,6 +212,14 @@ export interface CaseInput {
   hardship?: Hardship;
   exhibits?: Exhibit[];
   dispute?: CreditDispute;
+  /** 家庭收支情况表 from the saved budget, appended to requests and complaints */
+  budgetSheet?: BudgetSheet;
+  /** the stored agreement a 协议确认函 confirms */
+  agreement?: AgreementFacts;
+  /** a passed deadline a 催办函 chases */
+  missedDeadline?: MissedDeadline;
+  /** earlier credit disputes about this lender (a PBOC complaint refers to them) */
+  priorDisputes?: EscalationFacts[];
   /** free text the complaint adds to the facts */
   complaintFacts?: string;
   /** conduct findings for this lender (core/conduct), worded by their certainty */

@@ -205,6 +205,8 @@ export const caseRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
         statementDay: b.statementDay,
         minimumPayment: b.minimumPayment,
         cardInstallmentFee: b.cardInstallmentFee,
+        lenderOfRecord: b.lenderOfRecord,
+        guarantor: b.guarantor,
       };
       for (const k of Object.keys(raw)) if (raw[k] === null || raw[k] === undefined) delete raw[k];
       const d = await addDebt(deps, await theCase(), raw);
@@ -262,6 +264,8 @@ export const caseRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
       put('statementDay', b.statementDay);
       put('minimumPayment', b.minimumPayment);
       put('cardInstallmentFee', b.cardInstallmentFee);
+      put('lenderOfRecord', b.lenderOfRecord);
+      put('guarantor', b.guarantor);
       if (raw['lender'] === '')
         throw new AppError('invalid-input', 'lenderName: cannot be cleared', {
           field: 'lenderName',

@@ -51,6 +51,7 @@ describe('GET /api/escalations/channels', () => {
 
   it('lists every channel with its purpose, lender types and follow-up days', () => {
     expect(channels.map((c) => c.id)).toEqual([
+      'lender-complaint',
       'nfra-12378',
       'credit-dispute',
       'pboc-complaint',
@@ -59,6 +60,8 @@ describe('GET /api/escalations/channels', () => {
       'police-110',
       'mediation',
       'legal-aid-12348',
+      'market-12315',
+      'pipl-request',
     ]);
     for (const c of channels) {
       expect(c.purposeZh).not.toBe('');
@@ -69,6 +72,18 @@ describe('GET /api/escalations/channels', () => {
     expect(one('local-regulator').suggestedFor).toEqual(['small-loan']);
     expect(one('police-110').letterTitleZh).toBe('报案材料');
     expect(one('mediation').letterKind).toBe('mediation');
+    // each rung its own document: the credit bureau gets a 异议申请, not a harassment complaint
+    expect(one('credit-dispute').letterKind).toBe('credit-dispute');
+    expect(one('credit-dispute').letterTitleZh).toBe('个人征信异议申请书');
+    expect(one('lender-complaint').letterKind).toBe('lender-complaint');
+    expect(one('pboc-complaint').letterKind).toBe('pboc-complaint');
+    expect(one('market-12315').letterKind).toBe('market-complaint');
+    expect(one('police-110').letterKind).toBe('police-report');
+    expect(one('pipl-request').letterKind).toBe('pipl-request');
+    expect(one('police-110').provisions.map((p) => [p.id, p.certainty])).toEqual([
+      ['public-security-2012-42', 'P'],
+      ['public-security-2025-50', 'S'],
+    ]);
   });
 
   it('names the provision behind a legal deadline, with its certainty', () => {
@@ -329,5 +344,85 @@ describe('cross-site writes and the API document', () => {
       encodeURIComponent('协商备份-2026-11-29.zip'),
     );
     expect(r.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+});
+
+describe('credit disputes and follow-up letters over the API', () => {
+  it('refuses a credit dispute with nothing disputed: 400 naming dispute.wrong, nothing written', async () => {
+    const before = await count();
+    const r = await write(app, 'POST', '/api/escalations', {
+      lenderId: jiebei,
+      channel: 'credit-dispute',
+      sentDate: '2026-11-01',
+    });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error).toMatchObject({ code: 'invalid-input', field: 'dispute.wrong' });
+    expect(await count()).toBe(before);
+  });
+
+  it('refuses a police report with no logged incident: 400 naming incident, nothing written', async () => {
+    const before = await count();
+    const r = await write(app, 'POST', '/api/escalations', {
+      lenderId: jiebei,
+      channel: 'police-110',
+    });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error).toMatchObject({ code: 'invalid-input', field: 'incident' });
+    expect(await count()).toBe(before);
+  });
+
+  let disputeId = '';
+  it('stores the disputed entry and renders a 异议申请 with it (not a harassment complaint)', async () => {
+    const r = await write(app, 'POST', '/api/escalations', {
+      lenderId: jiebei,
+      channel: 'credit-dispute',
+      sentDate: '2026-11-01',
+      dispute: {
+        institution: '某某小额贷款有限公司',
+        account: 'JB-2025-0110',
+        wrong: '2026年9月还款状态“逾期”',
+        correct: '2026年9月还款状态“正常”',
+      },
+    });
+    expect(r.statusCode).toBe(201);
+    const e = r.json().escalation;
+    disputeId = e.id;
+    expect(e.dispute).toEqual({
+      institution: '某某小额贷款有限公司',
+      account: 'JB-2025-0110',
+      wrong: '2026年9月还款状态“逾期”',
+      correct: '2026年9月还款状态“正常”',
+    });
+    // sent 2026-11-01 + 20 days = 2026-11-21, before today (2026-11-29): overdue
+    expect(e.canFollowUp).toBe(true);
+    const letter = await get(app, `/api/escalations/${disputeId}/letter?format=md`);
+    expect(letter.statusCode).toBe(200);
+    expect(letter.body).toContain('个人征信异议申请书');
+    expect(letter.body).toContain('JB-2025-0110');
+    expect(letter.body).toContain('第25条');
+    expect(letter.body).not.toContain('停止违规催收');
+  });
+
+  it('downloads the 催办函 of an overdue escalation citing the legal deadline', async () => {
+    const r = await get(app, `/api/escalations/${disputeId}/letter?format=md&kind=follow-up`);
+    expect(r.statusCode).toBe(200);
+    expect(r.body).toContain('催办函');
+    expect(r.body).toContain('2026年11月1日');
+    expect(r.body).toContain('20日内书面答复');
+  });
+
+  it('refuses a follow-up letter before the follow-up date: 400 naming missed-deadline', async () => {
+    const fresh = await write(app, 'POST', '/api/escalations', {
+      lenderId: jiebei,
+      channel: 'credit-dispute',
+      dispute: { wrong: '2026年10月还款状态“逾期”' },
+    });
+    expect(fresh.statusCode).toBe(201);
+    const r = await get(
+      app,
+      `/api/escalations/${fresh.json().escalation.id}/letter?format=md&kind=follow-up`,
+    );
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error).toMatchObject({ code: 'invalid-input', field: 'missed-deadline' });
   });
 });

@@ -32,6 +32,10 @@ type AppGuide = ReturnType<AppEscalations['describeChannels']>[number];
 const WIRE_FIELDS: Record<string, { field: string; zh: string }> = {
   lender: { field: 'lenderId', zh: '债权人' },
   'sent-on': { field: 'sentDate', zh: '发送日期' },
+  'dispute-institution': { field: 'dispute.institution', zh: '数据报送机构' },
+  'dispute-account': { field: 'dispute.account', zh: '账户' },
+  'dispute-wrong': { field: 'dispute.wrong', zh: '错误记载' },
+  'dispute-correct': { field: 'dispute.correct', zh: '应记载为' },
 };
 
 async function withWireFields<T>(run: () => Promise<T>): Promise<T> {
@@ -69,6 +73,8 @@ function escalationView(e: AppView): EscalationView {
     reference: e.reference,
     notes: e.notes,
     createdAt: e.createdAt,
+    dispute: e.dispute ?? null,
+    canFollowUp: e.isOpen && e.daysLeft !== null && e.daysLeft < 0,
   };
 }
 
@@ -176,6 +182,7 @@ export const escalationRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app,
           ...(b.sentDate ? { sentOn: b.sentDate } : {}),
           ...(b.reference ? { reference: b.reference } : {}),
           ...(b.notes ? { notes: b.notes } : {}),
+          ...(b.dispute ? { dispute: b.dispute } : {}),
           letter: null,
           actor: 'web',
         }),
@@ -223,7 +230,12 @@ export const escalationRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app,
       const q = req.query;
       const { renderEscalationLetter } = await load();
       const r = await withWireFields(() =>
-        renderEscalationLetter(deps, { id: req.params.id, format: q.format, lang: q.lang }),
+        renderEscalationLetter(deps, {
+          id: req.params.id,
+          format: q.format,
+          lang: q.lang,
+          kind: q.kind,
+        }),
       );
       const sent = r.escalation.sentOn === null ? '' : `-${r.escalation.sentOn}`;
       const name = `${r.letter.doc.title}-${r.lenderName}${sent}.${q.format}`;

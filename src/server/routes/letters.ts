@@ -55,15 +55,15 @@ export const letterRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { d
           messageZh: `没有“${req.params.kind}”这种文书`,
         });
       // documents (docx and its templates) load on first use: keeps the server's resting memory low
-      const [{ loadLetterCase }, { parseCaseInput, caseInputToJson }, { renderLetter }] =
+      const [{ loadFullLetterCase }, { parseCaseInput, caseInputToJson }, { renderLetter }] =
         await Promise.all([
-          import('../../app/documents-case.js'),
+          import('../../app/letter-extras.js'),
           import('../../app/documents-input.js'),
           import('../../app/documents.js'),
         ]);
       // the case from the store: saved budget, the latest plan's proposal for this lender,
       // legality findings and exhibits. ?plan= (the older browser-held plan) still overrides.
-      let c = await loadLetterCase(deps, { lender: q.lenderId });
+      let c = await loadFullLetterCase(deps, { lender: q.lenderId });
       if (q.plan !== undefined) {
         let planJson: unknown;
         try {

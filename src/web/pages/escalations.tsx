@@ -31,7 +31,18 @@ const MARKS: { status: EscalationStatusName; zh: string; en: string }[] = [
   { status: 'closed', zh: '结束跟进', en: 'Close' },
 ];
 
-const EMPTY = { lenderId: '', channel: '', sentDate: '', reference: '', notes: '' };
+const EMPTY = {
+  lenderId: '',
+  channel: '',
+  sentDate: '',
+  reference: '',
+  notes: '',
+  // the disputed credit-report entry (征信异议), shown for the credit-dispute channel only
+  disputeInstitution: '',
+  disputeAccount: '',
+  disputeWrong: '',
+  disputeCorrect: '',
+};
 
 const lenderLabel = (l: LenderView) => (l.brand ? `${l.brand}（${l.name}）` : l.name);
 
@@ -176,6 +187,16 @@ function EscalationCard({
         >
           {t('在浏览器中查看', 'View in browser')}
         </a>
+        {e.canFollowUp ? (
+          <a
+            className="button"
+            href={escalationsApi.followUpUrl(e.id, 'docx', lang)}
+            download
+            {...named(t('下载催办函（已过跟进日期）', 'Download the follow-up letter (overdue)'))}
+          >
+            {t('下载催办函（已过跟进日期）', 'Download the follow-up letter (overdue)')}
+          </a>
+        ) : null}
       </div>
       <div className="actions" role="group" aria-label={t(`更新状态：${who}`, `Update: ${who}`)}>
         {e.isOpen ? (
@@ -265,6 +286,13 @@ export function EscalationsPage() {
           : undefined),
       reference: checkText(v.reference, lang, 100).error,
       notes: checkText(v.notes, lang, 5000).error,
+      disputeWrong:
+        v.channel === 'credit-dispute' && v.disputeWrong.trim() === ''
+          ? t('请写明报告中哪条记载有误', 'Say what the report wrongly records')
+          : checkText(v.disputeWrong, lang, 1000).error,
+      disputeInstitution: checkText(v.disputeInstitution, lang, 200).error,
+      disputeAccount: checkText(v.disputeAccount, lang, 100).error,
+      disputeCorrect: checkText(v.disputeCorrect, lang, 1000).error,
     };
   });
   const { setBanner, set } = form;
@@ -330,6 +358,16 @@ export function EscalationsPage() {
         sentDate: checkDate(v.sentDate, lang).value ?? null,
         reference: v.reference.trim() || null,
         notes: v.notes.trim() || null,
+        ...(v.channel === 'credit-dispute'
+          ? {
+              dispute: {
+                institution: v.disputeInstitution.trim() || null,
+                account: v.disputeAccount.trim() || null,
+                wrong: v.disputeWrong.trim() || null,
+                correct: v.disputeCorrect.trim() || null,
+              },
+            }
+          : {}),
       });
       setNotice(
         t(
@@ -546,6 +584,49 @@ export function EscalationsPage() {
               />
             )}
           </Field>
+          {form.values.channel === 'credit-dispute' ? (
+            <fieldset className="dispute">
+              <legend>
+                {t(
+                  '有误的征信记录（照报告填写）',
+                  'The wrong credit-report entry (as in the report)',
+                )}
+              </legend>
+              {(
+                [
+                  [
+                    'disputeInstitution',
+                    '数据报送机构',
+                    'Reporting institution',
+                    '报告上显示的机构名称',
+                  ],
+                  ['disputeAccount', '账户', 'Account', '报告上的账户、合同号或卡号尾号'],
+                  [
+                    'disputeWrong',
+                    '报告中的错误记载（必填）',
+                    'What the report wrongly says (required)',
+                    '例如：2026年9月还款状态“逾期”',
+                  ],
+                  [
+                    'disputeCorrect',
+                    '应当记载为',
+                    'What it should say',
+                    '例如：2026年9月还款状态“正常”',
+                  ],
+                ] as const
+              ).map(([key, zh, en, hint]) => (
+                <Field key={key} label={t(zh, en)} error={form.shown(key)} hint={t(hint, '')}>
+                  {(p) => (
+                    <input
+                      {...p}
+                      value={form.values[key]}
+                      onChange={(e) => set(key, e.target.value)}
+                    />
+                  )}
+                </Field>
+              ))}
+            </fieldset>
+          ) : null}
           <Field label={t('备注（可不填）', 'Notes (optional)')} error={form.shown('notes')}>
             {(p) => (
               <textarea
