@@ -34,6 +34,12 @@ export const APP_ERROR_CODES = {
   'unknown-strategy': 'The plan strategy is not one of the supported ones.',
   'unknown-concession': 'The requested concession is not one of the supported ones.',
   'custom-above-capacity': 'Custom plan payments add up to more than the capacity.',
+  'invalid-idempotency-key':
+    'The Idempotency-Key header is empty, too long or not printable ASCII (1-255 characters).',
+  'idempotency-key-reused':
+    'An Idempotency-Key already used for a different request (other path or body).',
+  'idempotency-in-progress':
+    'The first request with this Idempotency-Key is still running; retry in a moment.',
   internal: 'A bug; details are in the log.',
 } as const;
 

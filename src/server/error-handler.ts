@@ -9,6 +9,7 @@ export function statusFor(code: AppErrorCode): number {
     case 'file-not-found':
       return 404;
     case 'conflict':
+    case 'idempotency-in-progress':
       return 409;
     case 'forbidden':
       return 403;
@@ -20,6 +21,7 @@ export function statusFor(code: AppErrorCode): number {
     case 'integrity-failure':
     case 'internal':
       return 500;
+    case 'idempotency-key-reused':
     case 'infeasible':
     case 'no-solution':
     case 'ambiguous-rate':
