@@ -1,11 +1,22 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { CHANNELS, EVIDENCE_KINDS, THIRD_PARTY_RELATIONS } from '../../contracts/enums.js';
+import {
+  CHANNELS,
+  DIRECTIONS,
+  EVIDENCE_KINDS,
+  THIRD_PARTY_RELATIONS,
+} from '../../contracts/enums.js';
 import type { ConductFlag, ContactView, EvidenceView, LenderView } from '../../contracts/index.js';
 import { api, ApiError } from '../api-client.js';
 import { Empty, ErrorBanner, Field, Notice } from '../components/field.js';
 import { useUnsavedWarning, useWrite } from '../components/use-form.js';
 import { useLang, useT } from '../i18n.js';
-import { CHANNEL_LABELS, EVIDENCE_LABELS, label, RELATION_LABELS } from '../labels.js';
+import {
+  CHANNEL_LABELS,
+  DIRECTION_LABELS,
+  EVIDENCE_LABELS,
+  label,
+  RELATION_LABELS,
+} from '../labels.js';
 import { checkText } from '../validate.js';
 
 /** "2026-11-29T20:30" typed in a datetime-local input → an instant with the China offset. */
@@ -102,7 +113,7 @@ export function ContactsPage() {
       lenderId: c.lenderId || null,
       occurredAt,
       channel: c.channel as (typeof CHANNELS)[number],
-      direction: c.direction as 'inbound' | 'outbound',
+      direction: c.direction as (typeof DIRECTIONS)[number],
       agentName: c.agentName.trim() || null,
       asked: c.asked.trim() || null,
       offered: c.offered.trim() || null,
@@ -227,8 +238,11 @@ export function ContactsPage() {
               value={c.direction}
               onChange={(e) => setC({ ...c, direction: e.target.value })}
             >
-              <option value="inbound">{t('对方打给我', 'They contacted me')}</option>
-              <option value="outbound">{t('我联系对方', 'I contacted them')}</option>
+              {DIRECTIONS.map((d) => (
+                <option key={d} value={d}>
+                  {label(DIRECTION_LABELS, d, lang)}
+                </option>
+              ))}
             </select>
           )}
         </Field>
