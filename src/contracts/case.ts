@@ -347,6 +347,20 @@ export const ForecastView = z.object({
       message: z.string(),
     }),
   ),
+  /** the first day the balance goes below zero and the repayment at risk (null: never) */
+  firstBelowZero: z
+    .object({
+      date: z.string(),
+      balance: z.string(),
+      cause: z.string(),
+      atRisk: z.object({ lender: z.string(), amount: z.string(), dueDate: z.string() }).nullable(),
+      messageZh: z.string(),
+      message: z.string(),
+    })
+    .nullable()
+    .optional(),
+  /** budget lines saved without a day of the month, placed on a cautious default day */
+  assumedDays: z.array(z.string()).optional(),
 });
 export type ForecastView = z.infer<typeof ForecastView>;
 

@@ -515,6 +515,19 @@ export function AgreementsPage() {
       </form>
       {forecast ? (
         <section aria-label={t('预测结果', 'Forecast')}>
+          {forecast.firstBelowZero ? (
+            <p className="banner banner-bad" role="alert">
+              {lang === 'zh' ? forecast.firstBelowZero.messageZh : forecast.firstBelowZero.message}
+            </p>
+          ) : null}
+          {forecast.assumedDays && forecast.assumedDays.length > 0 ? (
+            <p className="muted">
+              {t(
+                `预算里这些项目没有填日期，按保守方式计算（支出算在每月 1 日，收入算在月末）：${forecast.assumedDays.join('、')}。`,
+                `These budget lines have no day, so they are placed cautiously (costs on the 1st, income at month end): ${forecast.assumedDays.join(', ')}.`,
+              )}
+            </p>
+          ) : null}
           {forecast.warnings.length > 0 ? (
             <ul className="warnings" role="alert">
               {forecast.warnings.map((w, i) => {
@@ -539,11 +552,11 @@ export function AgreementsPage() {
                 );
               })}
             </ul>
-          ) : (
+          ) : forecast.firstBelowZero ? null : (
             <p className="banner banner-ok" role="status">
               {t(
-                '按现在的收支，未来 90 天每期都能按时还上。',
-                'Every installment in the next 90 days is covered.',
+                '按现在的收支（含预算里的每一项和每笔债务的应还款），未来 90 天每期都能按时还上。',
+                'Counting every budget line and every debt due, every installment in the next 90 days is covered.',
               )}
             </p>
           )}
