@@ -61,7 +61,7 @@ export const DEFAULT_EXPENSE_DAY = 1;
  * contract's schedule): installment × the months from firstDueOn within the window, and the overdue
  * amount as due today. Debts without an installment and first due date add nothing but overdue.
  */
-async function contractDues(
+export async function contractDues(
   deps: Deps,
   caseId: CaseId,
   asOf: IsoDate,

@@ -382,3 +382,36 @@ export const LetterQuery = z.object({
   format: z.enum(['docx', 'html', 'md']).default('docx'),
   lang: z.enum(['zh', 'en']).default('zh'),
 });
+
+/** GET /api/this-month (本月要还): what is due in the next 30 days and where each lender stands. */
+export const ThisMonthView = z.object({
+  asOf: z.string(),
+  endDate: z.string(),
+  items: z.array(
+    z.object({
+      lenderId: z.string(),
+      lender: z.string(),
+      source: z.enum(['agreement', 'contract', 'overdue']),
+      refId: z.string(),
+      seq: z.number(),
+      dueDate: z.string(),
+      amount: z.string(),
+      paid: z.string(),
+      remaining: z.string(),
+      isOverdue: z.boolean(),
+    }),
+  ),
+  lenders: z.array(
+    z.object({
+      lenderId: z.string(),
+      lender: z.string(),
+      standing: z.string(),
+      labelZh: z.string(),
+      labelEn: z.string(),
+      due: z.string(),
+      paid: z.string(),
+    }),
+  ),
+  totals: z.object({ due: z.string(), paid: z.string(), remaining: z.string() }),
+});
+export type ThisMonthView = z.infer<typeof ThisMonthView>;
