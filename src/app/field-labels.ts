@@ -56,6 +56,7 @@ export const FIELD_LABELS: Readonly<Record<string, readonly [string, string]>> =
   maxTerm: ['最长期数', 'longest term'],
   debts: ['债务', 'debts'],
   creditor: ['债主', 'creditor'],
+  minPayment: ['最低还款额', 'minimum payment'],
   // contacts and conduct
   occurredAt: ['联系时间', 'time of contact'],
   at: ['联系时间', 'time of contact'],

@@ -21,7 +21,10 @@ export function reportError(ctx: CliContext, e: unknown): number {
       // the field path becomes the label people see (the same function as the server's)
       const text = humanizeMessage(zh ? e.messageZh! : e.message, e.field, lang);
       const label = e.field ? fieldLabel(e.field, lang) : '';
-      const where = label && !text.startsWith(label) ? ` [${label}]` : '';
+      // CLI input is often a JSON file: after the label, say where in it (the path) as a locator
+      const where =
+        (label && !text.startsWith(label) ? ` [${label}]` : '') +
+        (e.field && e.field !== label ? ` (${e.field})` : '');
       ctx.io.stderr(`${zh ? `错误${where}：` : `error${where}: `}${text}\n`);
       const rows = (
         e.details as { rows?: { line: number; field: string; message: string }[] } | undefined
