@@ -115,7 +115,8 @@ export function registerErrorHandler(
       const status = statusFor(e.code);
       const error: Record<string, unknown> = {
         code: e.code,
-        message: humanizeMessage(e.message, e.field, 'en'),
+        // English stays as written (API clients match it); the Chinese one is what people read
+        message: e.message,
       };
       if (e.messageZh !== undefined)
         error['messageZh'] = humanizeMessage(e.messageZh, e.field, 'zh');
