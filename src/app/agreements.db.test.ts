@@ -174,7 +174,9 @@ forEachDialect('agreement use cases', (getDb) => {
       [1, 200_00, '2027-02-12'],
     ]);
     expect(f.forecast.closingBalance).toBe(4500_00);
-    expect(f.sources.unplaced).toEqual(['娱乐']);
+    // a line without a day is not left out (issue 13): costs fall on the 1st, outside this window
+    expect(f.sources.unplaced).toEqual([]);
+    expect(f.sources.assumedDays).toEqual(['娱乐']);
     await expect(runForecast(deps, c.id, { asOf })).rejects.toMatchObject({ field: 'balance' });
   });
 });

@@ -81,9 +81,13 @@ forEachDialect('budget and plan use cases', (getDb) => {
       balance: '1000.00',
     });
     expect(r.sources.budgetId).toBe(saved.stored.id);
-    expect(r.sources.unplaced).toEqual(['兼职', '伙食', '娱乐']);
-    // 1000 − 3000 rent on the 5th (a Saturday: paid Friday the 4th) + 9000 pay on the 10th
-    expect(r.forecast.closingBalance).toBe(7000_00);
+    // lines without a day are placed cautiously, not left out (issue 13): 伙食 and 娱乐 on the
+    // 1st, 兼职 (income) on the month's last day (outside this window)
+    expect(r.sources.unplaced).toEqual([]);
+    expect(r.sources.assumedDays).toEqual(['兼职', '伙食', '娱乐']);
+    // 1000 − 2300 food and leisure on the 1st − 3000 rent on the 5th (a Saturday: paid Friday
+    // the 4th) + 9000 pay on the 10th
+    expect(r.forecast.closingBalance).toBe(4700_00);
   });
 
   it('saves a plan over the case debts with one proposal per debt, superseding the last', async () => {

@@ -40,6 +40,12 @@ export const APP_ERROR_CODES = {
     "A write would bring the case's recorded amounts above MAX_CASE_TOTAL_CENTS (¥10,000,000,000.00); nothing was saved.",
   'database-busy':
     'Other writers held the database past every retry (db/transaction.ts); nothing was saved, try again.',
+  'invalid-idempotency-key':
+    'The Idempotency-Key header is empty, too long or not printable ASCII (1-255 characters).',
+  'idempotency-key-reused':
+    'An Idempotency-Key already used for a different request (other path or body).',
+  'idempotency-in-progress':
+    'The first request with this Idempotency-Key is still running; retry in a moment.',
   internal: 'A bug; details are in the log.',
 } as const;
 

@@ -1,4 +1,5 @@
 // Evidence use cases: add a file to the vault with a ledger entry, list, and verify everything.
+import { EVIDENCE_KIND, listLabels } from '../core/vocab/index.js';
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
@@ -29,17 +30,9 @@ import {
 
 export { EVIDENCE_KINDS, type EvidenceItem, type EvidenceKind };
 
-export const EVIDENCE_KIND_ZH: Readonly<Record<EvidenceKind, string>> = {
-  'call-recording': '通话录音',
-  screenshot: '截图',
-  'chat-export': '短信/聊天记录',
-  email: '电子邮件',
-  contract: '合同',
-  'signed-agreement': '已签署的协议',
-  'hardship-proof': '困难证明',
-  receipt: '还款凭证',
-  other: '其他',
-};
+export const EVIDENCE_KIND_ZH: Readonly<Record<EvidenceKind, string>> = Object.fromEntries(
+  EVIDENCE_KINDS.map((k) => [k, EVIDENCE_KIND.labels[k][0]]),
+) as Record<EvidenceKind, string>;
 
 const MEDIA_TYPES: Readonly<Record<string, string>> = {
   '.mp3': 'audio/mpeg',
@@ -103,7 +96,7 @@ function parseKind(kind: string): EvidenceKind {
     `kind: "${kind}" is not one of ${EVIDENCE_KINDS.join(', ')}`,
     {
       field: 'kind',
-      messageZh: `类型“${kind}”无效，可选：${EVIDENCE_KINDS.map((k) => `${k}（${EVIDENCE_KIND_ZH[k]}）`).join('、')}`,
+      messageZh: `证据类型无效，可选：${listLabels(EVIDENCE_KIND, 'zh')}`,
     },
   );
 }

@@ -12,7 +12,9 @@ import {
   type IncomeSource,
   type WeekendRule,
 } from '../core/forecast/index.js';
-import type { IsoDate } from '../core/dates/index.js';
+import { addDays, addMonths, type IsoDate } from '../core/dates/index.js';
+import { createDebtRepository } from '../db/repositories/debt-repository.js';
+import { createLenderRepository } from '../db/repositories/lender-repository.js';
 import { cents, type Cents } from '../core/money/index.js';
 import { createAgreementRepository } from '../db/repositories/agreements-repository.js';
 import type { CaseId } from '../db/types.js';
@@ -40,7 +42,60 @@ export interface ForecastRequest {
 
 export interface ForecastResult {
   forecast: Forecast;
-  sources: { budgetId: string | null; unplaced: string[] };
+  /**
+   * unplaced: lines not in the forecast (none since every line counts); assumedDays: budget lines
+   * without a day of the month, placed on DEFAULT_INCOME_DAY / DEFAULT_EXPENSE_DAY
+   */
+  sources: { budgetId: string | null; unplaced: string[]; assumedDays: string[] };
+}
+
+/**
+ * A budget line saved without a day of the month is placed the cautious way: money in on the
+ * month's last day (31 → last day), money out on the 1st. Set the day on the budget to be exact.
+ */
+export const DEFAULT_INCOME_DAY = 31;
+export const DEFAULT_EXPENSE_DAY = 1;
+
+/**
+ * Contract dues of every open debt whose lender has no active agreement (an agreement replaces the
+ * contract's schedule): installment × the months from firstDueOn within the window, and the overdue
+ * amount as due today. Debts without an installment and first due date add nothing but overdue.
+ */
+export async function contractDues(
+  deps: Deps,
+  caseId: CaseId,
+  asOf: IsoDate,
+  days: number,
+  agreedLenders: ReadonlySet<string>,
+): Promise<DueInstallment[]> {
+  const endOn = addDays(asOf, days - 1);
+  const lenders = new Map(
+    (await createLenderRepository(deps.db).list(caseId)).map((l) => [l.id as string, l]),
+  );
+  const out: DueInstallment[] = [];
+  for (const d of await createDebtRepository(deps.db).list(caseId)) {
+    if (d.status === 'settled' || d.status === 'written-off') continue;
+    if (agreedLenders.has(d.lenderId)) continue;
+    const l = lenders.get(d.lenderId);
+    const lender = l?.brand ?? l?.name ?? '';
+    if (d.overdue > 0)
+      out.push({ agreementId: `debt:${d.id}`, lender, seq: 0, dueOn: asOf, amount: d.overdue });
+    if (d.installment === null || d.installment <= 0 || d.firstDueOn === null) continue;
+    const term = d.termMonths ?? 600;
+    for (let n = 0; n < term; n++) {
+      const due = addMonths(d.firstDueOn, n);
+      if (due > endOn) break;
+      if (due < asOf) continue; // past dues are in `overdue` (or were paid)
+      out.push({
+        agreementId: `debt:${d.id}`,
+        lender,
+        seq: n + 1,
+        dueOn: due,
+        amount: d.installment,
+      });
+    }
+  }
+  return out;
 }
 
 function bad(field: string, en: string, zh: string): AppError {
@@ -135,6 +190,7 @@ export async function runForecast(
   const incomes: IncomeSource[] = [];
   const outgoings: FixedOutgoing[] = [];
   const unplaced: string[] = [];
+  const assumedDays: string[] = [];
   let buffer: Cents = cents(0);
   let budgetId: string | null = null;
   const repo = createAgreementRepository(deps.db);
@@ -143,16 +199,18 @@ export async function runForecast(
     if (b !== undefined) {
       budgetId = b.budgetId;
       buffer = b.buffer;
+      // every line counts: one without a day is placed the cautious way (DEFAULT_*_DAY) and
+      // named in `assumedDays`, never left out (issue 13: rent and food were dropped)
       for (const l of b.lines) {
-        if (l.dayOfMonth === null || l.monthly <= 0) {
-          unplaced.push(l.label);
-          continue;
-        }
-        if (l.kind === 'income')
-          incomes.push({ label: l.label, amount: l.monthly, dayOfMonth: l.dayOfMonth });
-        else if (l.kind === 'priority' || l.kind === 'fixed')
-          outgoings.push({ label: l.label, amount: l.monthly, dayOfMonth: l.dayOfMonth });
-        else unplaced.push(l.label);
+        if (l.monthly <= 0) continue;
+        const isIncome = l.kind === 'income';
+        // a payday given with the request (the page's 发薪日) says when the money comes: it
+        // replaces budget income whose day is unknown
+        if (isIncome && l.dayOfMonth === null && (req.paydays ?? []).length > 0) continue;
+        if (l.dayOfMonth === null) assumedDays.push(l.label);
+        const dayOfMonth = l.dayOfMonth ?? (isIncome ? DEFAULT_INCOME_DAY : DEFAULT_EXPENSE_DAY);
+        if (isIncome) incomes.push({ label: l.label, amount: l.monthly, dayOfMonth });
+        else outgoings.push({ label: l.label, amount: l.monthly, dayOfMonth });
       }
     }
   }
@@ -179,7 +237,15 @@ export async function runForecast(
     req.actLeadDays ?? (typeof file['actLeadDays'] === 'number' ? file['actLeadDays'] : 3);
 
   const { reports } = await agreementReports(deps, caseId, { asOf: req.asOf });
-  const installments: DueInstallment[] = [];
+  const installments: DueInstallment[] = await contractDues(
+    deps,
+    caseId,
+    req.asOf,
+    days,
+    new Set(
+      reports.filter((r) => r.agreement.status === 'active').map((r) => r.agreement.lenderId),
+    ),
+  );
   for (const r of reports)
     for (const s of r.status.installments)
       if (s.remaining > 0)
@@ -202,5 +268,8 @@ export async function runForecast(
     buffer,
   });
   if (!input.ok) throw AppError.fromIssue(input.error);
-  return { forecast: forecastCashFlow(input.value), sources: { budgetId, unplaced } };
+  return {
+    forecast: forecastCashFlow(input.value),
+    sources: { budgetId, unplaced, assumedDays },
+  };
 }

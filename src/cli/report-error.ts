@@ -1,4 +1,5 @@
 import { isAppError } from '../app/errors.js';
+import { fieldLabel, humanizeMessage } from '../app/field-labels.js';
 import type { CliContext } from './io.js';
 
 /** Exit codes: 0 ok, 1 user error, 2 internal error (PRODUCT.md §5). */
@@ -16,9 +17,14 @@ export function reportError(ctx: CliContext, e: unknown): number {
       ctx.io.stdout(`${JSON.stringify({ error }, null, 2)}\n`);
     } else {
       const zh = ctx.lang === 'zh' && e.messageZh !== undefined;
-      const text = zh ? e.messageZh! : e.message;
-      // most messages already start with their field name; add it only when they do not
-      const where = e.field && !text.startsWith(e.field) ? ` [${e.field}]` : '';
+      const lang = zh ? 'zh' : 'en';
+      // the field path becomes the label people see (the same function as the server's)
+      const text = humanizeMessage(zh ? e.messageZh! : e.message, e.field, lang);
+      const label = e.field ? fieldLabel(e.field, lang) : '';
+      // CLI input is often a JSON file: after the label, say where in it (the path) as a locator
+      const where =
+        (label && !text.startsWith(label) ? ` [${label}]` : '') +
+        (e.field && e.field !== label ? ` (${e.field})` : '');
       ctx.io.stderr(`${zh ? `错误${where}：` : `error${where}: `}${text}\n`);
       const rows = (
         e.details as { rows?: { line: number; field: string; message: string }[] } | undefined

@@ -6,6 +6,7 @@ import {
   CHANNELS,
   CONCESSIONS,
   DEBT_METHODS,
+  DIRECTIONS,
   EVIDENCE_KINDS,
   LENDER_TYPES,
   PLAN_STRATEGIES,
@@ -291,7 +292,7 @@ export const ContactCreate = z.object({
       message: 'expected a time like 2026-11-29T20:30+08:00',
     }),
   channel: z.enum(CHANNELS),
-  direction: z.enum(['inbound', 'outbound']),
+  direction: z.enum(DIRECTIONS),
   agentName: opt(z.string().trim().max(100)),
   agentNumber: opt(z.string().trim().max(100)),
   counterpart: opt(z.string().trim().max(100)),
@@ -423,6 +424,20 @@ export const ForecastView = z.object({
       message: z.string(),
     }),
   ),
+  /** the first day the balance goes below zero and the repayment at risk (null: never) */
+  firstBelowZero: z
+    .object({
+      date: z.string(),
+      balance: z.string(),
+      cause: z.string(),
+      atRisk: z.object({ lender: z.string(), amount: z.string(), dueDate: z.string() }).nullable(),
+      messageZh: z.string(),
+      message: z.string(),
+    })
+    .nullable()
+    .optional(),
+  /** budget lines saved without a day of the month, placed on a cautious default day */
+  assumedDays: z.array(z.string()).optional(),
 });
 export type ForecastView = z.infer<typeof ForecastView>;
 
@@ -444,3 +459,36 @@ export const LetterQuery = z.object({
   format: z.enum(['docx', 'html', 'md']).default('docx'),
   lang: z.enum(['zh', 'en']).default('zh'),
 });
+
+/** GET /api/this-month (本月要还): what is due in the next 30 days and where each lender stands. */
+export const ThisMonthView = z.object({
+  asOf: z.string(),
+  endDate: z.string(),
+  items: z.array(
+    z.object({
+      lenderId: z.string(),
+      lender: z.string(),
+      source: z.enum(['agreement', 'contract', 'overdue']),
+      refId: z.string(),
+      seq: z.number(),
+      dueDate: z.string(),
+      amount: z.string(),
+      paid: z.string(),
+      remaining: z.string(),
+      isOverdue: z.boolean(),
+    }),
+  ),
+  lenders: z.array(
+    z.object({
+      lenderId: z.string(),
+      lender: z.string(),
+      standing: z.string(),
+      labelZh: z.string(),
+      labelEn: z.string(),
+      due: z.string(),
+      paid: z.string(),
+    }),
+  ),
+  totals: z.object({ due: z.string(), paid: z.string(), remaining: z.string() }),
+});
+export type ThisMonthView = z.infer<typeof ThisMonthView>;

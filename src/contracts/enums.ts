@@ -1,22 +1,19 @@
 // Closed lists as plain constants (no zod): the web imports these without pulling zod into its bundle.
-export const LENDER_TYPES = [
-  'bank',
-  'consumer-finance',
-  'small-loan',
-  'guarantee-platform',
-  'private',
-  'unknown',
-] as const;
+// Each is derived from its one home in core/vocab (values with zh/en labels).
+import {
+  CONTACT_CHANNEL,
+  CONTACT_DIRECTION,
+  DEBT_METHOD,
+  EVIDENCE_KIND,
+  HARDSHIP_CAUSE,
+  LENDER_TYPE,
+  PLAN_CONCESSION,
+  PLAN_STRATEGY,
+} from '../core/vocab/vocab.js';
 
-export const DEBT_METHODS = [
-  'equal-installment',
-  'equal-principal',
-  'interest-only',
-  'bullet',
-  'flat-fee',
-  'frozen-interest',
-  'custom',
-] as const;
+export const LENDER_TYPES = LENDER_TYPE.values;
+
+export const DEBT_METHODS = DEBT_METHOD.values;
 
 /** Budget categories by group (core/budget): priority costs come before any creditor. */
 export const BUDGET_GROUPS = {
@@ -32,33 +29,15 @@ export const BUDGET_KINDS = [
   ...BUDGET_GROUPS.flexible,
 ] as const;
 
-export const PLAN_STRATEGIES = [
-  'pro-rata-balance',
-  'pro-rata-contractual',
-  'highest-cost-first',
-] as const;
+export const PLAN_STRATEGIES = PLAN_STRATEGY.values;
 
-export const CONCESSIONS = [
-  'none',
-  'waive-penalty',
-  'freeze-interest',
-  'reduce-rate',
-  'extend-term',
-] as const;
+export const CONCESSIONS = PLAN_CONCESSION.values;
 
-export const CHANNELS = ['phone', 'app-chat', 'sms', 'wechat', 'email', 'letter', 'visit'] as const;
+export const CHANNELS = CONTACT_CHANNEL.values;
+export const DIRECTIONS = CONTACT_DIRECTION.values;
 
-export const EVIDENCE_KINDS = [
-  'call-recording',
-  'screenshot',
-  'sms-export',
-  'email',
-  'contract',
-  'signed-agreement',
-  'hardship-proof',
-  'receipt',
-  'other',
-] as const;
+/** The store's list (db/repositories/evidence-repository.ts derives the same): the web offers exactly these. */
+export const EVIDENCE_KINDS = EVIDENCE_KIND.values;
 
 /** Letters the web offers (ids as in documents/templates; titles for the list). */
 export const LETTERS: readonly { kind: string; titleZh: string; titleEn: string }[] = [
@@ -84,11 +63,4 @@ export const LETTERS: readonly { kind: string; titleZh: string; titleEn: string 
 export { THIRD_PARTY_RELATIONS } from '../core/conduct/relations.js';
 
 /** Hardship causes the letters know (documents/templates/types.ts HARDSHIP_CAUSES). */
-export const HARDSHIP_CAUSES = [
-  'unemployment',
-  'illness',
-  'accident',
-  'family-emergency',
-  'business-failure',
-  'other',
-] as const;
+export const HARDSHIP_CAUSES = HARDSHIP_CAUSE.values;

@@ -432,6 +432,22 @@ export interface CaseSettingsTable {
   updated_at: InstantCol;
 }
 
+/** One Idempotency-Key a client sent with a write (server/idempotency.ts); no reply yet = in flight. */
+export interface IdempotencyKeysTable {
+  key: string;
+  /** SHA-256 of method, path and body: the same key with another request is refused */
+  fingerprint: string;
+  method: string;
+  path: string;
+  status_code: number | null;
+  content_type: string | null;
+  response_body: string | null;
+  /** 'utf8' or 'base64' (binary replies) */
+  body_encoding: string | null;
+  created_at: InstantCol;
+  completed_at: InstantCol | null;
+}
+
 export interface Database {
   cases: CasesTable;
   users: UsersTable;
@@ -459,6 +475,7 @@ export interface Database {
   documents: DocumentsTable;
   events: EventsTable;
   case_settings: CaseSettingsTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 /**
@@ -492,4 +509,5 @@ export const TABLES_IN_ORDER = [
   'escalations',
   'events',
   'case_settings',
+  'idempotency_keys',
 ] as const satisfies readonly (keyof Database)[];

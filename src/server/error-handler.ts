@@ -2,6 +2,8 @@ import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isAppError, type AppErrorCode } from '../app/errors.js';
 import { newErrorId, type ErrorLog } from './error-log.js';
+import { fieldLabel, humanizeMessage } from '../app/field-labels.js';
+import { labelsOfValues } from '../core/vocab/index.js';
 
 /** The one translation from AppError codes to HTTP status (STYLE.md §6). */
 export function statusFor(code: AppErrorCode): number {
@@ -10,6 +12,7 @@ export function statusFor(code: AppErrorCode): number {
     case 'file-not-found':
       return 404;
     case 'conflict':
+    case 'idempotency-in-progress':
       return 409;
     case 'forbidden':
       return 403;
@@ -23,6 +26,7 @@ export function statusFor(code: AppErrorCode): number {
       return 500;
     case 'database-busy':
       return 503;
+    case 'idempotency-key-reused':
     case 'infeasible':
     case 'no-solution':
     case 'ambiguous-rate':
@@ -35,6 +39,54 @@ export function statusFor(code: AppErrorCode): number {
 interface Issue {
   path: string;
   message: string;
+  /** why, in Chinese, without the field (the label goes in front) */
+  reasonZh: string;
+}
+
+/** Why a zod issue failed, in Chinese, from its code and parameters (never its English text). */
+export function zodReasonZh(
+  keyword: string,
+  message: string,
+  params: Record<string, unknown>,
+): string {
+  const origin = params['origin'];
+  const limit = params['minimum'] ?? params['maximum'];
+  if (/received undefined/.test(message)) return '必须填写';
+  if (/yuan with at most two decimals/.test(message))
+    return '请填写金额（元，最多两位小数），例如 1234.56';
+  if (/must not be negative/.test(message)) return '不能是负数';
+  if (/date YYYY-MM-DD/.test(message)) return '请填写日期，格式为 YYYY-MM-DD';
+  if (/decimal fraction/.test(message)) return '请填写小数形式的利率，例如 0.049';
+  switch (keyword) {
+    case 'invalid_type':
+      return '格式不对';
+    case 'too_small':
+      if (origin === 'string') return limit === 1 ? '不能为空' : `至少 ${String(limit)} 个字`;
+      if (origin === 'array') return `至少 ${String(limit)} 项`;
+      return `不能小于 ${String(limit)}`;
+    case 'too_big':
+      if (origin === 'string') return `最多 ${String(limit)} 个字`;
+      if (origin === 'array') return `最多 ${String(limit)} 项`;
+      return `不能大于 ${String(limit)}`;
+    case 'invalid_value':
+    case 'invalid_enum_value': {
+      const values = params['values'];
+      const named = Array.isArray(values) ? labelsOfValues(values, 'zh') : undefined;
+      return named === undefined
+        ? '不是可选的值之一，请从列表中选择'
+        : `不是可选的值之一，可选：${named}`;
+    }
+    case 'invalid_format':
+    case 'invalid_string':
+      return '格式不对';
+    case 'unrecognized_keys':
+      return '包含无法识别的内容';
+    case 'not_multiple_of':
+    case 'invalid_number':
+      return '数字不对';
+    default:
+      return '输入无效';
+  }
 }
 
 function issuesOf(e: FastifyError): Issue[] {
@@ -42,7 +94,16 @@ function issuesOf(e: FastifyError): Issue[] {
   return e.validation.map((v) => {
     const where = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
     const ctx = (e as { validationContext?: string }).validationContext ?? 'body';
-    return { path: where ? `${ctx}.${where}` : ctx, message: v.message ?? 'invalid' };
+    const message = v.message ?? 'invalid';
+    return {
+      path: where ? `${ctx}.${where}` : ctx,
+      message,
+      reasonZh: zodReasonZh(
+        String(v.keyword),
+        message,
+        (v.params ?? {}) as Record<string, unknown>,
+      ),
+    };
   });
 }
 
@@ -67,8 +128,14 @@ export function registerErrorHandler(
   app.setErrorHandler((e: unknown, req, reply) => {
     if (isAppError(e)) {
       const status = statusFor(e.code);
-      const error: Record<string, unknown> = { code: e.code, message: e.message };
-      if (e.messageZh !== undefined) error['messageZh'] = e.messageZh;
+      const error: Record<string, unknown> = {
+        code: e.code,
+        // English stays as written (API clients match it); the Chinese one is what people read
+        message: e.message,
+      };
+      if (e.messageZh !== undefined)
+        error['messageZh'] = humanizeMessage(e.messageZh, e.field, 'zh');
+      if (e.field !== undefined) error['label'] = fieldLabel(e.field, 'zh');
       if (e.field !== undefined) error['field'] = e.field;
       if (e.details !== undefined) error['details'] = e.details;
       if (status >= 500) {
@@ -86,8 +153,9 @@ export function registerErrorHandler(
       return reply.status(400).send({
         error: {
           code: 'invalid-input',
-          message: first ? `${first.path}: ${first.message}` : 'invalid request',
-          messageZh: first ? `${first.path}：输入无效（${first.message}）` : '请求无效',
+          message: first ? `${fieldLabel(first.path, 'en')}: ${first.message}` : 'invalid request',
+          messageZh: first ? `${fieldLabel(first.path, 'zh')}：${first.reasonZh}` : '请求无效',
+          ...(first ? { label: fieldLabel(first.path, 'zh') } : {}),
           ...(first ? { field: first.path.replace(/^(body|querystring|params)\.?/, '') } : {}),
           details: { issues },
         },

@@ -47,13 +47,34 @@ export class ApiError extends Error {
 /** Dispatched on window when the server answers 401: the session is missing or gone. */
 export const SIGNED_OUT_EVENT = 'xieshang:signed-out';
 
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const init: RequestInit = { method, credentials: 'same-origin', headers: {} };
+/**
+ * A fresh Idempotency-Key (128 random bits, hex). getRandomValues works outside secure contexts
+ * too (a phone opening the server by LAN address), unlike randomUUID.
+ */
+export function newIdempotencyKey(): string {
+  const b = new Uint8Array(16);
+  crypto.getRandomValues(b);
+  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * `idempotencyKey`: one per user action (use-form's `useWrite`), so a double tap or a retry of the
+ * same action is written once by the server and answered with the first reply.
+ */
+export async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  idempotencyKey?: string,
+): Promise<T> {
+  const headers: Record<string, string> = {};
+  const init: RequestInit = { method, credentials: 'same-origin', headers };
   if (body instanceof FormData) init.body = body;
   else if (body !== undefined) {
     init.body = JSON.stringify(body);
-    init.headers = { 'content-type': 'application/json' };
+    headers['content-type'] = 'application/json';
   }
+  if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
   let res: Response;
   try {
     res = await fetch(path, init);
@@ -125,13 +146,13 @@ export const api = {
   summary: () => request<Summary>('GET', '/api/summary'),
   lenders: () => request<{ lenders: LenderView[] }>('GET', '/api/lenders'),
   debts: () => request<{ debts: DebtView[] }>('GET', '/api/debts'),
-  addDebt: (b: DebtCreate) => request<DebtView>('POST', '/api/debts', b),
+  addDebt: (b: DebtCreate, key?: string) => request<DebtView>('POST', '/api/debts', b, key),
   editDebt: (id: string, b: DebtPatch) =>
     request<DebtView>('PATCH', `/api/debts/${encodeURIComponent(id)}`, b),
   removeDebt: (id: string) =>
     request<{ ok: boolean }>('DELETE', `/api/debts/${encodeURIComponent(id)}`),
-  saveBudget: (b: BudgetSave) => request<BudgetView>('POST', '/api/budgets', b),
-  buildPlan: (b: PlanBuild) => request<PlanView>('POST', '/api/plans', b),
+  saveBudget: (b: BudgetSave, key?: string) => request<BudgetView>('POST', '/api/budgets', b, key),
+  buildPlan: (b: PlanBuild, key?: string) => request<PlanView>('POST', '/api/plans', b, key),
   /** the saved budget, or null before the first save */
   latestBudget: () => request<BudgetView>('GET', '/api/budgets/latest').catch(nullWhenNotFound),
   /** the saved plan, or null before the first save */
@@ -173,26 +194,29 @@ export const api = {
   profile: () => request<{ profile: ProfileView }>('GET', '/api/profile'),
   saveProfile: (b: ProfileUpdate) => request<{ profile: ProfileView }>('PUT', '/api/profile', b),
   contacts: () => request<{ contacts: ContactView[] }>('GET', '/api/contacts'),
-  addContact: (b: ContactCreate) => request<ContactView>('POST', '/api/contacts', b),
+  addContact: (b: ContactCreate, key?: string) =>
+    request<ContactView>('POST', '/api/contacts', b, key),
   evidence: () => request<{ items: EvidenceView[] }>('GET', '/api/evidence'),
   /** Fields first, file last: the server streams the file straight into the vault. */
-  uploadEvidence: (fields: EvidenceFields, file: File) => {
+  uploadEvidence: (fields: EvidenceFields, file: File, key?: string) => {
     const fd = new FormData();
     for (const [k, v] of Object.entries(fields))
       if (v !== undefined && v !== null && v !== '') fd.append(k, String(v));
     fd.append('file', file, file.name);
-    return request<EvidenceView>('POST', '/api/evidence', fd);
+    return request<EvidenceView>('POST', '/api/evidence', fd, key);
   },
   evidenceUrl: (id: string) => `/api/evidence/${encodeURIComponent(id)}/download`,
   exportUrl: '/api/evidence/export',
   conduct: () => request<{ flags: ConductFlag[] }>('GET', '/api/conduct'),
   agreements: () => request<{ agreements: AgreementView[] }>('GET', '/api/agreements'),
-  addAgreement: (b: AgreementCreate) => request<AgreementView>('POST', '/api/agreements', b),
-  pay: (agreementId: string, b: PaymentCreate) =>
+  addAgreement: (b: AgreementCreate, key?: string) =>
+    request<AgreementView>('POST', '/api/agreements', b, key),
+  pay: (agreementId: string, b: PaymentCreate, key?: string) =>
     request<AgreementView>(
       'POST',
       `/api/agreements/${encodeURIComponent(agreementId)}/payments`,
       b,
+      key,
     ),
   due: (days = 30) => request<{ items: DueItem[] }>('GET', `/api/due${q({ days })}`),
   forecast: (balance: string, payday: string | undefined, days = 90) =>

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { api } from './api-client.js';
+import { confirmLeave } from './components/use-form.js';
 import { LangContext, type Lang } from './i18n.js';
 import { DebtsPage } from './pages/debts.js';
 
@@ -76,7 +77,7 @@ export function App() {
   }, [lang]);
 
   const go = (p: string) => {
-    if (p === path) return;
+    if (p === path || !confirmLeave(lang)) return;
     history.pushState(null, '', p);
     setPath(p);
     window.scrollTo(0, 0);

@@ -1,3 +1,4 @@
+import { CONTACT_CHANNEL, CONTACT_DIRECTION } from '../vocab/index.js';
 import { fromDayNumber, type Instant, type IsoDate } from '../dates/index.js';
 import { citeProvision, findProvision } from '../law/provisions.js';
 import type { Certainty, LenderType } from '../law/types.js';
@@ -12,19 +13,11 @@ import {
   type TimeWindow,
 } from './rules.js';
 
-export const CONTACT_CHANNELS = [
-  'phone',
-  'app-chat',
-  'sms',
-  'wechat',
-  'email',
-  'letter',
-  'visit',
-] as const;
+export const CONTACT_CHANNELS = CONTACT_CHANNEL.values;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 
 /** inbound: the lender (or its agency) contacted the borrower; outbound: the borrower reached out. */
-export const CONTACT_DIRECTIONS = ['inbound', 'outbound'] as const;
+export const CONTACT_DIRECTIONS = CONTACT_DIRECTION.values;
 export type ContactDirection = (typeof CONTACT_DIRECTIONS)[number];
 
 /**

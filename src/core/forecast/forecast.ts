@@ -12,6 +12,7 @@ import {
   type IsoDate,
 } from '../dates/index.js';
 import type {
+  BelowZero,
   Forecast,
   ForecastDay,
   ForecastEvent,
@@ -177,8 +178,37 @@ export function forecastCashFlow(input: ForecastInput): Forecast {
     days,
     lowPoints: lowPoints(input.asOf, days),
     warnings,
+    firstBelowZero: firstBelowZero(input.openingBalance, days),
     conventions: CONVENTIONS(input),
   };
+}
+
+/**
+ * The first moment the balance drops below zero (events in their within-day order), what took it
+ * there, and the first repayment from then on that the money is not there for: the payment at risk.
+ */
+export function firstBelowZero(opening: Cents, days: readonly ForecastDay[]): BelowZero | null {
+  let balance: number = opening;
+  for (const [i, d] of days.entries()) {
+    for (const e of d.events) {
+      balance += e.kind === 'income' ? e.amount : -e.amount;
+      if (balance >= 0) continue;
+      const cause = e.kind === 'installment' ? e.lender : e.label;
+      let atRisk: BelowZero['atRisk'] = null;
+      for (const later of days.slice(i)) {
+        const x = later.events.find(
+          (y) =>
+            y.kind === 'installment' && (later !== d || d.events.indexOf(y) >= d.events.indexOf(e)),
+        );
+        if (x !== undefined && x.kind === 'installment') {
+          atRisk = { lender: x.lender, amount: x.amount, dueOn: x.dueOn, debitOn: later.date };
+          break;
+        }
+      }
+      return { on: d.date, balance: cents(balance), cause, atRisk };
+    }
+  }
+  return null;
 }
 
 function lowPoints(asOf: IsoDate, days: ForecastDay[]): LowPoint[] {

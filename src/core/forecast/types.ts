@@ -103,6 +103,17 @@ export interface ForecastWarning {
   suggestions: ForecastSuggestion[];
 }
 
+/** The first day the account goes below zero and the repayment that money was needed for. */
+export interface BelowZero {
+  on: IsoDate;
+  /** the balance just after the event that took it below zero */
+  balance: Cents;
+  /** that event: an outgoing's label (rent…) or an installment's lender */
+  cause: string;
+  /** the first installment (contract or agreement) debited from then on; null if none in the window */
+  atRisk: { lender: string; amount: Cents; dueOn: IsoDate; debitOn: IsoDate } | null;
+}
+
 export interface Forecast {
   asOf: IsoDate;
   endOn: IsoDate;
@@ -113,5 +124,7 @@ export interface Forecast {
   days: ForecastDay[];
   lowPoints: LowPoint[];
   warnings: ForecastWarning[];
+  /** null when the balance never goes below zero in the window */
+  firstBelowZero: BelowZero | null;
   conventions: { zh: string[]; en: string[] };
 }

@@ -2,6 +2,7 @@ import type { Cents } from '../money/index.js';
 import type { IsoDate } from '../dates/index.js';
 import type { RatePpm } from '../rates/index.js';
 import type { DatedFlow } from '../apr/index.js';
+import { LENDER_TYPE } from '../vocab/vocab.js';
 
 /**
  * How sure we are of a legal fact (law/FACTS.md legend):
@@ -10,17 +11,10 @@ import type { DatedFlow } from '../apr/index.js';
  */
 export type Certainty = 'P' | 'S' | 'U';
 
-export type LenderType =
-  'bank' | 'consumer-finance' | 'small-loan' | 'guarantee-platform' | 'private' | 'unknown';
+/** values and labels live in core/vocab (one home per word) */
+export type LenderType = (typeof LENDER_TYPE.values)[number];
 
-export const LENDER_TYPES: readonly LenderType[] = [
-  'bank',
-  'consumer-finance',
-  'small-loan',
-  'guarantee-platform',
-  'private',
-  'unknown',
-];
+export const LENDER_TYPES: readonly LenderType[] = LENDER_TYPE.values;
 
 /** One citable legal provision (statute article, judicial interpretation, regulation, standard). */
 export interface Provision {

@@ -2,6 +2,7 @@ import type { Cents } from '../money/index.js';
 import type { IsoDate } from '../dates/index.js';
 import type { RatePpm } from '../rates/index.js';
 import type { UsualTerm } from './acceptance.js';
+import { PLAN_CONCESSION } from '../vocab/vocab.js';
 
 export const STRATEGIES = [
   'pro-rata-balance',
@@ -11,13 +12,7 @@ export const STRATEGIES = [
 ] as const;
 export type Strategy = (typeof STRATEGIES)[number];
 
-export const CONCESSIONS = [
-  'none',
-  'waive-penalty',
-  'freeze-interest',
-  'reduce-rate',
-  'extend-term',
-] as const;
+export const CONCESSIONS = PLAN_CONCESSION.values;
 export type Concession = (typeof CONCESSIONS)[number];
 
 export const DEBT_KINDS = ['credit-card', 'online-loan', 'bank-loan', 'car-loan', 'other'] as const;

@@ -1,21 +1,13 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Instant } from '../../core/dates/index.js';
 import type { Sha256Hex } from '../../core/ledger/index.js';
+import { EVIDENCE_KIND } from '../../core/vocab/index.js';
 import type { Database, EvidenceItemsTable } from '../schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export const EVIDENCE_KINDS = [
-  'call-recording',
-  'screenshot',
-  'chat-export',
-  'email',
-  'contract',
-  'signed-agreement',
-  'hardship-proof',
-  'receipt',
-  'other',
-] as const;
+/** values and labels live in core/vocab (one home per word) */
+export const EVIDENCE_KINDS = EVIDENCE_KIND.values;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
 export interface EvidenceItem {

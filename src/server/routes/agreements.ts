@@ -12,6 +12,7 @@ import type { ReplanResult } from '../../app/agreements-replan.js';
 import { resolveCase } from '../../app/cases.js';
 import { AppError } from '../../app/errors.js';
 import { runForecast } from '../../app/forecast.js';
+import type { BelowZero } from '../../core/forecast/index.js';
 import { findLender } from '../../app/lenders.js';
 import {
   AgreementCreate,
@@ -56,6 +57,28 @@ function agreementView(r: AgreementReport): AgreementView {
 }
 
 type CaseId = Awaited<ReturnType<typeof resolveCase>>['id'];
+
+function belowZeroView(b: BelowZero | null) {
+  if (b === null) return null;
+  const risk = b.atRisk;
+  return {
+    date: b.on,
+    balance: y(b.balance),
+    cause: b.cause,
+    atRisk:
+      risk === null ? null : { lender: risk.lender, amount: y(risk.amount), dueDate: risk.dueOn },
+    messageZh:
+      `${b.on} 余额将降到 ${y(b.balance)} 元（${b.cause}）` +
+      (risk === null
+        ? '。'
+        : `，${risk.debitOn} 要还的 ${risk.lender} ${y(risk.amount)} 元可能还不上。`),
+    message:
+      `On ${b.on} the balance falls to ${y(b.balance)} (${b.cause})` +
+      (risk === null
+        ? '.'
+        : `; the ${y(risk.amount)} due to ${risk.lender} on ${risk.debitOn} is at risk.`),
+  };
+}
 
 /** What one re-plan depends on: the same inputs give the same plan and letters (POST and download). */
 interface ReplanInputs {
@@ -393,7 +416,7 @@ export const agreementRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     async (req) => {
       const c = await resolveCase(deps);
       const q = req.query;
-      const { forecast: f } = await runForecast(deps, c.id, {
+      const { forecast: f, sources } = await runForecast(deps, c.id, {
         asOf: todayIn(deps),
         days: q.days,
         balance: q.balance,
@@ -411,6 +434,8 @@ export const agreementRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
           messageZh: `${w.actBy} 前要处理：${w.lender} 第 ${w.seq} 期 ${y(w.amount)} 元到期时余额差 ${y(w.shortfall)} 元。${w.suggestions.map((s) => s.messageZh).join(' ')}`,
           message: `Act by ${w.actBy}: ${w.lender} installment ${w.seq} (${y(w.amount)}) is short by ${y(w.shortfall)}. ${w.suggestions.map((s) => s.message).join(' ')}`,
         })),
+        firstBelowZero: belowZeroView(f.firstBelowZero),
+        assumedDays: sources.assumedDays,
       };
     },
   );

@@ -6,6 +6,9 @@ import { z } from 'zod';
 import { resolveCase } from '../../app/cases.js';
 import { addDebt, editDebt, listDebts, removeDebt, todayOf } from '../../app/debts.js';
 import { summarizeCase } from '../../app/summary.js';
+import { todayIn } from '../../app/agreements.js';
+import { thisMonth } from '../../app/this-month.js';
+import { formatYuan, sumCents } from '../../core/money/index.js';
 import { AppError } from '../../app/errors.js';
 import { addLender, listLenders } from '../../app/lenders.js';
 import {
@@ -15,6 +18,7 @@ import {
   IdParams,
   LenderCreate,
   LenderView,
+  ThisMonthView,
   Summary,
 } from '../../contracts/index.js';
 import { debtExtras, debtViews, lenderView, summaryView } from '../views.js';
@@ -159,6 +163,37 @@ export const caseRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
     async () => ({
       lenders: (await listLenders(deps, await theCase())).map(lenderView),
     }),
+  );
+
+  app.get(
+    '/this-month',
+    { schema: { tags: ['inventory'], response: { 200: ThisMonthView } } },
+    async () => {
+      const m = await thisMonth(deps, await theCase(), todayIn(deps));
+      const y = formatYuan;
+      return {
+        asOf: m.asOf,
+        endDate: m.endOn,
+        items: m.items.map((i) => ({
+          lenderId: i.lenderId,
+          lender: i.lender,
+          source: i.source,
+          refId: i.refId,
+          seq: i.seq,
+          dueDate: i.dueOn,
+          amount: y(i.amount),
+          paid: y(i.paid),
+          remaining: y(i.remaining),
+          isOverdue: i.isOverdue,
+        })),
+        lenders: m.lenders.map((l) => ({ ...l, due: y(l.due), paid: y(l.paid) })),
+        totals: {
+          due: y(sumCents(m.items.map((i) => i.amount))),
+          paid: y(sumCents(m.items.map((i) => i.paid))),
+          remaining: y(sumCents(m.items.map((i) => i.remaining))),
+        },
+      };
+    },
   );
 
   app.post(

@@ -8,6 +8,8 @@ import { resolveCase } from '../../app/cases.js';
 import { vaultOf } from '../../app/evidence-common.js';
 import { addEvidence, listEvidence } from '../../app/evidence.js';
 import { AppError } from '../../app/errors.js';
+import { fieldLabel } from '../../app/field-labels.js';
+import { zodReasonZh } from '../error-handler.js';
 import { EvidenceFields, EvidenceView, IdParams } from '../../contracts/index.js';
 import { contentDisposition } from '../download.js';
 import type { RouteOptions } from './index.js';
@@ -147,9 +149,10 @@ export const evidenceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
         if (e instanceof z.ZodError) {
           const i = e.issues[0]!;
           const field = i.path.join('.') || 'input';
-          throw new AppError('invalid-input', `${field}: ${i.message}`, {
+          const { code, message, path: _path, ...params } = i;
+          throw new AppError('invalid-input', `${fieldLabel(field, 'en')}: ${message}`, {
             field,
-            messageZh: `${field}：${i.message}`,
+            messageZh: `${fieldLabel(field, 'zh')}：${zodReasonZh(code, message, params)}`,
             details: { issues: e.issues },
           });
         }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Calculators } from '../calculators.js';
+import { registerIdempotency } from '../idempotency.js';
 import type { ServerDeps } from '../server-deps.js';
 import { agreementRoutes } from './agreements.js';
 import { calcRoutes } from './calc.js';
@@ -36,6 +37,7 @@ export const registerRoutes: FastifyPluginAsync<RouteOptions> = async (
     const own = route.onResponse ?? [];
     route.onResponse = [...(Array.isArray(own) ? own : [own]), bump];
   });
+  registerIdempotency(app, deps);
   const o: RouteOptions = { deps, uploadLimit, writes, ...(calculators ? { calculators } : {}) };
   await app.register(calcRoutes, o);
   await app.register(caseRoutes, o);

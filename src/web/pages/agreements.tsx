@@ -8,6 +8,7 @@ import type {
 } from '../../contracts/index.js';
 import { api, ApiError } from '../api-client.js';
 import { Empty, ErrorBanner, Field, Money, Notice } from '../components/field.js';
+import { useUnsavedWarning, useWrite } from '../components/use-form.js';
 import { LazyLineChart, toPlot, toUnix } from '../components/lazy-chart.js';
 import { money } from '../format.js';
 import { useLang, useT } from '../i18n.js';
@@ -47,6 +48,11 @@ export function AgreementsPage() {
   const [payDay, setPayDay] = useState('');
   const [payAmount, setPayAmount] = useState('');
   const [replan, setReplan] = useState<{ id: string; reason: ReplanReason } | null>(null);
+  const agreementWrite = useWrite();
+  const paymentWrite = useWrite();
+  useUnsavedWarning(
+    [a.agreedDate, a.firstDueDate, a.monthlyAmount, a.count, pay.amount].some((x) => x !== ''),
+  );
   const fail = (e: unknown) => setBanner(e instanceof ApiError ? e.say(lang) : String(e));
 
   const load = useCallback(() => {
@@ -87,15 +93,18 @@ export function AgreementsPage() {
     !Object.values(aErr).some(Boolean);
   const addAgreement = async () => {
     if (!aReady) return;
+    const body = {
+      lenderId: a.lenderId,
+      agreedDate: checkDate(a.agreedDate, lang).value!,
+      firstDueDate: checkDate(a.firstDueDate, lang).value!,
+      monthlyAmount: checkMoney(a.monthlyAmount, lang).value!,
+      count: Number(a.count),
+      isConfirmedInWriting: a.confirmed,
+    };
     try {
-      await api.addAgreement({
-        lenderId: a.lenderId,
-        agreedDate: checkDate(a.agreedDate, lang).value!,
-        firstDueDate: checkDate(a.firstDueDate, lang).value!,
-        monthlyAmount: checkMoney(a.monthlyAmount, lang).value!,
-        count: Number(a.count),
-        isConfirmedInWriting: a.confirmed,
-      });
+      const saved = await agreementWrite.run(body, (key) => api.addAgreement(body, key));
+      if (saved === undefined) return; // a second tap while the first save runs
+      setBanner(null);
       setNotice(t('协议已记录', 'Agreement recorded'));
       setA((o) => ({ ...o, agreedDate: '', firstDueDate: '', monthlyAmount: '', count: '' }));
       load();
@@ -111,11 +120,15 @@ export function AgreementsPage() {
   const payReady = pay.agreementId && pay.paidDate && pay.amount && !pErr.paidDate && !pErr.amount;
   const recordPayment = async () => {
     if (!payReady) return;
+    const id = pay.agreementId;
+    const body = {
+      paidDate: checkDate(pay.paidDate, lang).value!,
+      amount: checkMoney(pay.amount, lang).value!,
+    };
     try {
-      await api.pay(pay.agreementId, {
-        paidDate: checkDate(pay.paidDate, lang).value!,
-        amount: checkMoney(pay.amount, lang).value!,
-      });
+      const saved = await paymentWrite.run({ id, ...body }, (key) => api.pay(id, body, key));
+      if (saved === undefined) return;
+      setBanner(null);
       setNotice(t('还款已记录', 'Payment recorded'));
       setPay((o) => ({ ...o, amount: '' }));
       load();
@@ -273,8 +286,8 @@ export function AgreementsPage() {
             </p>
           ) : null}
           <div className="actions">
-            <button type="submit" className="primary" disabled={!aReady}>
-              {t('保存协议', 'Save agreement')}
+            <button type="submit" className="primary" disabled={!aReady || agreementWrite.busy}>
+              {agreementWrite.busy ? t('保存中…', 'Saving…') : t('保存协议', 'Save agreement')}
             </button>
           </div>
         </form>
@@ -408,8 +421,8 @@ export function AgreementsPage() {
               )}
             </Field>
             <div className="actions">
-              <button type="submit" className="primary" disabled={!payReady}>
-                {t('保存还款', 'Save payment')}
+              <button type="submit" className="primary" disabled={!payReady || paymentWrite.busy}>
+                {paymentWrite.busy ? t('保存中…', 'Saving…') : t('保存还款', 'Save payment')}
               </button>
             </div>
           </form>
@@ -502,6 +515,19 @@ export function AgreementsPage() {
       </form>
       {forecast ? (
         <section aria-label={t('预测结果', 'Forecast')}>
+          {forecast.firstBelowZero ? (
+            <p className="banner banner-bad" role="alert">
+              {lang === 'zh' ? forecast.firstBelowZero.messageZh : forecast.firstBelowZero.message}
+            </p>
+          ) : null}
+          {forecast.assumedDays && forecast.assumedDays.length > 0 ? (
+            <p className="muted">
+              {t(
+                `预算里这些项目没有填日期，按保守方式计算（支出算在每月 1 日，收入算在月末）：${forecast.assumedDays.join('、')}。`,
+                `These budget lines have no day, so they are placed cautiously (costs on the 1st, income at month end): ${forecast.assumedDays.join(', ')}.`,
+              )}
+            </p>
+          ) : null}
           {forecast.warnings.length > 0 ? (
             <ul className="warnings" role="alert">
               {forecast.warnings.map((w, i) => {
@@ -526,11 +552,11 @@ export function AgreementsPage() {
                 );
               })}
             </ul>
-          ) : (
+          ) : forecast.firstBelowZero ? null : (
             <p className="banner banner-ok" role="status">
               {t(
-                '按现在的收支，未来 90 天每期都能按时还上。',
-                'Every installment in the next 90 days is covered.',
+                '按现在的收支（含预算里的每一项和每笔债务的应还款），未来 90 天每期都能按时还上。',
+                'Counting every budget line and every debt due, every installment in the next 90 days is covered.',
               )}
             </p>
           )}

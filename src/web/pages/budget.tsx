@@ -3,6 +3,7 @@ import { BUDGET_GROUPS } from '../../contracts/enums.js';
 import type { BudgetLine, BudgetView } from '../../contracts/index.js';
 import { api, ApiError } from '../api-client.js';
 import { ErrorBanner, Field, Money, Notice } from '../components/field.js';
+import { useUnsavedWarning, useWrite } from '../components/use-form.js';
 import { money } from '../format.js';
 import { useLang, useT } from '../i18n.js';
 import { BUDGET_GROUP_LABELS, CATEGORY_LABELS, label } from '../labels.js';
@@ -75,6 +76,9 @@ export function BudgetPage() {
   const [banner, setBanner] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [serverField, setServerField] = useState<Record<string, string>>({});
+  const [dirty, setDirty] = useState(false);
+  const budgetWrite = useWrite();
+  useUnsavedWarning(dirty);
 
   const rowError = (r: Row) => ({
     label: checkText(r.label, lang, 200, true).error,
@@ -86,6 +90,7 @@ export function BudgetPage() {
 
   const update = (i: number, patch: Partial<Row>) => {
     touched.current = true;
+    setDirty(true);
     setRows((old) => old.map((r, j) => (j === i ? { ...r, ...patch } : r)));
     setServerField({});
   };
@@ -108,7 +113,10 @@ export function BudgetPage() {
       return;
     }
     try {
-      const b = await api.saveBudget({ lines, buffer: checkMoney(buffer, lang).value ?? '0.00' });
+      const body = { lines, buffer: checkMoney(buffer, lang).value ?? '0.00' };
+      const b = await budgetWrite.run(body, (key) => api.saveBudget(body, key));
+      if (b === undefined) return; // a second tap while the first save runs
+      setDirty(false);
       setSaved(b);
       setNotice(t('预算已保存', 'Budget saved'));
     } catch (e) {
@@ -186,6 +194,7 @@ export function BudgetPage() {
                     className="link"
                     onClick={() => {
                       touched.current = true;
+                      setDirty(true);
                       setRows((old) => old.filter((_, j) => j !== i));
                     }}
                   >
@@ -200,6 +209,7 @@ export function BudgetPage() {
               className="link"
               onClick={() => {
                 touched.current = true;
+                setDirty(true);
                 setRows((old) => [...old, { kind: kindsOf(g)[0]!, label: '', monthly: '' }]);
               }}
             >
@@ -219,6 +229,7 @@ export function BudgetPage() {
               value={buffer}
               onChange={(e) => {
                 touched.current = true;
+                setDirty(true);
                 setBuffer(e.target.value);
                 setServerField({});
               }}
@@ -226,8 +237,10 @@ export function BudgetPage() {
           )}
         </Field>
         <div className="actions">
-          <button type="submit" className="primary" disabled={hasErrors}>
-            {t('保存并计算还款能力', 'Save and compute capacity')}
+          <button type="submit" className="primary" disabled={hasErrors || budgetWrite.busy}>
+            {budgetWrite.busy
+              ? t('保存中…', 'Saving…')
+              : t('保存并计算还款能力', 'Save and compute capacity')}
           </button>
         </div>
       </form>

@@ -1,10 +1,22 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { CHANNELS, EVIDENCE_KINDS, THIRD_PARTY_RELATIONS } from '../../contracts/enums.js';
+import {
+  CHANNELS,
+  DIRECTIONS,
+  EVIDENCE_KINDS,
+  THIRD_PARTY_RELATIONS,
+} from '../../contracts/enums.js';
 import type { ConductFlag, ContactView, EvidenceView, LenderView } from '../../contracts/index.js';
 import { api, ApiError } from '../api-client.js';
 import { Empty, ErrorBanner, Field, Notice } from '../components/field.js';
+import { useUnsavedWarning, useWrite } from '../components/use-form.js';
 import { useLang, useT } from '../i18n.js';
-import { CHANNEL_LABELS, EVIDENCE_LABELS, label, RELATION_LABELS } from '../labels.js';
+import {
+  CHANNEL_LABELS,
+  DIRECTION_LABELS,
+  EVIDENCE_LABELS,
+  label,
+  RELATION_LABELS,
+} from '../labels.js';
 import { checkText } from '../validate.js';
 
 /** "2026-11-29T20:30" typed in a datetime-local input → an instant with the China offset. */
@@ -53,7 +65,14 @@ export function ContactsPage() {
   });
   const [ev, setEv] = useState({ kind: 'call-recording', lenderId: '', description: '' });
   const [file, setFile] = useState<File | null>(null);
-  const [uploading, setUploading] = useState(false);
+  const contactWrite = useWrite();
+  const evidenceWrite = useWrite();
+  const uploading = evidenceWrite.busy;
+  useUnsavedWarning(
+    [c.agentName, c.asked, c.offered, c.thirdParty, c.notes, ev.description].some(
+      (x) => x.trim() !== '',
+    ) || file !== null,
+  );
   const fileInput = useRef<HTMLInputElement>(null);
   const fail = (e: unknown) => setBanner(e instanceof ApiError ? e.say(lang) : String(e));
 
@@ -90,18 +109,21 @@ export function ContactsPage() {
   const saveContact = async () => {
     const occurredAt = toInstant(c.occurredAt);
     if (!occurredAt || askedErr) return;
+    const body = {
+      lenderId: c.lenderId || null,
+      occurredAt,
+      channel: c.channel as (typeof CHANNELS)[number],
+      direction: c.direction as (typeof DIRECTIONS)[number],
+      agentName: c.agentName.trim() || null,
+      asked: c.asked.trim() || null,
+      offered: c.offered.trim() || null,
+      thirdParty: c.thirdParty.trim() || null,
+      notes: c.notes.trim() || null,
+    };
     try {
-      await api.addContact({
-        lenderId: c.lenderId || null,
-        occurredAt,
-        channel: c.channel as (typeof CHANNELS)[number],
-        direction: c.direction as 'inbound' | 'outbound',
-        agentName: c.agentName.trim() || null,
-        asked: c.asked.trim() || null,
-        offered: c.offered.trim() || null,
-        thirdParty: c.thirdParty.trim() || null,
-        notes: c.notes.trim() || null,
-      });
+      const saved = await contactWrite.run(body, (key) => api.addContact(body, key));
+      if (saved === undefined) return; // a second tap while the first save runs
+      setBanner(null);
       setNotice(t('已记录这次沟通', 'Contact logged'));
       setC((o) => ({ ...o, agentName: '', asked: '', offered: '', thirdParty: '', notes: '' }));
       load();
@@ -112,24 +134,25 @@ export function ContactsPage() {
 
   const upload = async () => {
     if (!file) return;
-    setUploading(true);
+    const fields = {
+      kind: ev.kind as (typeof EVIDENCE_KINDS)[number],
+      lenderId: ev.lenderId || null,
+      description: ev.description.trim() || null,
+    };
     try {
-      await api.uploadEvidence(
-        {
-          kind: ev.kind as (typeof EVIDENCE_KINDS)[number],
-          lenderId: ev.lenderId || null,
-          description: ev.description.trim() || null,
-        },
-        file,
+      const stored = await evidenceWrite.run(
+        { ...fields, file: [file.name, file.size, file.lastModified] },
+        (key) => api.uploadEvidence(fields, file, key),
       );
+      if (stored === undefined) return;
+      setBanner(null);
       setNotice(t(`已存入证据库：${file.name}`, `Stored in the vault: ${file.name}`));
       setFile(null);
+      setEv((o) => ({ ...o, description: '' }));
       if (fileInput.current) fileInput.current.value = '';
       load();
     } catch (e) {
       fail(e);
-    } finally {
-      setUploading(false);
     }
   };
 
@@ -215,8 +238,11 @@ export function ContactsPage() {
               value={c.direction}
               onChange={(e) => setC({ ...c, direction: e.target.value })}
             >
-              <option value="inbound">{t('对方打给我', 'They contacted me')}</option>
-              <option value="outbound">{t('我联系对方', 'I contacted them')}</option>
+              {DIRECTIONS.map((d) => (
+                <option key={d} value={d}>
+                  {label(DIRECTION_LABELS, d, lang)}
+                </option>
+              ))}
             </select>
           )}
         </Field>
@@ -281,8 +307,12 @@ export function ContactsPage() {
           )}
         </Field>
         <div className="actions">
-          <button type="submit" className="primary" disabled={Boolean(whenErr || askedErr)}>
-            {t('保存记录', 'Save contact')}
+          <button
+            type="submit"
+            className="primary"
+            disabled={Boolean(whenErr || askedErr) || contactWrite.busy}
+          >
+            {contactWrite.busy ? t('保存中…', 'Saving…') : t('保存记录', 'Save contact')}
           </button>
         </div>
       </form>

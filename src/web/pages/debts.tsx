@@ -165,7 +165,8 @@ export function DebtsPage() {
       overdue: checkMoney(v.overdue, lang).value ?? null,
     };
     try {
-      await api.addDebt(body);
+      const added = await form.run(body, (key) => api.addDebt(body, key));
+      if (added === undefined) return; // a second tap while the first save runs
       form.reset();
       setAdding(false);
       setNotice(t(`已添加：${body.lenderName}`, `Added: ${body.lenderName}`));
@@ -199,7 +200,8 @@ export function DebtsPage() {
       return;
     }
     try {
-      await api.editDebt(d.id, patch);
+      const edited = await form.run(patch, () => api.editDebt(d.id, patch));
+      if (edited === undefined) return;
       stopEditing();
       setNotice(t(`已保存修改：${v.lenderName.trim()}`, `Saved: ${v.lenderName.trim()}`));
       load();
@@ -391,7 +393,7 @@ export function DebtsPage() {
         <button type="button" onClick={() => (editing ? stopEditing() : setAdding(false))}>
           {t('取消', 'Cancel')}
         </button>
-        <button type="submit" className="primary">
+        <button type="submit" className="primary" disabled={form.submitting}>
           {editing ? t('保存修改', 'Save changes') : t('保存这笔债务', 'Save this debt')}
         </button>
       </div>
