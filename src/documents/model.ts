@@ -27,6 +27,11 @@ export type Block =
       closing: string[];
       /** e.g. [['申请人', '张三'], ['日期', '2026年11月29日']] */
       lines: [label: string, value: string][];
+      /**
+       * Renderers add a handwritten-signature line ("签名：________") after the first line;
+       * false leaves it out (a form signed elsewhere).
+       */
+      signLine?: boolean;
     }
   | { kind: 'attachments'; title: string; items: string[] }
   | { kind: 'notice'; text: string };
