@@ -44,6 +44,11 @@ export interface Doc {
   citations: string[];
 }
 
+/** The handwritten-signature line renderers put under the signer's name (see `signLine` above). */
+export function signLine(lang: Lang): string {
+  return lang === 'zh' ? '签名：________________' : 'Signature: ________________';
+}
+
 export function run(text: string, bold = false): Run {
   return bold ? { text, bold } : { text };
 }

@@ -32,7 +32,7 @@ import {
   type IParagraphOptions,
   type ISpacingProperties,
 } from 'docx';
-import type { Block, Doc, Lang, Run } from '../model.js';
+import { signLine, type Block, type Doc, type Lang, type Run } from '../model.js';
 
 const BODY_FONT: IFontAttributesProperties = {
   ascii: 'Times New Roman',
@@ -258,10 +258,6 @@ function tableBlock(
     }),
   );
   return out;
-}
-
-function signLine(lang: Lang): string {
-  return lang === 'zh' ? '签名：________________' : 'Signature: ________________';
 }
 
 /**

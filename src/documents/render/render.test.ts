@@ -7,7 +7,7 @@ import type { Lang } from '../model.js';
 import { LETTER_KINDS, LETTER_TEMPLATES, missingFor } from '../templates/index.js';
 import { columnWidths, longestAtom, renderDocx, textWidth } from './docx.js';
 import { escapeHtml, renderHtml } from './html.js';
-import { escapeMarkdown, renderMarkdown } from './markdown.js';
+import { emphasize, escapeMarkdown, renderMarkdown } from './markdown.js';
 
 const VOID = new Set(['meta', 'br', 'hr', 'img', 'link', 'input']);
 
@@ -102,7 +102,72 @@ describe('HTML renderer', () => {
   });
 });
 
+/**
+ * CommonMark's flanking rules for `*` runs (spec 0.31, §6.2): in each line the 1st, 3rd… marker
+ * run must be able to open (left-flanking) and the 2nd, 4th… to close (right-flanking), or the
+ * reader sees literal asterisks. Escaped asterisks are text.
+ */
+function emphasisProblems(md: string): string[] {
+  const ws = (c: string) => c === '' || /\s/u.test(c);
+  const punct = (c: string) => /[\p{P}\p{S}]/u.test(c);
+  const problems: string[] = [];
+  for (const line of md.split('\n')) {
+    if (/^\s*(---|\|)/.test(line)) continue; // rules and table rows carry no emphasis
+    let k = 0;
+    for (const m of line.matchAll(/\*+/g)) {
+      let at = m.index;
+      let run = m[0];
+      // an odd run of backslashes escapes the first asterisk only; the rest is still a run
+      if (/\\*$/.exec(line.slice(0, at))![0].length % 2 === 1) {
+        at += 1;
+        run = run.slice(1);
+        if (run === '') continue;
+      }
+      const before = [...line.slice(0, at)].at(-1) ?? '';
+      const after = [...line.slice(at + run.length)][0] ?? '';
+      const left = !ws(after) && (!punct(after) || ws(before) || punct(before));
+      const right = !ws(before) && (!punct(before) || ws(after) || punct(after));
+      if (k % 2 === 0 ? !left : !right)
+        problems.push(`${k % 2 === 0 ? 'opening' : 'closing'} "${run}" at ${at} in: ${line}`);
+      k++;
+    }
+  }
+  return problems;
+}
+
 describe('Markdown renderer', () => {
+  it('every bold and italic span closes under CommonMark (every kind, case and language, hostile text too)', () => {
+    for (const [name, c] of CASES)
+      for (const kind of LETTER_KINDS)
+        if (missingFor(kind, c).length === 0)
+          for (const lang of LANGS)
+            for (const kase of [c, hostileCase(c)]) {
+              const md = renderMarkdown(LETTER_TEMPLATES[kind].build(kase, lang));
+              expect(emphasisProblems(md), `${name} ${kind} ${lang}`).toEqual([]);
+            }
+    expect(emphasisProblems('**事由：**申请')).toHaveLength(1);
+    expect(emphasize('事由：', '**')).toBe('**事由**：');
+    expect(emphasize('（注：见附件）', '**')).toBe('（**注：见附件**）');
+    expect(emphasize('：', '**')).toBe('：');
+  });
+
+  it('emphasize keeps the text and always yields markers CommonMark closes (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom('事', '由', '：', '（', '）', '¥', '1', 'a', ' ', '*', '_', '。'),
+        }),
+        fc.constantFrom('', '申请', '：', ' x'),
+        (t, next) => {
+          const e = emphasize(t, '**');
+          expect(emphasisProblems(`前${e}${next}`)).toEqual([]);
+          const text = e.replace(/(?<!\\)\*\*/g, '').replace(/\\([\\`*_[\]<>&|~#+\-=.)])/g, '$1');
+          expect(text).toBe(t);
+        },
+      ),
+    );
+  });
+
   it('escapes markup in every free-text field', () => {
     for (const [name, c] of CASES)
       for (const kind of LETTER_KINDS)
@@ -118,7 +183,7 @@ describe('Markdown renderer', () => {
     const md = renderMarkdown(LETTER_TEMPLATES.request.build(EXAMPLE_CASES['young-worker'], 'zh'));
     expect(md).toContain('| 每期还款金额 | ¥492.14 |');
     expect(md).toContain('| --- | ---: |');
-    expect(md).toContain('**事由：**申请');
+    expect(md).toContain('**事由**：申请');
   });
 
   it('escapeMarkdown: removing the escapes gives back the text, and no markup char is left bare (property)', () => {
@@ -253,20 +318,18 @@ describe('DOCX renderer', () => {
     );
     fc.assert(
       fc.property(
-        fc
-          .integer({ min: 1, max: 7 })
-          .chain((n) =>
-            fc.tuple(
-              fc.array(fc.constantFrom('日期', '金额', '经过', '对方号码', '证据'), {
-                minLength: n,
-                maxLength: n,
-              }),
-              fc.array(fc.array(atom, { minLength: n, maxLength: n }), {
-                minLength: 1,
-                maxLength: 6,
-              }),
-            ),
+        fc.integer({ min: 1, max: 7 }).chain((n) =>
+          fc.tuple(
+            fc.array(fc.constantFrom('日期', '金额', '经过', '对方号码', '证据'), {
+              minLength: n,
+              maxLength: n,
+            }),
+            fc.array(fc.array(atom, { minLength: n, maxLength: n }), {
+              minLength: 1,
+              maxLength: 6,
+            }),
           ),
+        ),
         ([header, rows]) => {
           const w = columnWidths(header, rows);
           expect(w.reduce((a, x) => a + x, 0)).toBe(8306);
