@@ -217,7 +217,12 @@ export async function exportEvidence(deps: Deps, input: ExportInput): Promise<Ex
   });
   const mtime = new Date(Date.parse(deps.clock.now()));
   for (const f of files) {
-    zip.addReadStreamLazy(f.path, { mtime, compress: false, size: f.item.sizeBytes }, (cb) => {
+    // Streamed entries get a data descriptor (the CRC is known only at the end). A STORED entry
+    // with one is rejected by Java's ZipInputStream ("only DEFLATED entries can have EXT
+    // descriptor") and so by many Android apps; DEFLATED entries with one are read everywhere.
+    // Level 1: originals are mostly already-compressed media, so a higher level buys nothing.
+    const opts = { mtime, compressionLevel: 1, size: f.item.sizeBytes };
+    zip.addReadStreamLazy(f.path, opts, (cb) => {
       const s = vault.openVerified(f.item.sha256);
       s.on('error', (e: Error) => {
         failure = e;
@@ -346,12 +351,13 @@ export function renderIndexHtml(x: IndexInput): string {
           )
           .join('')}</ul>`;
   return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>证据目录</title>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>证据目录</title>
 <style>
+@page{size:A4;margin:15mm}
 body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2em;font-size:12pt}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #444;padding:4px 6px;vertical-align:top}
 th{background:#eee}td:first-child{white-space:nowrap}tr.ct td{background:#f8f8f8}code{font-size:8pt;word-break:break-all}small{color:#444}
-@media print{a{color:inherit;text-decoration:none}tr{page-break-inside:avoid}}
+@media print{body{margin:0}a{color:inherit;text-decoration:none}tr{break-inside:avoid;page-break-inside:avoid}}
 </style></head><body>
 <h1>证据目录</h1>
 <p>${x.caseTitle ? `案件：${e(x.caseTitle)}<br>` : ''}生成时间：${e(beijing(x.generatedAt))}（北京时间）${filterText ? `<br>范围：${filterText}` : ''}</p>

@@ -4,6 +4,7 @@
 import { formatMoney } from '../core/money/index.js';
 import { PAYMENT_CHANNEL_ZH, type PaymentChannel } from '../core/agreement/index.js';
 import type { IsoDate } from '../core/dates/index.js';
+import { CHANNELS, type Channel } from '../documents/channels.js';
 import {
   DEFAULT_TIME_ZONE,
   parseTimeZone,
@@ -17,6 +18,17 @@ import type { Deps } from './deps.js';
 import { AppError } from './errors.js';
 
 export { DEFAULT_TIME_ZONE };
+
+/** A channel's short Chinese name for a calendar title ("国家金融监督管理总局", not "nfra-12378"). */
+export function channelNameZh(id: string): string {
+  const c = (CHANNELS as Record<string, Channel | undefined>)[id];
+  return c === undefined ? id : (c.nameZh.split('（')[0] ?? c.nameZh);
+}
+
+function channelNameEn(id: string): string {
+  const c = (CHANNELS as Record<string, Channel | undefined>)[id];
+  return c === undefined ? id : (c.nameEn.split(' (')[0] ?? c.nameEn);
+}
 
 export interface CalendarRequest {
   asOf: IsoDate;
@@ -71,10 +83,17 @@ export async function exportCalendar(
     ]
       .filter(Boolean)
       .join('；');
+    // Every payment on the agreement may change what an installment still asks for: the event's
+    // version is the number of payments recorded, its LAST-MODIFIED the latest record's time.
+    const lastModified = [a.createdAt, ...r.payments.map((p) => p.createdAt)].reduce((x, y) =>
+      y > x ? y : x,
+    );
     for (const s of r.status.installments) {
       if (s.remaining <= 0) continue;
       events.push({
         uid: installmentUid(a.id, s.seq),
+        sequence: r.payments.length,
+        lastModified,
         date: s.dueOn,
         title: `还款 ${formatMoney(s.remaining)} · ${a.lenderBrand ?? a.lenderName} 第${s.seq}期`,
         description: [
@@ -93,10 +112,10 @@ export async function exportCalendar(
   ).map((e): CalendarEvent => ({
     uid: escalationUid(e.id),
     date: e.chaseOn,
-    title: `跟进投诉/申请 · ${e.channel}${e.lenderName ? ` · ${e.lenderName}` : ''}`,
+    title: `跟进投诉/申请 · ${channelNameZh(e.channel)}${e.lenderName ? ` · ${e.lenderName}` : ''}`,
     description: [
-      `${e.sentOn ? `${e.sentOn} 提交` : '已提交'}${e.reference ? `，编号 ${e.reference}` : ''}；到 ${e.chaseOn} 仍无答复请跟进。`,
-      `Follow up the ${e.channel} escalation${e.reference ? ` (${e.reference})` : ''} by ${e.chaseOn}.`,
+      `${channelNameZh(e.channel)}：${e.sentOn ? `${e.sentOn} 提交` : '已提交'}${e.reference ? `，编号 ${e.reference}` : ''}；到 ${e.chaseOn} 仍无答复请跟进。`,
+      `Follow up the ${channelNameEn(e.channel)} escalation${e.reference ? ` (${e.reference})` : ''} by ${e.chaseOn}.`,
     ].join('\n'),
   }));
   const ics = renderIcs([...events, ...escalations], {

@@ -51,6 +51,11 @@ export type Block =
       closing: string[];
       /** e.g. [['申请人', '张三'], ['日期', '2026年11月29日']] */
       lines: [label: string, value: string][];
+      /**
+       * Renderers add a handwritten-signature line ("签名：________") after the first line;
+       * false leaves it out (a form signed elsewhere).
+       */
+      signLine?: boolean;
     }
   | { kind: 'attachments'; title: string; items: string[] }
   | { kind: 'notice'; text: string };
@@ -61,6 +66,11 @@ export interface Doc {
   blocks: Block[];
   /** provision ids cited in the text, for the registry checks */
   citations: string[];
+}
+
+/** The handwritten-signature line renderers put under the signer's name (see `signLine` above). */
+export function signLine(lang: Lang): string {
+  return lang === 'zh' ? '签名：________________' : 'Signature: ________________';
 }
 
 export function run(text: string, bold = false): Run {

@@ -1,41 +1,95 @@
-// DOCX for Word and WPS: the only file that imports `docx`. A4, 宋体 body and 黑体 headings named
-// for the East Asian slot (Word and WPS pick fonts per script), Times New Roman for Latin text.
+// DOCX for Word, WPS and LibreOffice: the only file that imports `docx`. A4, SimSun (宋体) body and
+// SimHei (黑体) headings named for the East Asian slot, Times New Roman for Latin text. Checked by
+// rendering through LibreOffice (docx.libreoffice.test.ts), so the choices below are about making
+// every app lay the page out the same:
+// - every paragraph states its line rule (`w:line` alone is read as "exact" by LibreOffice and
+//   as "auto" by Word, so pages differed by app);
+// - the Western language is en-US (East Asian zh-CN), as in Word's own Chinese documents: with
+//   zh-CN as the Western language LibreOffice breaks "¥11,811.47" after a comma or a point;
+// - headings keep with what follows; the last body paragraph, 此致/敬礼, the signature lines, the
+//   attachment list and the disclaimer keep together, so neither 敬礼 nor the disclaimer ends up
+//   alone on the last page; short tables do not split, no table row splits;
+// - table columns are at least as wide as their longest unbreakable piece (an amount, a date, a
+//   contract number), so "2024年1月5日" never wraps inside a narrow column;
+// - the font table names SimSun/SimHei with their Chinese names as altName and a family
+//   (roman/swiss), so an app without them substitutes a serif body and a sans heading.
 import {
   AlignmentType,
   BorderStyle,
   Document,
   Footer,
+  LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
   type IFontAttributesProperties,
+  type IParagraphOptions,
+  type ISpacingProperties,
 } from 'docx';
-import type { Block, Doc, Run } from '../model.js';
+import { signLine, type Block, type Doc, type Lang, type Run } from '../model.js';
 
 const BODY_FONT: IFontAttributesProperties = {
   ascii: 'Times New Roman',
   hAnsi: 'Times New Roman',
   cs: 'Times New Roman',
-  eastAsia: '宋体',
+  eastAsia: 'SimSun',
 };
 const HEADING_FONT: IFontAttributesProperties = {
   ascii: 'Times New Roman',
   hAnsi: 'Times New Roman',
   cs: 'Times New Roman',
-  eastAsia: '黑体',
+  eastAsia: 'SimHei',
 };
-/** half-points: 小四 12pt body, 四号 14pt headings, 小二 18pt title, 小五 9pt notice */
-const SIZE = { body: 24, heading: 28, title: 36, small: 18 } as const;
+
+/**
+ * word/fontTable.xml: Word and WPS find 宋体/黑体 by either name; altName, panose, charset 86
+ * (GB2312) and the family tell other apps what to substitute (a serif for SimSun, a sans for
+ * SimHei). Values as Word writes them for these fonts, family made explicit.
+ */
+export const FONT_TABLE_XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:font w:name="SimSun"><w:altName w:val="宋体"/><w:panose1 w:val="02010600030101010101"/><w:charset w:val="86"/><w:family w:val="roman"/><w:pitch w:val="variable"/><w:sig w:usb0="00000003" w:usb1="288F0000" w:usb2="00000016" w:usb3="00000000" w:csb0="00040001" w:csb1="00000000"/></w:font><w:font w:name="SimHei"><w:altName w:val="黑体"/><w:panose1 w:val="02010609060101010101"/><w:charset w:val="86"/><w:family w:val="swiss"/><w:pitch w:val="fixed"/><w:sig w:usb0="800002BF" w:usb1="38CF7CFA" w:usb2="00000016" w:usb3="00000000" w:csb0="00040001" w:csb1="00000000"/></w:font><w:font w:name="Times New Roman"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font></w:fonts>`;
+
+/** half-points: 小四 12pt body, 四号 14pt headings, 小二 18pt title, 五号 10.5pt tables, 小五 9pt notice */
+const SIZE = { body: 24, heading: 28, title: 36, cell: 21, small: 18 } as const;
 /** twips: A4 and Word's default Chinese margins (2.54 cm top/bottom, 3.17 cm left/right) */
 const PAGE = { width: 11906, height: 16838, top: 1440, bottom: 1440, left: 1800, right: 1800 };
 const CONTENT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
-const LINE = { line: 360 }; // 1.5 lines
+/**
+ * Line heights as "at least" N pt: the same in every app whatever font it substitutes. ("auto"
+ * multiplies the font's own line height, which is 1.0 em for SimSun but 1.45 em for Noto CJK,
+ * so a Linux or Mac without SimSun laid the letter out a third taller; "exact" would clip
+ * larger glyphs.) 18 pt is 1.5 lines of 12 pt SimSun.
+ */
+const lineAtLeast = (pt: number): ISpacingProperties => ({
+  line: pt * 20,
+  lineRule: LineRuleType.AT_LEAST,
+});
+const LINE = {
+  body: lineAtLeast(18),
+  heading: lineAtLeast(22),
+  title: lineAtLeast(28),
+  cell: lineAtLeast(16),
+  small: lineAtLeast(14),
+};
 const INDENT_2CH = 480; // two 12pt characters
+/** a table of at most this many body rows is kept on one page */
+const KEEP_TABLE_ROWS = 12;
+
+const spacing = (line: ISpacingProperties, extra: ISpacingProperties = {}): ISpacingProperties => ({
+  ...extra,
+  ...line,
+});
+
+/** Every paragraph: widow/orphan control on (Word's default, not LibreOffice's for DOCX). */
+function para(opts: IParagraphOptions): Paragraph {
+  return new Paragraph({ widowControl: true, ...opts });
+}
 
 function textRun(
   text: string,
@@ -53,45 +107,111 @@ function runs(rs: Run[], size: number = SIZE.body): TextRun[] {
   return rs.map((r) => textRun(r.text, { bold: r.bold ?? false, size }));
 }
 
-/** Display width in half-em units: CJK counts two. */
-function textWidth(s: string): number {
+const isWide = (cp: number) => cp >= 0x2e80;
+const isLatinAlnum = (ch: string) => /[A-Za-z0-9]/.test(ch);
+
+/**
+ * Display width in half-em units: CJK and full-width forms count two, and each switch between
+ * CJK and a Latin letter or digit half a unit more (Word and LibreOffice put a quarter-em gap
+ * there: 自动调整中文与西文、数字的间距).
+ */
+export function textWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += (ch.codePointAt(0) ?? 0) > 0x2e80 ? 2 : 1;
+  let prev = '';
+  for (const ch of s) {
+    const wide = isWide(ch.codePointAt(0) ?? 0);
+    w += wide ? 2 : 1;
+    if (prev !== '') {
+      const prevWide = isWide(prev.codePointAt(0) ?? 0);
+      if ((wide && isLatinAlnum(prev)) || (prevWide && isLatinAlnum(ch))) w += 0.5;
+    }
+    prev = ch;
+  }
   return w;
 }
 
-/** Column widths in twips, proportional to each column's longest text (clamped), summing to the page. */
-function columnWidths(b: Extract<Block, { kind: 'table' }>): number[] {
-  const want = b.header.map((h, i) =>
-    Math.min(40, Math.max(6, textWidth(h), ...b.rows.map((r) => textWidth(r[i] ?? '')))),
+/**
+ * Pieces of text no line may break inside: dates (2024年1月5日, 2024-01-05 14:30), times,
+ * amounts and counts with their unit (¥32,940.55, 24期, 35.9%), and Latin runs (contract and
+ * phone numbers). Anything else may break between characters, as Chinese text does.
+ */
+const ATOM =
+  /\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|\d{4}-\d{2}-\d{2}(?: \d{1,2}:\d{2})?|[-−+]?[¥$￥]?\d[\d,]*(?:\.\d+)?(?:%|‰|[期天笔家元个月年]{1,2})?|[\x21-\x7e¥]+/gu;
+
+/** Width of the longest unbreakable piece of `s`, in half-em units (capped: very long codes wrap). */
+export function longestAtom(s: string): number {
+  let w = 0;
+  for (const m of s.matchAll(ATOM)) w = Math.max(w, textWidth(m[0]));
+  for (const ch of s.replace(ATOM, '')) w = Math.max(w, textWidth(ch));
+  return Math.min(w, 24);
+}
+
+/** twips per half-em at the table font size (10.5pt = 210 twips a CJK character) */
+const HALF_EM = (SIZE.cell / 2) * 10;
+const CELL_MARGIN = 80;
+const toTwips = (units: number) => Math.ceil((units + 1) * HALF_EM) + 2 * CELL_MARGIN;
+
+/**
+ * Column widths in twips summing to the text width. Each column gets at least its longest
+ * unbreakable piece (headers may wrap, but not below four characters); the rest goes to the
+ * columns that want more, in proportion to how much more they want.
+ */
+export function columnWidths(header: string[], rows: string[][]): number[] {
+  const cells = (i: number) => rows.map((r) => r[i] ?? '');
+  const min = header.map((h, i) =>
+    toTwips(Math.max(Math.min(textWidth(h), 8), ...cells(i).map(longestAtom))),
   );
-  const sum = want.reduce((a, x) => a + x, 0);
-  const widths = want.map((w) => Math.floor((CONTENT_WIDTH * w) / sum));
+  const want = header.map((h, i) =>
+    Math.max(min[i]!, toTwips(Math.min(40, Math.max(textWidth(h), ...cells(i).map(textWidth))))),
+  );
+  const sumMin = min.reduce((a, x) => a + x, 0);
+  let widths: number[];
+  if (sumMin >= CONTENT_WIDTH) {
+    // nothing fits: shrink in proportion (cells will wrap; better than running off the page)
+    widths = min.map((m) => Math.floor((CONTENT_WIDTH * m) / sumMin));
+  } else {
+    const extra = want.map((w, i) => w - min[i]!);
+    const sumExtra = extra.reduce((a, x) => a + x, 0);
+    const spare = CONTENT_WIDTH - sumMin;
+    if (sumExtra <= spare) {
+      // everything fits on one line: share the leftover in proportion to each column's width
+      const sumWant = want.reduce((a, x) => a + x, 0);
+      widths = want.map((w) => w + Math.floor(((CONTENT_WIDTH - sumWant) * w) / sumWant));
+    } else {
+      widths = min.map((m, i) => m + Math.floor((spare * extra[i]!) / sumExtra));
+    }
+  }
   widths[widths.length - 1]! += CONTENT_WIDTH - widths.reduce((a, x) => a + x, 0);
   return widths;
 }
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 
-function tableBlock(b: Extract<Block, { kind: 'table' }>): (Paragraph | Table)[] {
-  const widths = columnWidths(b);
+function tableBlock(
+  b: Extract<Block, { kind: 'table' }>,
+  keepWithNext: boolean,
+): (Paragraph | Table)[] {
+  const widths = columnWidths(b.header, b.rows);
+  const keepAll = b.rows.length <= KEEP_TABLE_ROWS;
   const cell = (text: string, i: number, header: boolean) =>
     new TableCell({
       width: { size: widths[i] ?? 0, type: WidthType.DXA },
-      margins: { left: 80, right: 80, top: 20, bottom: 20 },
+      margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 20, bottom: 20 },
       children: [
-        new Paragraph({
+        para({
+          spacing: LINE.cell,
           alignment: header
             ? AlignmentType.CENTER
             : b.numeric[i]
               ? AlignmentType.RIGHT
               : AlignmentType.LEFT,
-          children: [textRun(text, { bold: header, heading: header, size: SIZE.body - 3 })],
+          children: [textRun(text, { bold: header, heading: header, size: SIZE.cell })],
         }),
       ],
     });
   const table = new Table({
     width: { size: CONTENT_WIDTH, type: WidthType.DXA },
+    layout: TableLayoutType.FIXED,
     columnWidths: widths,
     borders: {
       top: BORDER,
@@ -102,30 +222,57 @@ function tableBlock(b: Extract<Block, { kind: 'table' }>): (Paragraph | Table)[]
       insideVertical: BORDER,
     },
     rows: [
-      new TableRow({ tableHeader: true, children: b.header.map((h, i) => cell(h, i, true)) }),
-      ...b.rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, i, false)) })),
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        keepNext: true,
+        children: b.header.map((h, i) => cell(h, i, true)),
+      }),
+      ...b.rows.map(
+        (r, k) =>
+          new TableRow({
+            cantSplit: true,
+            keepNext: k < b.rows.length - 1 ? keepAll : keepWithNext,
+            children: r.map((c, i) => cell(c, i, false)),
+          }),
+      ),
     ],
   });
   const out: (Paragraph | Table)[] = [];
   if (b.caption !== undefined)
     out.push(
-      new Paragraph({
-        spacing: { before: 120, after: 60 },
+      para({
+        spacing: spacing(LINE.body, { before: 120, after: 60 }),
         keepNext: true,
+        keepLines: true,
         children: [textRun(b.caption, { bold: true, heading: true })],
       }),
     );
-  out.push(table, new Paragraph({ spacing: { after: 60 }, children: [] }));
+  // an empty paragraph after the table: two tables in a row would otherwise merge
+  out.push(
+    table,
+    para({
+      spacing: spacing(LINE.cell, { after: 60 }),
+      keepNext: keepWithNext,
+      children: [],
+    }),
+  );
   return out;
 }
 
-function block(b: Block): (Paragraph | Table)[] {
+/**
+ * One block as paragraphs/tables. `keepWithNext`: the block's last paragraph stays on the page
+ * of the next block's first (used for the closing chain: last paragraph → 此致 → signature →
+ * attachments → disclaimer).
+ */
+function block(b: Block, lang: Lang, keepWithNext: boolean): (Paragraph | Table)[] {
   switch (b.kind) {
     case 'heading':
       return [
-        new Paragraph({
-          spacing: { before: 200, after: 80, ...LINE },
+        para({
+          spacing: spacing(b.level === 1 ? LINE.heading : LINE.body, { before: 200, after: 80 }),
           keepNext: true,
+          keepLines: true,
           children: [
             textRun(b.text, {
               bold: b.level === 1,
@@ -137,8 +284,9 @@ function block(b: Block): (Paragraph | Table)[] {
       ];
     case 'paragraph':
       return [
-        new Paragraph({
-          spacing: LINE,
+        para({
+          spacing: LINE.body,
+          keepNext: keepWithNext,
           alignment:
             b.align === 'center'
               ? AlignmentType.CENTER
@@ -150,51 +298,70 @@ function block(b: Block): (Paragraph | Table)[] {
         }),
       ];
     case 'table':
-      return tableBlock(b);
+      return tableBlock(b, keepWithNext);
     case 'list':
-      return b.items.map(
-        (item, k) =>
-          new Paragraph({
-            spacing: LINE,
-            indent: { left: INDENT_2CH + 360, hanging: 360 },
-            children: [textRun(b.checkbox ? '☐ ' : b.ordered ? `${k + 1}. ` : '• '), ...runs(item)],
-          }),
+      return b.items.map((item, k) =>
+        para({
+          spacing: LINE.body,
+          keepNext: k < b.items.length - 1 ? false : keepWithNext,
+          indent: { left: INDENT_2CH + 360, hanging: 360 },
+          children: [textRun(b.checkbox ? '☐ ' : b.ordered ? `${k + 1}. ` : '• '), ...runs(item)],
+        }),
       );
-    case 'signature':
-      return [
-        ...b.closing.map(
-          (c, i) =>
-            new Paragraph({
-              spacing: LINE,
-              ...(i === 0 && b.closing.length > 1 ? { indent: { firstLine: INDENT_2CH } } : {}),
-              children: [textRun(c)],
-            }),
+    case 'signature': {
+      const lines = b.lines.map(([l, v]) => `${l}：${v}`);
+      const signAt = b.signLine === false ? -1 : Math.min(1, lines.length);
+      if (signAt >= 0) lines.splice(signAt, 0, signLine(lang));
+      const all = [
+        ...b.closing.map((c, i) =>
+          para({
+            spacing: LINE.body,
+            keepNext: true,
+            keepLines: true,
+            ...(i === 0 && b.closing.length > 1 ? { indent: { firstLine: INDENT_2CH } } : {}),
+            children: [textRun(c)],
+          }),
         ),
-        ...b.lines.map(
-          ([l, v], i) =>
-            new Paragraph({
-              spacing: { ...LINE, ...(i === 0 ? { before: 240 } : {}) },
-              indent: { left: Math.floor(CONTENT_WIDTH * 0.55) },
-              children: [textRun(`${l}：${v}`)],
-            }),
+        ...lines.map((text, i) =>
+          para({
+            // room above the name, and above the line for the handwritten signature
+            spacing: spacing(
+              LINE.body,
+              i === 0 ? { before: 240 } : i === signAt ? { before: 160 } : {},
+            ),
+            keepNext: i < lines.length - 1 || keepWithNext,
+            keepLines: true,
+            indent: { left: Math.floor(CONTENT_WIDTH * 0.5) },
+            children: [textRun(text)],
+          }),
         ),
       ];
+      return all;
+    }
     case 'attachments':
       return [
-        new Paragraph({ spacing: { before: 240, ...LINE }, children: [textRun(b.title)] }),
-        ...b.items.map(
-          (i, k) =>
-            new Paragraph({
-              spacing: LINE,
-              indent: { left: INDENT_2CH + 360, hanging: 360 },
-              children: [textRun(`${k + 1}. ${i}`)],
-            }),
+        para({
+          spacing: spacing(LINE.body, { before: 240 }),
+          keepNext: b.items.length > 0 || keepWithNext,
+          keepLines: true,
+          children: [textRun(b.title)],
+        }),
+        ...b.items.map((i, k) =>
+          para({
+            spacing: LINE.body,
+            keepNext: k < b.items.length - 1 || keepWithNext,
+            keepLines: true,
+            indent: { left: INDENT_2CH + 360, hanging: 360 },
+            children: [textRun(`${k + 1}. ${i}`)],
+          }),
         ),
       ];
     case 'notice':
       return [
-        new Paragraph({
-          spacing: { before: 360 },
+        para({
+          spacing: spacing(LINE.small, { before: 360 }),
+          keepNext: keepWithNext,
+          keepLines: true,
           border: { top: { style: BorderStyle.SINGLE, size: 4, color: '999999', space: 4 } },
           children: [textRun(b.text, { size: SIZE.small })],
         }),
@@ -206,8 +373,77 @@ function block(b: Block): (Paragraph | Table)[] {
   }
 }
 
+/** Blocks that end a letter and must stay on one page with what comes right before them. */
+const CLOSING_KINDS: ReadonlySet<Block['kind']> = new Set(['signature', 'attachments', 'notice']);
+
+/** Whether block i's last paragraph keeps with block i+1. */
+function keepsWithNext(blocks: Block[], i: number): boolean {
+  const next = blocks[i + 1];
+  return next !== undefined && CLOSING_KINDS.has(next.kind);
+}
+
+const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+
+/**
+ * The closing run (signature, attachment list, disclaimer) as one borderless table row that
+ * cannot split: LibreOffice does not carry a long chain of keep-with-next paragraphs over to
+ * the next page (it left 此致/敬礼 on one page and the signature on the next), but every app
+ * moves an unsplittable row whole.
+ */
+function closingTable(group: Block[], lang: Lang): Table {
+  const children = group.flatMap((b, i) => block(b, lang, i < group.length - 1));
+  return new Table({
+    width: { size: CONTENT_WIDTH, type: WidthType.DXA },
+    layout: TableLayoutType.FIXED,
+    columnWidths: [CONTENT_WIDTH],
+    borders: {
+      top: NONE,
+      bottom: NONE,
+      left: NONE,
+      right: NONE,
+      insideHorizontal: NONE,
+      insideVertical: NONE,
+    },
+    rows: [
+      new TableRow({
+        cantSplit: true,
+        children: [
+          new TableCell({
+            width: { size: CONTENT_WIDTH, type: WidthType.DXA },
+            margins: { left: 0, right: 0, top: 0, bottom: 0 },
+            children: children.filter((c): c is Paragraph => c instanceof Paragraph),
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+/** The document body: blocks in order, the closing run (with a signature) kept whole. */
+function body(doc: Doc): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [];
+  const bs = doc.blocks;
+  for (let i = 0; i < bs.length; i++) {
+    const b = bs[i]!;
+    if (CLOSING_KINDS.has(b.kind)) {
+      let j = i;
+      while (j < bs.length && CLOSING_KINDS.has(bs[j]!.kind)) j++;
+      const group = bs.slice(i, j);
+      if (group.some((g) => g.kind === 'signature' || g.kind === 'attachments')) {
+        out.push(closingTable(group, doc.lang));
+        i = j - 1;
+        continue;
+      }
+    }
+    out.push(...block(b, doc.lang, keepsWithNext(bs, i)));
+  }
+  return out;
+}
+
 /** Builds the docx Document object; exported for tests that inspect structure. */
 export function toDocxDocument(doc: Doc): Document {
+  const footerRun = (children: (string | (typeof PageNumber)[keyof typeof PageNumber])[]) =>
+    new TextRun({ children, font: BODY_FONT, size: SIZE.small });
   return new Document({
     title: doc.title,
     creator: 'Xieshang',
@@ -221,8 +457,10 @@ export function toDocxDocument(doc: Doc): Document {
           run: {
             font: BODY_FONT,
             size: SIZE.body,
-            language: { value: doc.lang === 'zh' ? 'zh-CN' : 'en-US', eastAsia: 'zh-CN' },
+            // Western en-US, East Asian zh-CN: see the header comment (number breaking)
+            language: { value: 'en-US', eastAsia: 'zh-CN' },
           },
+          paragraph: { spacing: LINE.body },
         },
       },
     },
@@ -237,26 +475,32 @@ export function toDocxDocument(doc: Doc): Document {
         footers: {
           default: new Footer({
             children: [
-              new Paragraph({
+              para({
+                spacing: LINE.small,
                 alignment: AlignmentType.CENTER,
                 children: [
-                  new TextRun({
-                    children: [PageNumber.CURRENT],
-                    font: BODY_FONT,
-                    size: SIZE.small,
-                  }),
+                  doc.lang === 'zh'
+                    ? footerRun([
+                        '第 ',
+                        PageNumber.CURRENT,
+                        ' 页 共 ',
+                        PageNumber.TOTAL_PAGES,
+                        ' 页',
+                      ])
+                    : footerRun(['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES]),
                 ],
               }),
             ],
           }),
         },
         children: [
-          new Paragraph({
+          para({
             alignment: AlignmentType.CENTER,
-            spacing: { after: 360 },
+            spacing: spacing(LINE.title, { after: 360 }),
+            keepNext: true,
             children: [textRun(doc.title, { bold: true, heading: true, size: SIZE.title })],
           }),
-          ...doc.blocks.flatMap(block),
+          ...body(doc),
         ],
       },
     ],
@@ -265,6 +509,8 @@ export function toDocxDocument(doc: Doc): Document {
 
 /** Renders a document as DOCX bytes. */
 export async function renderDocx(doc: Doc): Promise<Uint8Array> {
-  const buf = await Packer.toBuffer(toDocxDocument(doc));
+  const buf = await Packer.toBuffer(toDocxDocument(doc), false, [
+    { path: 'word/fontTable.xml', data: FONT_TABLE_XML },
+  ]);
   return new Uint8Array(buf);
 }

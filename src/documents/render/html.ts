@@ -1,6 +1,6 @@
 // Printable HTML: one self-contained file (inline CSS, no scripts, no external resources), A4.
 // Every piece of text passes through escapeHtml; the only markup is ours.
-import type { Block, Doc, Run } from '../model.js';
+import { signLine, type Block, type Doc, type Lang, type Run } from '../model.js';
 
 export function escapeHtml(s: string): string {
   return s
@@ -32,7 +32,12 @@ ul, ol { margin: 0.3em 0 0.3em 2em; padding: 0; }
 ul.check { list-style: none; margin-left: 1em; }
 ul.check li::before { content: "☐ "; }
 .closing p.c0 { text-indent: 2em; } .closing p.c1 { text-indent: 0; }
-.sign { margin: 1.2em 0 0 55%; }
+/* the closing (此致, signature, attachments, disclaimer) prints on one page, never split */
+.closing-run { break-inside: avoid; page-break-inside: avoid; }
+h2, h3, caption { break-after: avoid; page-break-after: avoid; }
+tr, li { break-inside: avoid; page-break-inside: avoid; }
+.sign { margin: 1.2em 0 0 50%; }
+.sign p.hand { margin-top: 0.8em; }
 .sign p { margin: 0.2em 0; }
 .attachments { margin-top: 1.2em; }
 .notice { margin-top: 1.5em; padding-top: 0.5em; border-top: 1px solid #999; font-size: 9pt; color: #333; }
@@ -45,7 +50,15 @@ function runs(rs: Run[]): string {
     .join('');
 }
 
-function block(b: Block): string {
+/** The signer's lines, with the handwritten-signature line after the name. */
+function signLines(b: Extract<Block, { kind: 'signature' }>, lang: Lang): string[] {
+  const lines = b.lines.map(([l, v]) => `<p>${escapeHtml(l)}：${escapeHtml(v)}</p>`);
+  if (b.signLine !== false)
+    lines.splice(Math.min(1, lines.length), 0, `<p class="hand">${escapeHtml(signLine(lang))}</p>`);
+  return lines;
+}
+
+function block(b: Block, lang: Lang): string {
   switch (b.kind) {
     case 'heading':
       return `<h${b.level + 1}>${escapeHtml(b.text)}</h${b.level + 1}>`;
@@ -76,7 +89,7 @@ function block(b: Block): string {
         b.closing.length > 0
           ? `<div class="closing">${b.closing.map((c, i) => `<p class="c${i}">${escapeHtml(c)}</p>`).join('')}</div>`
           : '',
-        `<div class="sign">${b.lines.map(([l, v]) => `<p>${escapeHtml(l)}：${escapeHtml(v)}</p>`).join('')}</div>`,
+        `<div class="sign">${signLines(b, lang).join('')}</div>`,
       ].join('');
     case 'attachments':
       return `<div class="attachments"><p>${escapeHtml(b.title)}</p><ol>${b.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ol></div>`;
@@ -87,6 +100,24 @@ function block(b: Block): string {
       throw new Error(`unknown block ${String(never)}`);
     }
   }
+}
+
+const CLOSING_KINDS: ReadonlySet<Block['kind']> = new Set(['signature', 'attachments', 'notice']);
+
+/** The blocks in order; a run of closing blocks with a signature goes in one unbreakable div. */
+function body(doc: Doc): string {
+  const out: string[] = [];
+  const bs = doc.blocks;
+  for (let i = 0; i < bs.length; i++) {
+    let j = i;
+    while (j < bs.length && CLOSING_KINDS.has(bs[j]!.kind)) j++;
+    const group = bs.slice(i, j);
+    if (group.some((g) => g.kind === 'signature' || g.kind === 'attachments')) {
+      out.push(`<div class="closing-run">${group.map((g) => block(g, doc.lang)).join('\n')}</div>`);
+      i = j - 1;
+    } else out.push(block(bs[i]!, doc.lang));
+  }
+  return out.join('\n');
 }
 
 /** Renders a document as one self-contained, printable HTML page. */
@@ -103,7 +134,7 @@ export function renderHtml(doc: Doc): string {
 </head>
 <body>
 <h1>${escapeHtml(doc.title)}</h1>
-${doc.blocks.map(block).join('\n')}
+${body(doc)}
 </body>
 </html>
 `;

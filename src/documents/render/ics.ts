@@ -13,7 +13,14 @@ export interface CalendarEvent {
   date: IsoDate;
   title: string;
   description: string;
+  /** RFC 5545 SEQUENCE: raised whenever the event's content changes (default 0) */
+  sequence?: number;
+  /** LAST-MODIFIED: when the record behind the event last changed (never the export clock) */
+  lastModified?: Instant;
 }
+
+/** PRODID (RFC 5545 §3.7.3): who made the calendar, in the formal public identifier form. */
+export const PRODID = '-//Xieshang//协商 0.1//ZH';
 
 export interface CalendarOptions {
   /** IANA zone of the wall-clock times, e.g. 'Asia/Shanghai' */
@@ -94,6 +101,14 @@ function utcArray(ms: number): [number, number, number, number, number] {
   ];
 }
 
+/** An instant as an RFC 5545 UTC DATE-TIME, e.g. 20261129T080000Z. */
+export function icsUtc(at: Instant): string {
+  return new Date(Date.parse(at))
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
+}
+
 /** Renders events as one VCALENDAR; each event lasts 30 minutes and carries display alarms. */
 export function renderIcs(events: readonly CalendarEvent[], o: CalendarOptions): string {
   if (events.length === 0) {
@@ -102,7 +117,7 @@ export function renderIcs(events: readonly CalendarEvent[], o: CalendarOptions):
       'BEGIN:VCALENDAR',
       'VERSION:2.0',
       'CALSCALE:GREGORIAN',
-      'PRODID:xieshang',
+      `PRODID:${PRODID}`,
       'METHOD:PUBLISH',
       `X-WR-CALNAME:${o.calendarName}`,
       'END:VCALENDAR',
@@ -117,8 +132,11 @@ export function renderIcs(events: readonly CalendarEvent[], o: CalendarOptions):
     startInputType: 'utc',
     startOutputType: 'utc',
     duration: { minutes: 30 },
-    productId: 'xieshang',
+    productId: PRODID,
     calName: o.calendarName,
+    sequence: e.sequence ?? 0,
+    // as a ready UTC string: `ics` would read a date array in the process time zone
+    ...(e.lastModified === undefined ? {} : { lastModified: icsUtc(e.lastModified) }),
     alarms: o.alarmDaysBefore.map((days) => ({
       action: 'display' as const,
       description: e.title,
@@ -128,7 +146,7 @@ export function renderIcs(events: readonly CalendarEvent[], o: CalendarOptions):
     ...({ timestamp: Date.parse(o.stamp) } as object),
   }));
   const r = createEvents(attrs, {
-    productId: 'xieshang',
+    productId: PRODID,
     method: 'PUBLISH',
     calName: o.calendarName,
   });

@@ -1,7 +1,7 @@
 // Markdown (CommonMark + GFM tables). User text is escaped so it can never become markup:
 // ASCII punctuation that Markdown or inline HTML gives meaning to is backslash-escaped, and
 // newlines inside table cells become spaces so a cell cannot break the table.
-import type { Block, Doc, Run } from '../model.js';
+import { signLine, type Block, type Doc, type Lang, type Run } from '../model.js';
 
 /** Characters that are markup anywhere in a line. */
 const SPECIAL = /[\\`*_[\]<>&|~]/g;
@@ -21,15 +21,24 @@ export function escapeMarkdown(s: string, lineStart = true): string {
   return nl < 0 ? t : t.slice(0, nl + 1) + first(t.slice(nl + 1));
 }
 
+/**
+ * Wraps text in emphasis markers (`**` or `*`) so that CommonMark really closes them. A closing
+ * `**` right after punctuation only closes when whitespace or punctuation follows, so
+ * `**事由：**申请` stays literal asterisks (the full-width colon is punctuation, 申 is not).
+ * Leading and trailing whitespace and punctuation (Unicode P and S, as CommonMark 0.31 counts
+ * them) therefore go outside the markers: `**事由**：申请`. Text that is all punctuation is left
+ * plain.
+ */
+export function emphasize(text: string, marker: '**' | '*'): string {
+  const m = /^([\s\p{P}\p{S}]*)([\s\S]*?)([\s\p{P}\p{S}]*)$/u.exec(text)!;
+  const [, lead = '', core = '', trail = ''] = m;
+  if (core === '') return escapeMarkdown(text);
+  return `${escapeMarkdown(lead)}${marker}${escapeMarkdown(core, lead === '')}${marker}${escapeMarkdown(trail, false)}`;
+}
+
 function inline(rs: Run[]): string {
   return rs
-    .map((r) => {
-      const t = escapeMarkdown(r.text).replace(/\n/g, '  \n');
-      if (!r.bold || r.text.trim() === '') return t;
-      // emphasis markers must touch text, so surrounding spaces go outside them
-      const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(t)!;
-      return `${m[1]}**${m[2]}**${m[3]}`;
-    })
+    .map((r) => (r.bold ? emphasize(r.text, '**') : escapeMarkdown(r.text)).replace(/\n/g, '  \n'))
     .join('');
 }
 
@@ -37,7 +46,7 @@ function cell(s: string): string {
   return escapeMarkdown(s).replace(/\n/g, ' ');
 }
 
-function block(b: Block): string {
+function block(b: Block, lang: Lang): string {
   switch (b.kind) {
     case 'heading':
       return `${'#'.repeat(b.level + 1)} ${escapeMarkdown(b.text.replace(/\n/g, ' '), false)}`;
@@ -51,7 +60,7 @@ function block(b: Block): string {
       ];
       return b.caption === undefined
         ? lines.join('\n')
-        : `**${cell(b.caption)}**\n\n${lines.join('\n')}`;
+        : `${emphasize(b.caption.replace(/\n/g, ' '), '**')}\n\n${lines.join('\n')}`;
     }
     case 'list':
       return b.items
@@ -60,18 +69,22 @@ function block(b: Block): string {
           return `${marker} ${inline(i).replace(/\n/g, '\n   ')}`;
         })
         .join('\n');
-    case 'signature':
+    case 'signature': {
+      const lines = b.lines.map(([l, v]) => `${escapeMarkdown(l)}：${escapeMarkdown(v)}`);
+      if (b.signLine !== false)
+        lines.splice(Math.min(1, lines.length), 0, escapeMarkdown(signLine(lang)));
       return [
         ...b.closing.map((c, i) =>
           i === 0 && b.closing.length > 1 ? `　　${escapeMarkdown(c)}` : escapeMarkdown(c),
         ),
         '',
-        ...b.lines.map(([l, v]) => `${escapeMarkdown(l)}：${escapeMarkdown(v)}`),
+        ...lines,
       ].join('  \n');
+    }
     case 'attachments':
       return `${escapeMarkdown(b.title)}\n\n${b.items.map((i, k) => `${k + 1}. ${cell(i)}`).join('\n')}`;
     case 'notice':
-      return `---\n\n*${escapeMarkdown(b.text)}*`;
+      return `---\n\n${emphasize(b.text.replace(/\n/g, ' '), '*')}`;
     default: {
       const never: never = b;
       throw new Error(`unknown block ${String(never)}`);
@@ -81,5 +94,5 @@ function block(b: Block): string {
 
 /** Renders a document as Markdown. */
 export function renderMarkdown(doc: Doc): string {
-  return `# ${escapeMarkdown(doc.title)}\n\n${doc.blocks.map(block).join('\n\n')}\n`;
+  return `# ${escapeMarkdown(doc.title)}\n\n${doc.blocks.map((b) => block(b, doc.lang)).join('\n\n')}\n`;
 }

@@ -5,9 +5,9 @@ import { formatMoney } from '../../core/money/index.js';
 import { EXAMPLE_CASES, HOSTILE, hostileCase } from '../fixtures.js';
 import type { Lang } from '../model.js';
 import { LETTER_KINDS, LETTER_TEMPLATES, missingFor } from '../templates/index.js';
-import { renderDocx } from './docx.js';
+import { columnWidths, longestAtom, renderDocx, textWidth } from './docx.js';
 import { escapeHtml, renderHtml } from './html.js';
-import { escapeMarkdown, renderMarkdown } from './markdown.js';
+import { emphasize, escapeMarkdown, renderMarkdown } from './markdown.js';
 
 const VOID = new Set(['meta', 'br', 'hr', 'img', 'link', 'input']);
 
@@ -102,7 +102,72 @@ describe('HTML renderer', () => {
   });
 });
 
+/**
+ * CommonMark's flanking rules for `*` runs (spec 0.31, §6.2): in each line the 1st, 3rd… marker
+ * run must be able to open (left-flanking) and the 2nd, 4th… to close (right-flanking), or the
+ * reader sees literal asterisks. Escaped asterisks are text.
+ */
+function emphasisProblems(md: string): string[] {
+  const ws = (c: string) => c === '' || /\s/u.test(c);
+  const punct = (c: string) => /[\p{P}\p{S}]/u.test(c);
+  const problems: string[] = [];
+  for (const line of md.split('\n')) {
+    if (/^\s*(---|\|)/.test(line)) continue; // rules and table rows carry no emphasis
+    let k = 0;
+    for (const m of line.matchAll(/\*+/g)) {
+      let at = m.index;
+      let run = m[0];
+      // an odd run of backslashes escapes the first asterisk only; the rest is still a run
+      if (/\\*$/.exec(line.slice(0, at))![0].length % 2 === 1) {
+        at += 1;
+        run = run.slice(1);
+        if (run === '') continue;
+      }
+      const before = [...line.slice(0, at)].at(-1) ?? '';
+      const after = [...line.slice(at + run.length)][0] ?? '';
+      const left = !ws(after) && (!punct(after) || ws(before) || punct(before));
+      const right = !ws(before) && (!punct(before) || ws(after) || punct(after));
+      if (k % 2 === 0 ? !left : !right)
+        problems.push(`${k % 2 === 0 ? 'opening' : 'closing'} "${run}" at ${at} in: ${line}`);
+      k++;
+    }
+  }
+  return problems;
+}
+
 describe('Markdown renderer', () => {
+  it('every bold and italic span closes under CommonMark (every kind, case and language, hostile text too)', () => {
+    for (const [name, c] of CASES)
+      for (const kind of LETTER_KINDS)
+        if (missingFor(kind, c).length === 0)
+          for (const lang of LANGS)
+            for (const kase of [c, hostileCase(c)]) {
+              const md = renderMarkdown(LETTER_TEMPLATES[kind].build(kase, lang));
+              expect(emphasisProblems(md), `${name} ${kind} ${lang}`).toEqual([]);
+            }
+    expect(emphasisProblems('**事由：**申请')).toHaveLength(1);
+    expect(emphasize('事由：', '**')).toBe('**事由**：');
+    expect(emphasize('（注：见附件）', '**')).toBe('（**注：见附件**）');
+    expect(emphasize('：', '**')).toBe('：');
+  });
+
+  it('emphasize keeps the text and always yields markers CommonMark closes (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom('事', '由', '：', '（', '）', '¥', '1', 'a', ' ', '*', '_', '。'),
+        }),
+        fc.constantFrom('', '申请', '：', ' x'),
+        (t, next) => {
+          const e = emphasize(t, '**');
+          expect(emphasisProblems(`前${e}${next}`)).toEqual([]);
+          const text = e.replace(/(?<!\\)\*\*/g, '').replace(/\\([\\`*_[\]<>&|~#+\-=.)])/g, '$1');
+          expect(text).toBe(t);
+        },
+      ),
+    );
+  });
+
   it('escapes markup in every free-text field', () => {
     for (const [name, c] of CASES)
       for (const kind of LETTER_KINDS)
@@ -118,7 +183,7 @@ describe('Markdown renderer', () => {
     const md = renderMarkdown(LETTER_TEMPLATES.request.build(EXAMPLE_CASES['young-worker'], 'zh'));
     expect(md).toContain('| 每期还款金额 | ¥492.14 |');
     expect(md).toContain('| --- | ---: |');
-    expect(md).toContain('**事由：**申请');
+    expect(md).toContain('**事由**：申请');
   });
 
   it('escapeMarkdown: removing the escapes gives back the text, and no markup char is left bare (property)', () => {
@@ -156,8 +221,8 @@ describe('DOCX renderer', () => {
         );
         expect(xml).toContain('<w:tbl>');
         expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
-        expect(xml).toContain('w:eastAsia="宋体"');
-        expect(xml).toContain('w:eastAsia="黑体"');
+        expect(xml).toContain('w:eastAsia="SimSun"');
+        expect(xml).toContain('w:eastAsia="SimHei"');
         expect(xml).toContain('w:ascii="Times New Roman"');
       }
   });
@@ -177,5 +242,106 @@ describe('DOCX renderer', () => {
     const doc = LETTER_TEMPLATES.hardship.build(hostileCase(EXAMPLE_CASES['young-worker']), 'zh');
     expect(renderHtml(doc)).toContain(escapeHtml(HOSTILE));
     expect(renderMarkdown(doc)).toContain(escapeMarkdown(HOSTILE, false));
+  });
+
+  it('writes a line rule with every line height, so Word and LibreOffice agree (every kind)', async () => {
+    for (const [name, c] of CASES)
+      for (const kind of LETTER_KINDS)
+        if (missingFor(kind, c).length === 0) {
+          const bytes = await renderDocx(LETTER_TEMPLATES[kind].build(c, 'zh'));
+          for (const part of ['word/document.xml', 'word/styles.xml', 'word/footer1.xml']) {
+            const xml = await unzipEntry(bytes, part);
+            const spacings = xml.match(/<w:spacing [^>]*>/g) ?? [];
+            for (const sp of spacings.filter((x) => x.includes('w:line=')))
+              expect(sp, `${name} ${kind} ${part}`).toMatch(/w:lineRule="(atLeast|auto|exact)"/);
+          }
+        }
+  });
+
+  it('names SimSun/SimHei with 宋体/黑体 and a serif/sans family in the font table; Western text en-US', async () => {
+    const bytes = await renderDocx(
+      LETTER_TEMPLATES.request.build(EXAMPLE_CASES['young-worker'], 'zh'),
+    );
+    const fonts = await unzipEntry(bytes, 'word/fontTable.xml');
+    expect(fonts).toMatch(
+      /<w:font w:name="SimSun"><w:altName w:val="宋体"\/>.*?<w:family w:val="roman"\/>/,
+    );
+    expect(fonts).toMatch(
+      /<w:font w:name="SimHei"><w:altName w:val="黑体"\/>.*?<w:family w:val="swiss"\/>/,
+    );
+    const styles = await unzipEntry(bytes, 'word/styles.xml');
+    expect(styles).toMatch(/<w:lang w:val="en-US" w:eastAsia="zh-CN"/);
+  });
+
+  it('keeps 此致, the signature with a handwritten line, the attachments and the disclaimer in one unsplittable block', async () => {
+    const doc = LETTER_TEMPLATES.request.build(EXAMPLE_CASES['young-worker'], 'zh');
+    const xml = await unzipEntry(await renderDocx(doc), 'word/document.xml');
+    const tables = xml.match(/<w:tbl>.*?<\/w:tbl>/g) ?? [];
+    const closing = tables.find((t) => t.includes('此致'));
+    expect(closing).toBeDefined();
+    expect(closing).toContain('<w:cantSplit/>');
+    for (const text of [
+      '敬礼！',
+      '申请人：',
+      '签名：________________',
+      '日期：',
+      '附件：',
+      '不构成法律意见',
+    ])
+      expect(closing).toContain(text);
+    // the paragraph before it keeps with it
+    const before = xml.slice(0, xml.indexOf(closing!));
+    const lastP = before.slice(before.lastIndexOf('<w:p>'));
+    expect(lastP).toContain('<w:keepNext/>');
+    const en = await unzipEntry(
+      await renderDocx(LETTER_TEMPLATES.request.build(EXAMPLE_CASES['young-worker'], 'en')),
+      'word/document.xml',
+    );
+    expect(en).toContain('Signature: ________________');
+  });
+
+  it('table columns fit their longest amount, date or code and fill the text width (property)', () => {
+    const atom = fc.oneof(
+      fc
+        .date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true })
+        .map((d) => `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`),
+      fc
+        .integer({ min: 0, max: 99_999_999_99 })
+        .map(
+          (n) =>
+            `¥${Math.floor(n / 100).toLocaleString('en-US')}.${String(n % 100).padStart(2, '0')}`,
+        ),
+      fc.string({
+        unit: fc.constantFrom('催', '收', '电', '话', '母', '亲', 'a', '1'),
+        maxLength: 60,
+      }),
+    );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 7 }).chain((n) =>
+          fc.tuple(
+            fc.array(fc.constantFrom('日期', '金额', '经过', '对方号码', '证据'), {
+              minLength: n,
+              maxLength: n,
+            }),
+            fc.array(fc.array(atom, { minLength: n, maxLength: n }), {
+              minLength: 1,
+              maxLength: 6,
+            }),
+          ),
+        ),
+        ([header, rows]) => {
+          const w = columnWidths(header, rows);
+          expect(w.reduce((a, x) => a + x, 0)).toBe(8306);
+          const need = header.map((_, i) => Math.max(...rows.map((r) => longestAtom(r[i]!))));
+          const fits = need.reduce((a, x) => a + Math.ceil((x + 1) * 105) + 160, 0) < 8306;
+          // when every column's longest piece can fit, each column gets at least that
+          if (fits) need.forEach((n, i) => expect(w[i]!).toBeGreaterThanOrEqual(n * 105 + 160));
+        },
+      ),
+    );
+    // the widths the lender sees: a date column fits "2024年11月15日" on one line
+    expect(longestAtom('2024年11月15日')).toBe(textWidth('2024年11月15日'));
+    expect(longestAtom('¥32,940.55 逾期')).toBe(textWidth('¥32,940.55'));
   });
 });
