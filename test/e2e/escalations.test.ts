@@ -122,8 +122,18 @@ async function shot(name: string): Promise<void> {
       sentOn: '2026-10-15',
       letter: null,
     });
-    await page.reload();
-    await expect.poll(() => page.locator('.esc-card').count()).toBe(2);
+    // recorded behind the server's back: its cached case view lives up to a second, so reload
+    // until the page shows it (a single early reload raced that cache on a loaded machine)
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          await page.locator('.esc-card').first().waitFor();
+          return page.locator('.esc-card').count();
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(2);
     const late = page.locator('.esc-card.esc-late');
     await expect.poll(() => late.count()).toBe(1);
     expect(await late.textContent()).toContain('已超过跟进日 15 天');

@@ -123,8 +123,8 @@ function emphasisProblems(md: string): string[] {
         run = run.slice(1);
         if (run === '') continue;
       }
-      const before = [...line.slice(0, at)].at(-1) ?? '';
-      const after = [...line.slice(at + run.length)][0] ?? '';
+      const before = Array.from(line.slice(0, at)).at(-1) ?? '';
+      const after = Array.from(line.slice(at + run.length))[0] ?? '';
       const left = !ws(after) && (!punct(after) || ws(before) || punct(before));
       const right = !ws(before) && (!punct(before) || ws(after) || punct(after));
       if (k % 2 === 0 ? !left : !right)
