@@ -88,6 +88,8 @@ export function debtData(caseId: CaseId, lenderId: LenderId, over: Partial<Debt>
     statementDay: null,
     minimumPayment: null,
     cardInstallmentFeePpm: null,
+    lenderOfRecord: null,
+    guarantor: null,
     createdAt: FIXED_NOW,
     updatedAt: FIXED_NOW,
     ...over,

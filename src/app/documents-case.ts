@@ -4,7 +4,7 @@
 // evidence exhibits for this lender and the contact history.
 import { daysBetween, parseDateInput, type IsoDate } from '../core/dates/index.js';
 import { recalculationLine } from '../core/law/index.js';
-import { cents, MAX_AMOUNT_TEXT, type Cents } from '../core/money/index.js';
+import { cents, isWithinAmountLimit, MAX_AMOUNT_TEXT, type Cents } from '../core/money/index.js';
 import { ratePpm } from '../core/rates/index.js';
 import {
   createContactRepository,
@@ -216,8 +216,12 @@ export async function loadLetterCase(
     };
   }
   // creditors, balances and counts come from the case, never from the budget file's own list
+  // a legacy loan stored above the per-amount limit is left out, as the summary leaves it out
   const caseDebts = (await createDebtRepository(deps.db).list(kase.id)).filter(
-    (d) => d.status !== 'settled',
+    (d) =>
+      d.status !== 'settled' &&
+      isWithinAmountLimit(d.principal) &&
+      isWithinAmountLimit(d.balance ?? d.principal),
   );
   const saved = await loadLatestBudget(deps, kase.id);
   let budget: LetterBudget | undefined;

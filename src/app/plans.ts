@@ -25,6 +25,12 @@ import { writeTransaction } from '../db/transaction.js';
 
 /** A decimal fraction as a string with at most 6 decimals, for the plan input. */
 const fraction = (x: number): string => String(Math.max(0, Math.round(x * 1e6) / 1e6));
+/**
+ * A true cost the plan can carry: the plan input accepts at most 1000 % a year, and a loan's
+ * measured cost can exceed that (a tiny loan with large fixed installments). Planning it at the
+ * cap keeps the plan computable; the debt's own verdict still shows the full figure.
+ */
+const planRate = (apr: number): string => fraction(Math.min(apr, 10));
 
 export interface CasePlanOptions {
   /** yuan text, e.g. "3000.00" (from the budget) */
@@ -79,7 +85,7 @@ export async function casePlanInput(
         balance: formatYuan(d.balance ?? d.principal),
         // an unknown true cost (null) is planned at 0 % and listed in plan.assumptions as
         // "利率未知，按0%假设"; never guessed upward
-        annualRate: d.nominalApr === null ? null : fraction(d.nominalApr),
+        annualRate: d.nominalApr === null ? null : planRate(d.nominalApr),
         ...(debt?.installment ? { contractualPayment: formatYuan(debt.installment) } : {}),
         maxTerm: opts.maxTerm ?? 36,
         concession,

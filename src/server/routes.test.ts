@@ -623,6 +623,14 @@ describe('agreements, payments, due list, forecast, calendar, escalations, backu
   });
 
   it('POST /api/escalations records a complaint; GET lists it; an unknown lender is 404', async () => {
+    // a complaint rests on something that happened: one logged call first
+    const call = await write(app, 'POST', '/api/contacts', {
+      lenderId,
+      occurredAt: '2026-11-21T22:30+08:00',
+      channel: 'phone',
+      direction: 'inbound',
+    });
+    expect(call.statusCode, call.body).toBe(201);
     const r = await write(app, 'POST', '/api/escalations', {
       lenderId,
       channel: 'nfra-12378',

@@ -58,6 +58,17 @@ beforeAll(async () => {
       })
     ).statusCode,
   ).toBe(201);
+  // a complaint rests on something that happened: a logged call from 美团 first
+  expect(
+    (
+      await write(app, 'POST', '/api/contacts', {
+        lenderId: ids['美团'],
+        occurredAt: '2026-11-21T22:30+08:00',
+        channel: 'phone',
+        direction: 'inbound',
+      })
+    ).statusCode,
+  ).toBe(201);
   expect(
     (
       await write(app, 'POST', '/api/escalations', {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveCase } from '../../src/app/cases.js';
+import { logContact } from '../../src/app/contacts.js';
 import { addDebt } from '../../src/app/debts.js';
 import { recordEscalation } from '../../src/app/escalations.js';
 import { openTestHome, type TestHome } from './home.js';
@@ -42,6 +43,15 @@ async function shot(name: string): Promise<void> {
       principal: '15000',
       termMonths: 24,
     });
+    // a complaint rests on something that happened: a late-night call from each lender
+    for (const lender of ['借呗', '招联金融'])
+      await logContact(home.deps, {
+        caseId: c.id,
+        lender,
+        at: '2026-11-05T22:40:00+08:00',
+        channel: 'phone',
+        direction: 'inbound',
+      });
     phone = await openPhone(home);
     ({ page, url } = phone);
   }, 180_000);

@@ -274,7 +274,9 @@ describe('DOCX renderer', () => {
   });
 
   it('keeps 此致, the signature with a handwritten line, the attachments and the disclaimer in one unsplittable block', async () => {
-    const doc = LETTER_TEMPLATES.request.build(EXAMPLE_CASES['young-worker'], 'zh');
+    // a letter without appendices: with them (request, complaints) the disclaimer closes the
+    // whole document after the appended tables instead
+    const doc = LETTER_TEMPLATES['penalty-waiver'].build(EXAMPLE_CASES['young-worker'], 'zh');
     const xml = await unzipEntry(await renderDocx(doc), 'word/document.xml');
     const tables = xml.match(/<w:tbl>.*?<\/w:tbl>/g) ?? [];
     const closing = tables.find((t) => t.includes('此致'));

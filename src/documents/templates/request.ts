@@ -273,7 +273,10 @@ export function buildRequest(c: CaseInput, lang: Lang): Doc {
       closing(ctx, c),
       exhibitsBlock(ctx, c, [
         ...(h?.proofs ?? []),
-        ...(b ? [ctx.t('家庭收支情况表', 'Household income and expenditure statement')] : []),
+        // with a saved budget sheet the table is appended (附件…（附后）); list it only otherwise
+        ...(b && c.budgetSheet === undefined
+          ? [ctx.t('家庭收支情况表', 'Household income and expenditure statement')]
+          : []),
       ]),
     ]),
     c,

@@ -55,11 +55,12 @@ const DOCS = allDocs();
 
 describe('letter templates over the three example cases', () => {
   it('renders every kind a case can support, in both languages', () => {
-    // card-installment needs a card lender; excess-interest needs legality findings
-    // the ladder letters: lender-complaint, pboc-complaint, market-complaint and police-report
-    // for the two cases with incidents and a dispute; follow-up, agreement-confirmation and
-    // pipl-request need a missed deadline, an agreement and a third-party contact (none here)
-    expect(DOCS.filter((d) => !d.kind.startsWith('complaint/')).length).toBe(2 * (16 + 16 + 9));
+    // per language: young-worker 17, card-family 14, many-loans 7 kinds. card-installment needs
+    // a card lender; excess-interest legality findings; stop-third-party a logged third-party
+    // contact; complaint, lender-complaint, market-complaint and police-report an incident;
+    // pboc-complaint a dispute; follow-up, agreement-confirmation and pipl-request a missed
+    // deadline, an agreement and a third-party contact (none in these cases)
+    expect(DOCS.filter((d) => !d.kind.startsWith('complaint/')).length).toBe(2 * (17 + 14 + 7));
   });
 
   it.each(DOCS.map((d) => [`${d.name} ${d.kind} ${d.lang}`, d] as const))(

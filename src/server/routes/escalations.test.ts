@@ -28,6 +28,14 @@ beforeAll(async () => {
   });
   expect(d.statusCode).toBe(201);
   jiebei = d.json().lenderId;
+  // a complaint needs something that happened: one logged call (issue 12: no letter without one)
+  const call = await write(app, 'POST', '/api/contacts', {
+    lenderId: jiebei,
+    occurredAt: '2026-11-05T22:40+08:00',
+    channel: 'phone',
+    direction: 'inbound',
+  });
+  expect(call.statusCode, call.body).toBe(201);
   const l = await write(app, 'POST', '/api/lenders', {
     name: '某担保平台',
     lenderType: 'guarantee-platform',
@@ -361,9 +369,17 @@ describe('credit disputes and follow-up letters over the API', () => {
   });
 
   it('refuses a police report with no logged incident: 400 naming incident, nothing written', async () => {
+    const quiet = await write(app, 'POST', '/api/debts', {
+      lenderName: '安静小贷',
+      lenderType: 'small-loan',
+      contractDate: '2025-02-10',
+      principal: '3000.00',
+      termMonths: 6,
+    });
+    expect(quiet.statusCode, quiet.body).toBe(201);
     const before = await count();
     const r = await write(app, 'POST', '/api/escalations', {
-      lenderId: jiebei,
+      lenderId: quiet.json().lenderId,
       channel: 'police-110',
     });
     expect(r.statusCode).toBe(400);
