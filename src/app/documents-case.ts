@@ -160,7 +160,17 @@ function toFindingBare(d: DebtSummary, debtRef: string, asOf: IsoDate): Legality
 
 export async function loadLetterCase(
   deps: Deps,
-  opts: { caseId?: string; lender?: string; asOf?: string },
+  opts: {
+    caseId?: string;
+    lender?: string;
+    asOf?: string;
+    /**
+     * A party the borrower owes nothing to (a paid "debt optimisation" intermediary, 12315): its
+     * letter rests on the logged dealings only, so no debts is not a refusal. The case then has
+     * an empty debt list and no debt table or amounts can appear.
+     */
+    allowNoDebts?: boolean;
+  },
 ): Promise<CaseInput> {
   const kase = await resolveCase(deps, opts.caseId);
   let asOf = beijingDate(deps.clock.now());
@@ -182,7 +192,7 @@ export async function loadLetterCase(
         messageZh: `“${lender.name}”名下的债务金额都超过单项上限 ¥${MAX_AMOUNT_TEXT}，请先修改或删除`,
       },
     );
-  if (debts.length === 0)
+  if (debts.length === 0 && opts.allowNoDebts !== true)
     throw new AppError('not-found', `no debts recorded for ${lender.name}`, {
       field: 'lender',
       messageZh: `尚未录入“${lender.name}”的借款`,

@@ -102,6 +102,12 @@ export interface RecordedEscalation {
 }
 
 /**
+ * Channels whose letter concerns a party the borrower may owe nothing to: a 12315 complaint about
+ * a paid "debt optimisation" intermediary rests on the logged dealings, not on debts.
+ */
+const NO_DEBTS_OK: readonly ChannelId[] = ['market-12315'];
+
+/**
  * Records the escalation (status 'sent', chase date = sent date + the channel's follow-up days),
  * marks the lender 'escalated', and renders the channel's letter. One transaction.
  */
@@ -155,7 +161,12 @@ export async function recordEscalation(
   // the letter first: a letter with nothing to say is refused before anything is written
   let full: CaseInput | undefined;
   try {
-    const c = await loadLetterCase(deps, { caseId: kase.id, lender: lender.id, asOf: sentOn });
+    const c = await loadLetterCase(deps, {
+      caseId: kase.id,
+      lender: lender.id,
+      asOf: sentOn,
+      allowNoDebts: NO_DEBTS_OK.includes(channel),
+    });
     full = await enrichLetterCase(deps, c, {
       caseId: kase.id,
       lenderId: lender.id,
@@ -415,6 +426,7 @@ export async function renderEscalationLetter(
   const base = await loadLetterCase(deps, {
     caseId: kase.id,
     lender: escalation.lenderId,
+    allowNoDebts: NO_DEBTS_OK.includes(channel),
     ...(asOf === undefined ? {} : { asOf }),
   });
   const c = await enrichLetterCase(deps, base, {

@@ -168,6 +168,12 @@ export const api = {
       plan?: string | undefined;
     },
   ) => `/api/letters/${encodeURIComponent(kind)}${q(p)}`,
+  /** the pre-send check and the limitation warning for one letter, before it is downloaded */
+  letterWarnings: (kind: string, p: { lenderId: string; lang: 'zh' | 'en' }) =>
+    request<{ kind: string; warnings: { code: string; messageZh: string; message: string }[] }>(
+      'GET',
+      `/api/letters/${encodeURIComponent(kind)}/warnings${q({ ...p, format: 'md' })}`,
+    ),
   letterText: async (
     kind: string,
     p: { lenderId: string; lang: 'zh' | 'en'; plan?: string | undefined },

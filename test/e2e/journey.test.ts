@@ -146,6 +146,21 @@ async function addDebt(d: Record<string, string>, first: boolean): Promise<void>
 
     // 5. Prepare: download the request letter (DOCX) and read the call script on screen.
     await page.getByRole('button', { name: '下一步：准备协商材料' }).click();
+    // before any download, each letter shows its pre-send check: the request letter rests on the
+    // record (or says what to know first), the complaint says there is no incident to complain of
+    const card = (title: string) =>
+      page.locator('ul.docs li', { has: page.getByRole('heading', { name: title, exact: true }) });
+    await expect
+      .poll(() => card('协商还款申请书').getByRole('status').textContent())
+      .toMatch(/已核对：每句事实都有记录依据|发送前请先看/);
+    await expect
+      .poll(() => card('投诉书').getByRole('status').textContent())
+      .toContain('还不能生成');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+    await card('协商还款申请书').scrollIntoViewIfNeeded();
+    await shot('05a-prepare-check');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('link', { name: '下载 Word 协商还款申请书' }).click(),

@@ -15,6 +15,7 @@ import {
   incidentTable,
   isBankCard,
   makeCtx,
+  refText,
   src,
   timesText,
 } from './common.js';
@@ -40,6 +41,29 @@ export function conductWording(ctx: Ctx, f: ConductFinding): string {
       );
 }
 
+/**
+ * A 助贷 (platform-arranged) loan's lender of record and guarantor, one line per debt that records
+ * either, so the regulator knows which licensed institutions the complaint concerns. Only what the
+ * debt records: a party left blank is not mentioned, never guessed.
+ */
+function zhudaiParties(ctx: Ctx, c: CaseInput) {
+  return c.debts.map((d, i) => {
+    const funder = (d.lenderOfRecord ?? '').trim();
+    const guarantor = (d.guarantor ?? '').trim();
+    if (funder === '' && guarantor === '') return false;
+    const parts = [
+      funder !== '' && ctx.t(`资金方（放款机构）：${funder}`, `lender of record: ${funder}`),
+      guarantor !== '' && ctx.t(`担保方：${guarantor}`, `guarantor: ${guarantor}`),
+    ].filter((x): x is string => x !== false);
+    const ref = refText(ctx, d.ref, d.product === '信用卡' || c.lender.isCreditCard);
+    return fact(
+      [src.debt(c, i)],
+      run(ctx.t(`借款 ${ref}（平台助贷）：`, `Loan ${ref} (platform-arranged): `), true),
+      parts.join(ctx.t('；', '; ')),
+    );
+  });
+}
+
 export function complaintHasIncident(c: CaseInput): boolean {
   return (
     (c.contacts ?? []).length > 0 ||
@@ -50,7 +74,9 @@ export function complaintHasIncident(c: CaseInput): boolean {
 
 export function buildComplaint(c: CaseInput, lang: Lang, channelId?: ChannelId): Doc {
   const ctx = makeCtx(lang);
-  const ch = CHANNELS[channelId ?? complaintChannelFor(c.lender.type)];
+  // a 助贷 loan's complaint goes to the regulator of its lender of record when one is recorded
+  const hasLenderOfRecord = c.debts.some((d) => (d.lenderOfRecord ?? '').trim() !== '');
+  const ch = CHANNELS[channelId ?? complaintChannelFor(c.lender.type, { hasLenderOfRecord })];
   const contacts = c.contacts ?? [];
   const inbound = contacts.filter((x) => x.direction !== 'outbound');
   const outbound = contacts.filter((x) => x.direction === 'outbound');
@@ -81,6 +107,7 @@ export function buildComplaint(c: CaseInput, lang: Lang, channelId?: ChannelId):
           ? ctx.t(`${c.lender.name}（${c.lender.brand}）`, `${c.lender.name} (${c.lender.brand})`)
           : c.lender.name,
       ),
+      ...zhudaiParties(ctx, c),
       ch.cautionZh !== undefined &&
         para(ctx.t(`提示：${ch.cautionZh}。`, `Caution: ${ch.cautionEn ?? ''}.`)),
       heading(ctx.t('一、基本情况', '1. Background')),

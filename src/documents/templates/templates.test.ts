@@ -7,6 +7,7 @@ import { EXAMPLE_CASES, MANY_LOANS, YOUNG_WORKER } from '../fixtures.js';
 import { plainText, type Doc, type Lang } from '../model.js';
 import { LETTER_KINDS, LETTER_TEMPLATES, missingFor } from './index.js';
 import { buildComplaint } from './complaint.js';
+import { checkSources } from '../sources.js';
 
 const LANGS: Lang[] = ['zh', 'en'];
 
@@ -181,5 +182,44 @@ describe('letter templates over the three example cases', () => {
     expect(missingFor('excess-interest', MANY_LOANS)).toEqual(['legality']);
     expect(missingFor('card-installment', YOUNG_WORKER)).toEqual(['credit-card']);
     expect(missingFor('request', { ...YOUNG_WORKER, plan: undefined as never })).toEqual(['plan']);
+  });
+});
+
+describe('complaint about a 助贷 loan', () => {
+  const zhudai = {
+    ...YOUNG_WORKER,
+    debts: YOUNG_WORKER.debts.map((d, i) =>
+      i === 0
+        ? { ...d, lenderOfRecord: '某某消费金融有限公司', guarantor: '某某融资担保有限公司' }
+        : d,
+    ),
+  };
+
+  it('names the lender of record and the guarantor the debt records, each with its source', () => {
+    const doc = buildComplaint(zhudai, 'zh');
+    const t = plainText(doc);
+    expect(t).toContain('资金方（放款机构）：某某消费金融有限公司');
+    expect(t).toContain('担保方：某某融资担保有限公司');
+    expect(t).toContain('XH20240315001');
+    // (the fixture's own 多次 statement is flagged elsewhere; the new lines carry their debt)
+    expect(checkSources(doc).filter((i) => /资金方|担保方/.test(i.text))).toEqual([]);
+    // the lender of record is a licensed lender: the complaint goes to its regulator
+    expect(t).toContain('12378');
+    expect(plainText(buildComplaint(zhudai, 'en'))).toContain(
+      'lender of record: 某某消费金融有限公司',
+    );
+  });
+
+  it('never invents them: only the recorded party, and none at all for a plain loan', () => {
+    const onlyGuarantor = {
+      ...YOUNG_WORKER,
+      debts: YOUNG_WORKER.debts.map((d, i) => (i === 1 ? { ...d, guarantor: '某担保公司' } : d)),
+    };
+    const t = plainText(buildComplaint(onlyGuarantor, 'zh'));
+    expect(t).toContain('担保方：某担保公司');
+    expect(t).not.toContain('资金方');
+    const plain = plainText(buildComplaint(YOUNG_WORKER, 'zh'));
+    expect(plain).not.toContain('资金方');
+    expect(plain).not.toContain('担保方');
   });
 });

@@ -323,6 +323,34 @@ describe('GET /api/escalations/:id/letter', () => {
   });
 });
 
+describe('a 12315 complaint about an intermediary with no debts', () => {
+  it('records it and writes its letter from the logged dealings only: no debt table, no amounts', async () => {
+    const l = await write(app, 'POST', '/api/lenders', {
+      name: '某某债务优化咨询有限公司',
+      lenderType: 'unknown',
+    });
+    expect(l.statusCode).toBe(201);
+    const lenderId = l.json().id as string;
+    const c = await write(app, 'POST', '/api/contacts', {
+      lenderId,
+      occurredAt: '2026-11-10T15:20+08:00',
+      channel: 'phone',
+      direction: 'inbound',
+      agentName: '顾问小刘',
+      promises: '收取服务费3000元，保证让银行停息挂账',
+    });
+    expect(c.statusCode).toBe(201);
+    const e = await write(app, 'POST', '/api/escalations', { lenderId, channel: 'market-12315' });
+    expect(e.statusCode).toBe(201);
+    const r = await get(app, `/api/escalations/${e.json().escalation.id}/letter?format=md`);
+    expect(r.statusCode).toBe(200);
+    expect(r.body).toContain('某某债务优化咨询有限公司');
+    expect(r.body).toContain('收取服务费3000元');
+    expect(r.body).not.toContain('借款明细');
+    expect(r.body).not.toContain('¥0.00');
+  });
+});
+
 describe('cross-site writes and the API document', () => {
   it.each([
     ['POST', '/api/escalations'],

@@ -7,6 +7,42 @@ import { goTo } from '../nav.js';
 import { ProfileForm } from './profile-form.js';
 
 type Kind = { kind: string; titleZh: string; titleEn: string };
+type Warning = { code: string; messageZh: string; message: string };
+/** per kind: what to fix or know before sending, or why the letter cannot be made yet */
+type Check = { warnings: Warning[] } | { refused: string };
+
+/**
+ * The pre-send check (every fact has a record behind it) and the limitation warning for one
+ * letter, shown above its download buttons so the borrower reads them before sending.
+ */
+function LetterCheck({ check }: { check: Check | undefined }) {
+  const t = useT();
+  const lang = useLang();
+  if (check === undefined) return null;
+  if ('refused' in check)
+    return (
+      <p className="banner banner-warn check" role="status">
+        {t('还不能生成：', 'Not ready yet: ')}
+        {check.refused}
+      </p>
+    );
+  if (check.warnings.length === 0)
+    return (
+      <p className="check check-ok" role="status">
+        {t('已核对：每句事实都有记录依据', 'Checked: every fact has a record behind it')}
+      </p>
+    );
+  return (
+    <div className="banner banner-warn check" role="status">
+      <p>{t('发送前请先看：', 'Before you send:')}</p>
+      <ul>
+        {check.warnings.map((w, i) => (
+          <li key={i}>{lang === 'zh' ? w.messageZh : w.message}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
 
 /** The Markdown letter as plain reading text: no #, ** or escaping backslashes on screen. */
 function plain(md: string): string {
@@ -24,6 +60,7 @@ export function PreparePage() {
   const [lenderId, setLenderId] = useState('');
   const [script, setScript] = useState<string | null>(null);
   const [banner, setBanner] = useState<string | null>(null);
+  const [checks, setChecks] = useState<Record<string, Check>>({});
 
   useEffect(() => {
     api
@@ -38,6 +75,27 @@ export function PreparePage() {
       .then((r) => setKinds(r.kinds))
       .catch((e: unknown) => setBanner(e instanceof ApiError ? e.say(lang) : String(e)));
   }, [lang]);
+
+  // the checks for the chosen lender, one request per kind; a refusal (nothing to say yet) is
+  // shown on its card instead of as a page-wide error
+  useEffect(() => {
+    if (lenderId === '' || kinds.length === 0) return;
+    let live = true;
+    setChecks({});
+    for (const k of kinds)
+      api
+        .letterWarnings(k.kind, { lenderId, lang })
+        .then((r): Check => ({ warnings: r.warnings }))
+        .catch((e: unknown): Check => ({
+          refused: e instanceof ApiError ? e.say(lang) : String(e),
+        }))
+        .then((c) => {
+          if (live) setChecks((prev) => ({ ...prev, [k.kind]: c }));
+        });
+    return () => {
+      live = false;
+    };
+  }, [lenderId, kinds, lang]);
 
   const scriptKind = kinds.find((k) => k.kind === 'call-script');
   const showScript = async () => {
@@ -96,6 +154,7 @@ export function PreparePage() {
         {kinds.map((k) => (
           <li key={k.kind} className="card">
             <h3>{lang === 'zh' ? k.titleZh : k.titleEn}</h3>
+            <LetterCheck check={checks[k.kind]} />
             <div className="actions">
               <a
                 className="button primary"
