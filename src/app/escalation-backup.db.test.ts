@@ -1,9 +1,12 @@
 // Backup → restore keeps an escalation's revision and updated_at (the ICS SEQUENCE and
-// LAST-MODIFIED), within and across engines.
+// LAST-MODIFIED), within and across engines; a backup made before those columns existed restores
+// as unchanged since creation.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Migrator } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
+import { migrationProvider } from '../db/connect.js';
 import {
   DIALECTS,
   POSTGRES_PROBLEM,
@@ -71,3 +74,43 @@ for (const target of DIALECTS) {
     });
   });
 }
+
+describe('a backup made before escalations had revision/updated_at', () => {
+  it('restores, and the escalation reads as unchanged since it was recorded', async () => {
+    const src = await createTestDatabase('sqlite');
+    dbs.push(src);
+    // the store as the previous version left it
+    const migrator = new Migrator({ db: src.db, provider: migrationProvider });
+    const known = Object.keys(await migrationProvider.getMigrations()).sort();
+    for (
+      let i = known.length - 1;
+      known[i] !== undefined && known[i]! >= '2026-12-02T0300_escalation-updated-at';
+      i -= 1
+    )
+      expect((await migrator.migrateDown()).error).toBeUndefined();
+    const c = await makeCase(src.db);
+    const l = await makeLender(src.db, c.id);
+    await src.db
+      .insertInto('escalations')
+      .values({
+        id: `${c.id}-old`,
+        case_id: c.id,
+        lender_id: l.id,
+        channel: 'nfra-12378',
+        status: 'sent',
+        created_at: FIXED_NOW,
+      } as never)
+      .execute();
+    const zip = join(root, 'esc-old.zip');
+    await createBackup(makeDeps(src.db, { home: join(root, 'src-old') }), zip);
+
+    const dst = await createTestDatabase('sqlite');
+    dbs.push(dst);
+    await restoreBackup(makeDeps(dst.db, { home: join(root, 'dst-old') }), await verifyBackup(zip));
+    expect(await createEscalationRepository(dst.db).get(c.id, `${c.id}-old`)).toMatchObject({
+      createdAt: FIXED_NOW,
+      updatedAt: FIXED_NOW,
+      revision: 0,
+    });
+  });
+});
