@@ -156,6 +156,8 @@ export async function recordEscalation(
     documentId: null,
     notes: input.notes?.trim() || null,
     createdAt: now,
+    updatedAt: now,
+    revision: 0,
     dispute,
   };
   // the letter first: a letter with nothing to say is refused before anything is written
@@ -307,16 +309,18 @@ export async function setEscalationStatus(
   const status = (input.status as EscalationStatus | undefined) ?? found.status;
   const reference = cleanText(input.reference);
   const notes = cleanText(input.notes);
+  const now = deps.clock.now();
   await writeTransaction(deps.db, async (trx) => {
     await createEscalationRepository(trx).setStatus(kase.id, input.id, {
       status,
+      updatedAt: now,
       ...(reference === undefined ? {} : { reference }),
       ...(notes === undefined ? {} : { notes }),
     });
     await createEventRepository(trx).append({
       id: deps.ids.next(),
       caseId: kase.id,
-      at: deps.clock.now(),
+      at: now,
       actor: input.actor ?? 'cli',
       action: 'escalation.update',
       subject: input.id,

@@ -2,10 +2,16 @@
 // from the records (not the export clock), and escalation titles in Chinese, not channel codes.
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/dialects.js';
+import {
+  DIALECTS,
+  POSTGRES_PROBLEM,
+  createTestDatabase,
+  type TestDatabase,
+} from '../../test/dialects.js';
 import { FIXED_NOW, makeCase, makeDeps, makeLender } from '../../test/factories.js';
 import type { Instant, IsoDate } from '../core/dates/index.js';
 import { addAgreement, recordPayment } from './agreements.js';
+import { setEscalationStatus } from './escalations.js';
 import { exportCalendar } from './reminders.js';
 
 const asOf = '2027-02-10' as IsoDate;
@@ -83,3 +89,73 @@ describe('calendar export', () => {
     expect(ics).not.toContain('LAST-MODIFIED:20270210T120000Z');
   });
 });
+
+// Escalation follow-ups used to stay at SEQUENCE 0 with no LAST-MODIFIED whatever changed, so a
+// calendar that already held the event kept the stale one. Both dialects: the column is new.
+for (const dialect of DIALECTS) {
+  const skip = dialect === 'postgres' && POSTGRES_PROBLEM !== null && process.env['CI'] !== 'true';
+  if (skip) console.warn(`SKIPPING escalation reminders [postgres]: ${POSTGRES_PROBLEM}`);
+  describe.skipIf(skip)(`escalation reminder versions [${dialect}]`, () => {
+    let t: TestDatabase;
+    beforeAll(async () => {
+      t = await createTestDatabase(dialect);
+    });
+    afterAll(async () => {
+      await t.drop();
+    });
+
+    const escEvent = async (c: { id: string }, at: Instant) => {
+      const { ics } = await exportCalendar(makeDeps(t.db, { now: at }), c.id as never, { asOf });
+      return new ICAL.Component(ICAL.parse(ics))
+        .getAllSubcomponents('vevent')
+        .find((v) => String(v.getFirstPropertyValue('uid')).startsWith('escalation-'))!;
+    };
+
+    it('a status change raises SEQUENCE to 1 and sets LAST-MODIFIED to the clock of the change', async () => {
+      const created = FIXED_NOW;
+      const changedAt = '2027-01-25T03:04:05.000Z' as Instant;
+      const exportedAt = '2027-02-10T12:00:00.000Z' as Instant;
+      const c = await makeCase(t.db);
+      const l = await makeLender(t.db, c.id, { name: '某银行', brand: null });
+      // written without updated_at, as a row restored from an older backup would be
+      await t.db
+        .insertInto('escalations')
+        .values({
+          id: `${c.id}-e`,
+          case_id: c.id,
+          lender_id: l.id,
+          channel: 'nfra-12378',
+          sent_on: '2027-01-20',
+          reference: null,
+          chase_on: '2027-02-12',
+          status: 'sent',
+          document_id: null,
+          notes: null,
+          created_at: created,
+        })
+        .execute();
+      const before = await escEvent(c, exportedAt);
+      expect(before.getFirstPropertyValue('sequence')).toBe(0);
+      expect(String(before.getFirstPropertyValue('last-modified'))).toBe('2026-11-29T08:00:00Z');
+
+      const e = await setEscalationStatus(makeDeps(t.db, { now: changedAt }), {
+        caseId: c.id,
+        id: `${c.id}-e`,
+        status: 'acknowledged',
+        reference: 'TS-1',
+      });
+      expect(e).toMatchObject({ revision: 1, updatedAt: changedAt, createdAt: created });
+      const after = await escEvent(c, exportedAt);
+      expect(after.getFirstPropertyValue('sequence')).toBe(1);
+      expect(String(after.getFirstPropertyValue('last-modified'))).toBe('2027-01-25T03:04:05Z');
+
+      // notes only: still a change, so a new version
+      await setEscalationStatus(makeDeps(t.db, { now: exportedAt }), {
+        caseId: c.id,
+        id: `${c.id}-e`,
+        notes: '电话确认已受理',
+      });
+      expect((await escEvent(c, exportedAt)).getFirstPropertyValue('sequence')).toBe(2);
+    });
+  });
+}

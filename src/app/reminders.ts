@@ -111,6 +111,9 @@ export async function exportCalendar(
     await createAgreementRepository(deps.db).listEscalationDeadlines(caseId)
   ).map((e): CalendarEvent => ({
     uid: escalationUid(e.id),
+    // each change of the escalation (status, reference, notes) is a new version of its reminder
+    sequence: e.revision,
+    lastModified: e.updatedAt,
     date: e.chaseOn,
     title: `跟进投诉/申请 · ${channelNameZh(e.channel)}${e.lenderName ? ` · ${e.lenderName}` : ''}`,
     description: [

@@ -395,6 +395,13 @@ export interface EscalationsTable {
   dispute_account: ColumnType<string | null, string | null | undefined, string | null>;
   dispute_wrong: ColumnType<string | null, string | null | undefined, string | null>;
   dispute_correct: ColumnType<string | null, string | null | undefined, string | null>;
+  /** times the escalation was changed after it was recorded (ICS SEQUENCE); starts at 0 */
+  revision: Generated<number>;
+  /**
+   * when it last changed (ICS LAST-MODIFIED); the repository always writes it, but rows restored
+   * from a backup made before the column existed hold null and read as created_at
+   */
+  updated_at: ColumnType<InstantCol | null, InstantCol | null | undefined, InstantCol | null>;
 }
 
 export interface DocumentsTable {

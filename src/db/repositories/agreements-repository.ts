@@ -76,6 +76,10 @@ export interface EscalationDeadline {
   sentOn: IsoDate | null;
   chaseOn: IsoDate;
   status: string;
+  /** times the escalation changed since recorded (ICS SEQUENCE) */
+  revision: number;
+  /** when it last changed (ICS LAST-MODIFIED) */
+  updatedAt: Instant;
 }
 
 const CLOSED_ESCALATIONS = ['resolved', 'rejected', 'closed'];
@@ -311,6 +315,9 @@ export function createAgreementRepository(db: Db) {
           'escalations.sent_on',
           'escalations.chase_on',
           'escalations.status',
+          'escalations.revision',
+          'escalations.created_at',
+          'escalations.updated_at',
         ])
         .where('escalations.case_id', '=', caseId)
         .where('escalations.chase_on', 'is not', null)
@@ -327,6 +334,9 @@ export function createAgreementRepository(db: Db) {
         sentOn: toIsoDateOrNull(r.sent_on),
         chaseOn: toIsoDate(r.chase_on!),
         status: r.status,
+        revision: Number(r.revision),
+        // null only for rows restored from a backup older than the column
+        updatedAt: toInstant(r.updated_at ?? r.created_at),
       }));
     },
     /** The newest budget's lines that carry a day of month, for the forecast (read-only). */

@@ -41,9 +41,17 @@ export interface Escalation {
   documentId: string | null;
   notes: string | null;
   createdAt: Instant;
+  /** when it last changed (status, reference, notes); createdAt until the first change */
+  updatedAt: Instant;
+  /** how many times it changed since it was recorded: the calendar event's SEQUENCE */
+  revision: number;
   /** set for a credit-report dispute; null when nothing was recorded */
   dispute?: EscalationDispute | null;
 }
+
+/** What a new escalation needs: unchanged yet, so revision 0 and updatedAt = createdAt by default. */
+export type NewEscalation = Omit<Escalation, 'updatedAt' | 'revision'> &
+  Partial<Pick<Escalation, 'updatedAt' | 'revision'>>;
 
 function toEscalation(r: Selectable<EscalationsTable>): Escalation {
   return {
@@ -60,6 +68,9 @@ function toEscalation(r: Selectable<EscalationsTable>): Escalation {
     documentId: r.document_id,
     notes: r.notes,
     createdAt: toInstant(r.created_at),
+    // null only for rows restored from a backup older than the column: unchanged since creation
+    updatedAt: toInstant(r.updated_at ?? r.created_at),
+    revision: Number(r.revision),
     dispute: toDispute(r),
   };
 }
@@ -77,7 +88,12 @@ function toDispute(r: Selectable<EscalationsTable>): EscalationDispute | null {
 /** Complaints, disputes, mediation and legal-aid requests of a case. Pass `db` or a transaction. */
 export function createEscalationRepository(db: Db) {
   return {
-    async insert(e: Escalation): Promise<Escalation> {
+    async insert(input: NewEscalation): Promise<Escalation> {
+      const e: Escalation = {
+        ...input,
+        updatedAt: input.updatedAt ?? input.createdAt,
+        revision: input.revision ?? 0,
+      };
       const row = {
         id: e.id,
         case_id: e.caseId,
@@ -90,6 +106,8 @@ export function createEscalationRepository(db: Db) {
         document_id: e.documentId,
         notes: e.notes,
         created_at: e.createdAt,
+        updated_at: e.updatedAt,
+        revision: e.revision,
         dispute_institution: e.dispute?.institution ?? null,
         dispute_account: e.dispute?.account ?? null,
         dispute_wrong: e.dispute?.wrong ?? null,
@@ -126,18 +144,29 @@ export function createEscalationRepository(db: Db) {
                   : 1,
         );
     },
+    /**
+     * Every change goes through here: it stamps `updatedAt` (the caller's clock, never read here)
+     * and raises `revision` by one, so the exported calendar event supersedes the old one.
+     */
     async setStatus(
       caseId: string,
       id: string,
-      patch: { status: EscalationStatus; reference?: string | null; notes?: string | null },
+      patch: {
+        status: EscalationStatus;
+        reference?: string | null;
+        notes?: string | null;
+        updatedAt: Instant;
+      },
     ): Promise<boolean> {
       const r = await db
         .updateTable('escalations')
-        .set({
+        .set((eb) => ({
           status: patch.status,
+          updated_at: patch.updatedAt,
+          revision: eb('revision', '+', 1),
           ...(patch.reference === undefined ? {} : { reference: patch.reference }),
           ...(patch.notes === undefined ? {} : { notes: patch.notes }),
-        })
+        }))
         .where('case_id', '=', caseId)
         .where('id', '=', id)
         .executeTakeFirst();
