@@ -1,6 +1,16 @@
 // 法律援助 preparation sheet: what to bring and what to ask, with an honest note on scope.
 import type { Doc, Lang } from '../model.js';
-import { checklist, heading, indented, list, para, run, table } from '../model.js';
+import {
+  checklist,
+  factIndented,
+  factTable,
+  heading,
+  indented,
+  list,
+  para,
+  run,
+  type SourceRef,
+} from '../model.js';
 import {
   applicantBlock,
   compact,
@@ -8,6 +18,7 @@ import {
   exhibitsBlock,
   finish,
   makeCtx,
+  src,
   totalOutstanding,
 } from './common.js';
 import type { CaseInput } from './types.js';
@@ -35,22 +46,31 @@ export function buildLegalAid(c: CaseInput, lang: Lang): Doc {
       heading(ctx.t('我的情况（一页概要）', 'My situation (one-page summary)')),
       applicantBlock(ctx, c),
       b
-        ? table(
+        ? factTable(
             [ctx.t('项目', 'Item'), ctx.t('金额', 'Amount')],
             [
-              [ctx.t('家庭人数', 'Household size'), String(b.householdSize)],
-              [ctx.t('月收入', 'Monthly income'), ctx.money(b.monthlyIncome)],
-              [ctx.t('必要支出（月）', 'Essential costs (month)'), ctx.money(b.priorityCosts)],
+              [ctx.t('家庭人数', 'Household size'), String(b.householdSize), [src.budget(c)]],
+              [ctx.t('月收入', 'Monthly income'), ctx.money(b.monthlyIncome), [src.budget(c)]],
+              [
+                ctx.t('必要支出（月）', 'Essential costs (month)'),
+                ctx.money(b.priorityCosts),
+                [src.budget(c)],
+              ],
               [
                 ctx.t('可用于还款（月）', 'Available for creditors (month)'),
                 ctx.money(b.capacityForCreditors),
+                [src.budget(c)],
               ],
-              [ctx.t('债权人数量', 'Creditors'), String(b.creditorCount)],
-              [ctx.t('债务合计', 'Total debt'), ctx.money(b.totalDebt)],
-            ],
+              [ctx.t('债权人数量', 'Creditors'), String(b.creditorCount), src.household(c)],
+              [ctx.t('债务合计', 'Total debt'), ctx.money(b.totalDebt), src.household(c)],
+            ].map(([label, value, sources]) => ({
+              cells: [label as string, value as string],
+              sources: sources as SourceRef[],
+            })),
             [false, true],
           )
-        : indented(
+        : factIndented(
+            src.debts(c),
             ctx.t(
               `本笔欠款：${ctx.money(totalOutstanding(c))}`,
               `This debt: ${ctx.money(totalOutstanding(c))}`,
