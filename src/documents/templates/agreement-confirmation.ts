@@ -148,5 +148,6 @@ export function buildAgreementConfirmation(c: CaseInput, lang: Lang): Doc {
       ),
       closing(ctx, c),
     ]),
+    c,
   );
 }

@@ -85,5 +85,6 @@ export function buildCreditDispute(c: CaseInput, lang: Lang): Doc {
         ),
       ]),
     ]),
+    c,
   );
 }

@@ -59,6 +59,7 @@ export function buildFollowUp(c: CaseInput, lang: Lang): Doc {
         ),
         closing(ctx, c),
       ]),
+      c,
     );
   }
   const y = you(ctx, c);

@@ -112,5 +112,6 @@ export function buildLegalAid(c: CaseInput, lang: Lang): Doc {
       ),
       exhibitsBlock(ctx, c),
     ]),
+    c,
   );
 }

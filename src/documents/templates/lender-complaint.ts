@@ -80,5 +80,6 @@ export function buildLenderComplaint(c: CaseInput, lang: Lang): Doc {
       closing(ctx, c, { zh: '投诉人', en: 'Complainant' }),
       exhibitsBlock(ctx, c),
     ]),
+    c,
   );
 }

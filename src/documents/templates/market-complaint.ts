@@ -57,5 +57,6 @@ export function buildMarketComplaint(c: CaseInput, lang: Lang): Doc {
       closing(ctx, c, { zh: '投诉人', en: 'Complainant' }),
       exhibitsBlock(ctx, c),
     ]),
+    c,
   );
 }

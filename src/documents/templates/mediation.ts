@@ -102,5 +102,6 @@ export function buildMediation(c: CaseInput, lang: Lang): Doc {
       closing(ctx, c),
       exhibitsBlock(ctx, c, h?.proofs ?? []),
     ]),
+    c,
   );
 }

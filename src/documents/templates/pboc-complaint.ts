@@ -100,6 +100,7 @@ export function buildPbocComplaint(c: CaseInput, lang: Lang): Doc {
         ),
       ]),
     ]),
+    c,
   );
 }
 

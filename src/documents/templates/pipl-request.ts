@@ -83,5 +83,6 @@ export function buildPiplRequest(c: CaseInput, lang: Lang): Doc {
       closing(ctx, c),
       exhibitsBlock(ctx, c),
     ]),
+    c,
   );
 }

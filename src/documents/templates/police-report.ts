@@ -136,5 +136,6 @@ export function buildPoliceReport(c: CaseInput, lang: Lang): Doc {
       closing(ctx, c, { zh: '报案人', en: 'Reported by' }),
       exhibitsBlock(ctx, c),
     ]),
+    c,
   );
 }
