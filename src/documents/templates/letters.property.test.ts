@@ -12,18 +12,6 @@ import { LETTER_KINDS, LETTER_TEMPLATES, missingFor, type LetterKind } from './i
 import { concessionLadder } from './call-script.js';
 import { LENDER_TYPES, type CaseInput, type Contact, type LenderType } from './types.js';
 
-const OWNED: LetterKind[] = [
-  'request',
-  'hardship',
-  'call-script',
-  'card-installment',
-  'penalty-waiver',
-  'ledger-request',
-  'stop-third-party',
-  'excess-interest',
-  'complaint',
-];
-
 const AS_OF = isoDate('2026-11-29');
 const HEX = '0123456789abcdef';
 
