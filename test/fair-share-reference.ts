@@ -7,6 +7,15 @@ export function referenceShares(
   total: number,
   cells: readonly { f: number; o: number; w: number }[],
 ): number[] {
+  // the stated fallback: when every weighted debt can be paid off, zero-weight debts take their
+  // floor plus the rest in proportion to what they still need
+  const capAll = cells.reduce((s, c) => s + (c.w > 0 ? c.o : c.f), 0);
+  if (capAll <= total) {
+    const need = cells.map((c) => (c.w > 0 ? 0 : c.o - c.f));
+    const N = need.reduce((s, x) => s + x, 0);
+    const left = total - capAll;
+    return cells.map((c, i) => (c.w > 0 ? c.o : c.f + (N > 0 ? (left * need[i]!) / N : 0)));
+  }
   const g = (l: number) => cells.reduce((s, c) => s + Math.min(c.o, Math.max(c.f, l * c.w)), 0);
   let lo = 0;
   let hi = 1;
