@@ -1,6 +1,6 @@
 // Child for vault-crash.test.ts: adds one file as evidence, printing "start" just before ingest
 // so the parent can SIGKILL it mid-write. argv: home, dbFile, caseId, lenderId, file.
-import { addEvidence } from '../src/app/evidence.js';
+import { addEvidence } from '../src/app/evidence/evidence.js';
 import { systemClock, randomIds } from '../src/app/system.js';
 import { createDb } from '../src/db/connect.js';
 import type { CaseId } from '../src/db/types.js';

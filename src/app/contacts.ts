@@ -34,7 +34,7 @@ import {
   parseWhen,
   resolveLender,
   withLedgerEntry,
-} from './evidence-common.js';
+} from './evidence/common.js';
 
 export {
   CONTACT_CHANNELS,

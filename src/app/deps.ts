@@ -21,6 +21,6 @@ export interface Deps {
   ids: IdSource;
   /** the data directory: SQLite file (embedded mode) and vault/ */
   home: string;
-  /** the evidence vault under home/vault; app/evidence.ts opens it from `home` when absent */
+  /** the evidence vault under home/vault; app/evidence/evidence.ts opens it from `home` when absent */
   vault?: VaultStore;
 }

@@ -11,8 +11,8 @@ import {
   makeLender,
   nextId,
 } from '../../test/factories.js';
-import { loadLetterCase } from './documents-case.js';
-import { renderLetter } from './documents.js';
+import { loadLetterCase } from './documents/case.js';
+import { renderLetter } from './documents/documents.js';
 import { listEscalations, recordEscalation, setEscalationStatus } from './escalations.js';
 
 forEachDialect('letters and escalations from the store', (getDb) => {

@@ -35,11 +35,11 @@ import {
 } from '../documents/index.js';
 import { resolveCase } from './cases.js';
 import type { Deps } from './deps.js';
-import { beijingDate, findLender, loadLetterCase } from './documents-case.js';
-import { parseChannel, parseDocFormat, renderLetter, type RenderedLetter } from './documents.js';
+import { beijingDate, findLender, loadLetterCase } from './documents/case.js';
+import { parseChannel, parseDocFormat, renderLetter, type RenderedLetter } from './documents/documents.js';
 import { AppError, isAppError } from './errors.js';
 import { writeTransaction } from '../db/transaction.js';
-import { channelLetterKind, enrichLetterCase } from './letter-extras.js';
+import { channelLetterKind, enrichLetterCase } from './documents/letter-extras.js';
 
 export { ESCALATION_STATUSES, type Escalation, type EscalationStatus };
 

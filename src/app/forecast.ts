@@ -18,8 +18,8 @@ import { createLenderRepository } from '../db/repositories/lender-repository.js'
 import { cents, type Cents } from '../core/money/index.js';
 import { createAgreementRepository } from '../db/repositories/agreements-repository.js';
 import type { CaseId } from '../db/types.js';
-import { parseMoneyField, parsePositiveMoney } from './agreements-input.js';
-import { agreementReports } from './agreements.js';
+import { parseMoneyField, parsePositiveMoney } from './agreements/input.js';
+import { agreementReports } from './agreements/agreements.js';
 import type { Deps } from './deps.js';
 import { AppError } from './errors.js';
 

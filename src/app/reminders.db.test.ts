@@ -10,7 +10,7 @@ import {
 } from '../../test/dialects.js';
 import { FIXED_NOW, makeCase, makeDeps, makeLender } from '../../test/factories.js';
 import type { Instant, IsoDate } from '../core/dates/index.js';
-import { addAgreement, recordPayment } from './agreements.js';
+import { addAgreement, recordPayment } from './agreements/agreements.js';
 import { setEscalationStatus } from './escalations.js';
 import { exportCalendar } from './reminders.js';
 

@@ -13,7 +13,7 @@ import {
 } from '../documents/render/ics.js';
 import { createAgreementRepository } from '../db/repositories/agreements-repository.js';
 import type { CaseId } from '../db/types.js';
-import { agreementReports } from './agreements.js';
+import { agreementReports } from './agreements/agreements.js';
 import type { Deps } from './deps.js';
 import { AppError } from './errors.js';
 

@@ -7,7 +7,7 @@ import { LENDER_STANDING } from '../core/vocab/index.js';
 import { createDebtRepository } from '../db/repositories/debt-repository.js';
 import { createLenderRepository } from '../db/repositories/lender-repository.js';
 import type { CaseId } from '../db/types.js';
-import { agreementReports } from './agreements.js';
+import { agreementReports } from './agreements/agreements.js';
 import { listContacts } from './contacts.js';
 import type { Deps } from './deps.js';
 import { listEscalations } from './escalations.js';

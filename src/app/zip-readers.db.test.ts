@@ -14,8 +14,8 @@ import type { Case } from '../db/types.js';
 import { createBackup } from './backup.js';
 import { logContact } from './contacts.js';
 import type { Deps } from './deps.js';
-import { addEvidence } from './evidence.js';
-import { exportEvidence } from './evidence-export.js';
+import { addEvidence } from './evidence/evidence.js';
+import { exportEvidence } from './evidence/export.js';
 
 const has = (cmd: string, arg: string) => spawnSync(cmd, [arg], { stdio: 'ignore' }).status === 0;
 const TOOLS = { java: has('java', '-version'), unzip: has('unzip', '-v') };

@@ -6,7 +6,7 @@ import { Id, IsoDateString, MoneyNonNegative } from './common.js';
 export const REPLAN_REASONS = ['missed', 'at-risk', 'income-changed'] as const;
 export type ReplanReason = (typeof REPLAN_REASONS)[number];
 
-/** Why the app counted an agreement as affected (app/agreements-replan.ts AffectedReason). */
+/** Why the app counted an agreement as affected (app/agreements/replan.ts AffectedReason). */
 export const AFFECTED_REASONS = ['missed', 'late', 'at-risk', 'income-changed'] as const;
 
 export const ReplanRequest = z.object({

@@ -5,7 +5,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addAgreement } from '../../src/app/agreements.js';
+import { addAgreement } from '../../src/app/agreements/agreements.js';
 import { resolveCase } from '../../src/app/cases.js';
 import { addDebt } from '../../src/app/debts.js';
 import { openTestHome, type TestHome } from './home.js';

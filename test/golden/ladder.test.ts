@@ -17,7 +17,7 @@ import {
 } from '../../src/documents/index.js';
 import { assertEveryFactSourced } from '../../src/documents/index.js';
 import { publicSecurityArticleFor } from '../../src/documents/templates/police-report.js';
-import { channelLetterKind } from '../../src/app/letter-extras.js';
+import { channelLetterKind } from '../../src/app/documents/letter-extras.js';
 import { BARE, LADDER } from './ladder-case.js';
 
 const NEW_KINDS: LetterKind[] = [

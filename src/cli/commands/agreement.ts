@@ -9,8 +9,8 @@ import {
   listAgreementPayments,
   reportOf,
   type AgreementReport,
-} from '../../app/agreements.js';
-import { replanAgreements, type ReplanResult } from '../../app/agreements-replan.js';
+} from '../../app/agreements/agreements.js';
+import { replanAgreements, type ReplanResult } from '../../app/agreements/replan.js';
 import { resolveCase } from '../../app/cases.js';
 import { AppError } from '../../app/errors.js';
 import {

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { asOfOrToday } from '../../app/agreements.js';
+import { asOfOrToday } from '../../app/agreements/agreements.js';
 import { resolveCase } from '../../app/cases.js';
 import { AppError } from '../../app/errors.js';
 import { DEFAULT_TIME_ZONE, exportCalendar } from '../../app/reminders.js';

@@ -14,7 +14,7 @@ import {
   type LogContactInput,
 } from '../../app/contacts.js';
 import { AppError } from '../../app/errors.js';
-import { resolveLender } from '../../app/evidence-common.js';
+import { resolveLender } from '../../app/evidence/common.js';
 import { addStoreOptions, withDeps, type StoreOptions } from '../deps.js';
 import { readJsonInput, say, type CliContext } from '../io.js';
 import { action, printJson } from '../run-action.js';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { asOfOrToday, dueItems, type DueItem } from '../../app/agreements.js';
+import { asOfOrToday, dueItems, type DueItem } from '../../app/agreements/agreements.js';
 import { resolveCase } from '../../app/cases.js';
 import { formatMoney, formatYuan } from '../../core/money/index.js';
 import { daysBetween, type IsoDate } from '../../core/dates/index.js';

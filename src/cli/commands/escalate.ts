@@ -2,7 +2,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { recordEscalation } from '../../app/escalations.js';
 import { citeProvision } from '../../core/law/index.js';
-import { CHANNEL_IDS, CHANNELS, DOC_FORMATS, isChannelId } from '../../app/documents.js';
+import { CHANNEL_IDS, CHANNELS, DOC_FORMATS, isChannelId } from '../../app/documents/documents.js';
 import { addStoreOptions, withDeps, type StoreOptions } from '../deps.js';
 import { say, type CliContext } from '../io.js';
 import { action, printJson } from '../run-action.js';

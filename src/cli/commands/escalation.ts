@@ -7,9 +7,9 @@ import {
   renderEscalationLetter,
   setEscalationStatus,
 } from '../../app/escalations.js';
-import { DOC_FORMATS } from '../../app/documents.js';
+import { DOC_FORMATS } from '../../app/documents/documents.js';
 import { writeAtomic } from './letter.js';
-import { CHANNELS, isChannelId } from '../../app/documents.js';
+import { CHANNELS, isChannelId } from '../../app/documents/documents.js';
 import { addStoreOptions, withDeps, type StoreOptions } from '../deps.js';
 import { say, type CliContext } from '../io.js';
 import { action, printJson } from '../run-action.js';

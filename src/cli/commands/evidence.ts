@@ -9,8 +9,8 @@ import {
   parseAnchor,
   listEvidence,
   verifyEvidence,
-} from '../../app/evidence.js';
-import { exportEvidence } from '../../app/evidence-export.js';
+} from '../../app/evidence/evidence.js';
+import { exportEvidence } from '../../app/evidence/export.js';
 import { listLenders } from '../../app/lenders.js';
 import { shanghaiLocal } from '../../core/conduct/index.js';
 import type { Instant } from '../../core/dates/index.js';

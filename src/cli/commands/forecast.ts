@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { asOfOrToday } from '../../app/agreements.js';
+import { asOfOrToday } from '../../app/agreements/agreements.js';
 import { resolveCase } from '../../app/cases.js';
 import { runForecast, type ForecastResult } from '../../app/forecast.js';
 import { formatMoney, formatYuan } from '../../core/money/index.js';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { rename, writeFile } from 'node:fs/promises';
 import { extname, isAbsolute, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { parseCaseInput } from '../../app/documents-input.js';
+import { parseCaseInput } from '../../app/documents/input.js';
 import { AppError } from '../../app/errors.js';
 import {
   CHANNEL_IDS,
@@ -10,7 +10,7 @@ import {
   LETTER_KINDS,
   LETTER_TEMPLATES,
   renderLetter,
-} from '../../app/documents.js';
+} from '../../app/documents/documents.js';
 import { addStoreOptions, withDeps, type StoreOptions } from '../deps.js';
 import { readJsonInput, say, type CliContext } from '../io.js';
 import { action, printJson } from '../run-action.js';
@@ -116,7 +116,7 @@ export function registerLetter(
       if (flags.input !== undefined) {
         caseInput = parseCaseInput(await readJsonInput(flags.input, ctx.io));
       } else {
-        const { loadFullLetterCase } = await import('../../app/letter-extras.js');
+        const { loadFullLetterCase } = await import('../../app/documents/letter-extras.js');
         caseInput = await withDeps(ctx, flags, (deps) =>
           loadFullLetterCase(deps, {
             ...(flags.case === undefined ? {} : { caseId: flags.case }),

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { asOfOrToday, recordPayment } from '../../app/agreements.js';
+import { asOfOrToday, recordPayment } from '../../app/agreements/agreements.js';
 import { resolveCase } from '../../app/cases.js';
 import { formatMoney, formatYuan } from '../../core/money/index.js';
 import { withDeps } from '../deps.js';

@@ -7,8 +7,8 @@ import {
   recordPayment,
   todayIn,
   type AgreementReport,
-} from '../../app/agreements.js';
-import type { ReplanResult } from '../../app/agreements-replan.js';
+} from '../../app/agreements/agreements.js';
+import type { ReplanResult } from '../../app/agreements/replan.js';
 import { resolveCase } from '../../app/cases.js';
 import { AppError } from '../../app/errors.js';
 import { runForecast } from '../../app/forecast.js';
@@ -163,7 +163,7 @@ async function replanInputs(deps: ServerDeps, caseId: CaseId, b: ReplanRequest) 
  * the asks stop short of the balance, and a letter must not ask for less than is owed by mistake.
  */
 async function runReplan(deps: ServerDeps, i: ReplanInputs, format: 'docx' | 'html' | 'md') {
-  const { replanAgreements } = await import('../../app/agreements-replan.js');
+  const { replanAgreements } = await import('../../app/agreements/replan.js');
   let r: ReplanResult;
   try {
     r = await replanAgreements(deps, i.caseId, {

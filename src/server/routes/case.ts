@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { resolveCase } from '../../app/cases.js';
 import { addDebt, editDebt, listDebts, removeDebt, todayOf } from '../../app/debts.js';
 import { summarizeCase } from '../../app/summary.js';
-import { todayIn } from '../../app/agreements.js';
+import { todayIn } from '../../app/agreements/agreements.js';
 import { thisMonth } from '../../app/this-month.js';
 import { formatYuan, sumCents } from '../../core/money/index.js';
 import { AppError } from '../../app/errors.js';

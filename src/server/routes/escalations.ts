@@ -165,7 +165,7 @@ export const escalationRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app,
     async (req, reply) => {
       const b = req.body;
       const { recordEscalation } = await load();
-      const { parseChannel } = await import('../../app/documents.js');
+      const { parseChannel } = await import('../../app/documents/documents.js');
       parseChannel(b.channel);
       const c = await resolveCase(deps);
       // by id only: the app's name matching is for people typing at the CLI

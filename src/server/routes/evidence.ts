@@ -5,8 +5,8 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { resolveCase } from '../../app/cases.js';
-import { vaultOf } from '../../app/evidence-common.js';
-import { addEvidence, listEvidence } from '../../app/evidence.js';
+import { vaultOf } from '../../app/evidence/common.js';
+import { addEvidence, listEvidence } from '../../app/evidence/evidence.js';
 import { AppError } from '../../app/errors.js';
 import { fieldLabel } from '../../app/field-labels.js';
 import { zodReasonZh } from '../error-handler.js';
@@ -193,7 +193,7 @@ export const evidenceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
       const dir = await mkdtemp(join(tmpRoot, tempDirPrefix('export')));
       const out = join(dir, 'bundle.zip');
       try {
-        const { exportEvidence } = await import('../../app/evidence-export.js');
+        const { exportEvidence } = await import('../../app/evidence/export.js');
         await exportEvidence(deps, { caseId: c.id, caseTitle: c.title, out });
         const { createReadStream } = await import('node:fs');
         const stream = createReadStream(out);

@@ -23,8 +23,8 @@ export const letterRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { d
     },
     async (req) => {
       const [{ loadLetterCase }, { renderLetter }] = await Promise.all([
-        import('../../app/documents-case.js'),
-        import('../../app/documents.js'),
+        import('../../app/documents/case.js'),
+        import('../../app/documents/documents.js'),
       ]);
       const c = await loadLetterCase(deps, { lender: req.query.lenderId });
       const r = await renderLetter(c, {
@@ -57,9 +57,9 @@ export const letterRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { d
       // documents (docx and its templates) load on first use: keeps the server's resting memory low
       const [{ loadFullLetterCase }, { parseCaseInput, caseInputToJson }, { renderLetter }] =
         await Promise.all([
-          import('../../app/letter-extras.js'),
-          import('../../app/documents-input.js'),
-          import('../../app/documents.js'),
+          import('../../app/documents/letter-extras.js'),
+          import('../../app/documents/input.js'),
+          import('../../app/documents/documents.js'),
         ]);
       // the case from the store: saved budget, the latest plan's proposal for this lender,
       // legality findings and exhibits. ?plan= (the older browser-held plan) still overrides.

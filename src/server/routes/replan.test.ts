@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestHome, type TestHome } from '../../../test/e2e/home.js';
-import { addAgreement } from '../../app/agreements.js';
+import { addAgreement } from '../../app/agreements/agreements.js';
 import { resolveCase } from '../../app/cases.js';
 import { addDebt } from '../../app/debts.js';
 import type { ReplanPlanView, ReplanView } from '../../contracts/index.js';

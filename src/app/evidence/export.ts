@@ -8,22 +8,22 @@ import { rename, unlink } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
-import { RELATION_ZH, shanghaiLocal, type ConductFlag } from '../core/conduct/index.js';
-import { parseDateInput, type Instant, type IsoDate } from '../core/dates/index.js';
-import type { LedgerEntry } from '../core/ledger/index.js';
-import { createContactRepository, type Contact } from '../db/repositories/contacts-repository.js';
+import { RELATION_ZH, shanghaiLocal, type ConductFlag } from '../../core/conduct/index.js';
+import { parseDateInput, type Instant, type IsoDate } from '../../core/dates/index.js';
+import type { LedgerEntry } from '../../core/ledger/index.js';
+import { createContactRepository, type Contact } from '../../db/repositories/contacts-repository.js';
 import {
   createEvidenceRepository,
   type EvidenceItem,
-} from '../db/repositories/evidence-repository.js';
-import { createLedgerRepository } from '../db/repositories/ledger-repository.js';
-import { createLenderRepository } from '../db/repositories/lender-repository.js';
-import type { CaseId, Lender } from '../db/types.js';
-import { CHANNEL_ZH, checkCaseConduct } from './contacts.js';
-import type { Deps } from './deps.js';
-import { AppError } from './errors.js';
+} from '../../db/repositories/evidence-repository.js';
+import { createLedgerRepository } from '../../db/repositories/ledger-repository.js';
+import { createLenderRepository } from '../../db/repositories/lender-repository.js';
+import type { CaseId, Lender } from '../../db/types.js';
+import { CHANNEL_ZH, checkCaseConduct } from '../contacts.js';
+import type { Deps } from '../deps.js';
+import { AppError } from '../errors.js';
 import { EVIDENCE_KIND_ZH, HEAD_PREFIX_CHARS } from './evidence.js';
-import { resolveLender, vaultOf } from './evidence-common.js';
+import { resolveLender, vaultOf } from './common.js';
 
 export interface ExportInput {
   caseId: CaseId;

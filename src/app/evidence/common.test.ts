@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Instant } from '../core/dates/index.js';
-import type { Deps } from './deps.js';
-import { assertNotFuture, beijingDay, parseWhen } from './evidence-common.js';
+import type { Instant } from '../../core/dates/index.js';
+import type { Deps } from '../deps.js';
+import { assertNotFuture, beijingDay, parseWhen } from './common.js';
 
 describe('parseWhen (times users type)', () => {
   it.each([

@@ -7,32 +7,32 @@ import {
   overallProgress,
   type AgreementStatus,
   type Progress,
-} from '../core/agreement/index.js';
-import { addDays, localDateOf, type IsoDate } from '../core/dates/index.js';
-import { citeProvision, findProvision } from '../core/law/index.js';
-import { formatMoney, type Cents } from '../core/money/index.js';
+} from '../../core/agreement/index.js';
+import { addDays, localDateOf, type IsoDate } from '../../core/dates/index.js';
+import { citeProvision, findProvision } from '../../core/law/index.js';
+import { formatMoney, type Cents } from '../../core/money/index.js';
 import {
   createAgreementRepository,
   type Agreement,
   type AgreementPayment,
-} from '../db/repositories/agreements-repository.js';
-import { createEventRepository } from '../db/repositories/event-repository.js';
-import { createEvidenceRepository } from '../db/repositories/evidence-repository.js';
-import { createLenderRepository } from '../db/repositories/lender-repository.js';
-import type { CaseId, Lender } from '../db/types.js';
+} from '../../db/repositories/agreements-repository.js';
+import { createEventRepository } from '../../db/repositories/event-repository.js';
+import { createEvidenceRepository } from '../../db/repositories/evidence-repository.js';
+import { createLenderRepository } from '../../db/repositories/lender-repository.js';
+import type { CaseId, Lender } from '../../db/types.js';
 import {
   parseAgreementInput,
   parseDateField,
   parsePaymentChannel,
   parsePositiveMoney,
-} from './agreements-input.js';
-import { parseLenderType } from './debt-input.js';
-import { findDebt } from './debts.js';
-import type { Deps } from './deps.js';
-import { AppError } from './errors.js';
-import { addEvidence } from './evidence.js';
-import { findLender, lenderNotFound } from './lenders.js';
-import { writeWithinCaseTotal } from './case-limits.js';
+} from './input.js';
+import { parseLenderType } from '../debt-input.js';
+import { findDebt } from '../debts.js';
+import type { Deps } from '../deps.js';
+import { AppError } from '../errors.js';
+import { addEvidence } from '../evidence/evidence.js';
+import { findLender, lenderNotFound } from '../lenders.js';
+import { writeWithinCaseTotal } from '../case-limits.js';
 
 export type { Agreement, AgreementPayment };
 

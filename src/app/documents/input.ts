@@ -2,12 +2,12 @@
 // strings ("1234.56"), dates as YYYY-MM-DD, rates as percent strings ("35.9"). Parsed with zod
 // plus the core parsers, so every bad field is named.
 import { z } from 'zod';
-import { cents, formatYuan, parseCents, type Cents } from '../core/money/index.js';
-import { parseIsoDate, type IsoDate } from '../core/dates/index.js';
-import { formatRateFraction, parsePercent, ratePpm, type RatePpm } from '../core/rates/index.js';
-import type { FieldIssue, Result } from '../core/result.js';
-import { CONCESSIONS, HARDSHIP_CAUSES, LENDER_TYPES, type CaseInput } from '../documents/index.js';
-import { AppError } from './errors.js';
+import { cents, formatYuan, parseCents, type Cents } from '../../core/money/index.js';
+import { parseIsoDate, type IsoDate } from '../../core/dates/index.js';
+import { formatRateFraction, parsePercent, ratePpm, type RatePpm } from '../../core/rates/index.js';
+import type { FieldIssue, Result } from '../../core/result.js';
+import { CONCESSIONS, HARDSHIP_CAUSES, LENDER_TYPES, type CaseInput } from '../../documents/index.js';
+import { AppError } from '../errors.js';
 
 function refined<T>(parse: (s: string, field: string) => Result<T, FieldIssue>) {
   return z.string().transform((s, ctx) => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { IsoDate } from '../core/dates/index.js';
-import { cents } from '../core/money/index.js';
-import type { StoredProposal } from '../db/repositories/plan-repository.js';
-import { combineProposals } from './documents-case.js';
+import type { IsoDate } from '../../core/dates/index.js';
+import { cents } from '../../core/money/index.js';
+import type { StoredProposal } from '../../db/repositories/plan-repository.js';
+import { combineProposals } from './case.js';
 
 const d = (s: string) => s as IsoDate;
 function proposal(over: Partial<StoredProposal>): StoredProposal {

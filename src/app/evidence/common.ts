@@ -1,17 +1,17 @@
 // Shared by the evidence and contact use cases: the vault, lender lookup, time input, and
 // appending to the hash-chained ledger inside the caller's transaction.
 import type { Transaction } from 'kysely';
-import { parseDateInput, parseInstant, type Instant, type IsoDate } from '../core/dates/index.js';
-import type { JsonValue, LedgerEntry, Sha256Hex } from '../core/ledger/index.js';
-import { createLedgerRepository } from '../db/repositories/ledger-repository.js';
-import { createLenderRepository } from '../db/repositories/lender-repository.js';
-import type { Database } from '../db/schema.js';
-import type { CaseId, Lender } from '../db/types.js';
-import { nextEntry } from '../vault/chain.js';
-import { createVaultStore, type VaultStore } from '../vault/store.js';
-import type { Deps } from './deps.js';
-import { AppError } from './errors.js';
-import { writeTransaction } from '../db/transaction.js';
+import { parseDateInput, parseInstant, type Instant, type IsoDate } from '../../core/dates/index.js';
+import type { JsonValue, LedgerEntry, Sha256Hex } from '../../core/ledger/index.js';
+import { createLedgerRepository } from '../../db/repositories/ledger-repository.js';
+import { createLenderRepository } from '../../db/repositories/lender-repository.js';
+import type { Database } from '../../db/schema.js';
+import type { CaseId, Lender } from '../../db/types.js';
+import { nextEntry } from '../../vault/chain.js';
+import { createVaultStore, type VaultStore } from '../../vault/store.js';
+import type { Deps } from '../deps.js';
+import { AppError } from '../errors.js';
+import { writeTransaction } from '../../db/transaction.js';
 
 const vaults = new WeakMap<Deps, VaultStore>();
 

@@ -1,10 +1,10 @@
 import { expect, it } from 'vitest';
-import { forEachDialect } from '../../test/dialects.js';
-import { FIXED_NOW, makeCase, makeDeps, makeLender } from '../../test/factories.js';
-import type { IsoDate } from '../core/dates/index.js';
+import { forEachDialect } from '../../../test/dialects.js';
+import { FIXED_NOW, makeCase, makeDeps, makeLender } from '../../../test/factories.js';
+import type { IsoDate } from '../../core/dates/index.js';
 import { addAgreement, agreementReports, dueItems, recordPayment } from './agreements.js';
-import { runForecast } from './forecast.js';
-import { exportCalendar } from './reminders.js';
+import { runForecast } from '../forecast.js';
+import { exportCalendar } from '../reminders.js';
 
 const asOf = '2027-02-10' as IsoDate;
 const input = {

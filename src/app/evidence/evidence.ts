@@ -1,24 +1,24 @@
 // Evidence use cases: add a file to the vault with a ledger entry, list, and verify everything.
-import { EVIDENCE_KIND, listLabels } from '../core/vocab/index.js';
+import { EVIDENCE_KIND, listLabels } from '../../core/vocab/index.js';
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import type { Instant } from '../core/dates/index.js';
-import type { JsonValue, LedgerEntry, Sha256Hex } from '../core/ledger/index.js';
-import { isSha256Hex } from '../core/ledger/index.js';
-import { createContactRepository } from '../db/repositories/contacts-repository.js';
+import type { Instant } from '../../core/dates/index.js';
+import type { JsonValue, LedgerEntry, Sha256Hex } from '../../core/ledger/index.js';
+import { isSha256Hex } from '../../core/ledger/index.js';
+import { createContactRepository } from '../../db/repositories/contacts-repository.js';
 import {
   EVIDENCE_KINDS,
   createEvidenceRepository,
   type EvidenceItem,
   type EvidenceKind,
-} from '../db/repositories/evidence-repository.js';
-import { createLedgerRepository } from '../db/repositories/ledger-repository.js';
-import type { CaseId } from '../db/types.js';
-import { verifyChain, type ChainIssue } from '../vault/chain.js';
-import { contactMeta } from './contacts.js';
-import type { Deps } from './deps.js';
-import { AppError } from './errors.js';
+} from '../../db/repositories/evidence-repository.js';
+import { createLedgerRepository } from '../../db/repositories/ledger-repository.js';
+import type { CaseId } from '../../db/types.js';
+import { verifyChain, type ChainIssue } from '../../vault/chain.js';
+import { contactMeta } from '../contacts.js';
+import type { Deps } from '../deps.js';
+import { AppError } from '../errors.js';
 import {
   assertNotFuture,
   json,
@@ -26,7 +26,7 @@ import {
   resolveLender,
   vaultOf,
   withLedgerEntry,
-} from './evidence-common.js';
+} from './common.js';
 
 export { EVIDENCE_KINDS, type EvidenceItem, type EvidenceKind };
 

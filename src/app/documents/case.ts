@@ -2,19 +2,19 @@
 // debts, the latest saved budget (totals only), the latest plan's proposal for this lender, the
 // legality verdicts and recalculation of its debts (core/law via the case summary), the
 // evidence exhibits for this lender and the contact history.
-import { daysBetween, parseDateInput, type IsoDate } from '../core/dates/index.js';
-import { recalculationLine } from '../core/law/index.js';
-import { cents, isWithinAmountLimit, MAX_AMOUNT_TEXT, type Cents } from '../core/money/index.js';
-import { ratePpm } from '../core/rates/index.js';
+import { daysBetween, parseDateInput, type IsoDate } from '../../core/dates/index.js';
+import { recalculationLine } from '../../core/law/index.js';
+import { cents, isWithinAmountLimit, MAX_AMOUNT_TEXT, type Cents } from '../../core/money/index.js';
+import { ratePpm } from '../../core/rates/index.js';
 import {
   createContactRepository,
   type Contact as StoredContact,
-} from '../db/repositories/contacts-repository.js';
-import { createDebtRepository } from '../db/repositories/debt-repository.js';
-import { createPlanRepository, type StoredProposal } from '../db/repositories/plan-repository.js';
-import { createProfileRepository } from '../db/repositories/profile-repository.js';
-import { createLenderRepository } from '../db/repositories/lender-repository.js';
-import type { CaseId, Lender as StoredLender } from '../db/types.js';
+} from '../../db/repositories/contacts-repository.js';
+import { createDebtRepository } from '../../db/repositories/debt-repository.js';
+import { createPlanRepository, type StoredProposal } from '../../db/repositories/plan-repository.js';
+import { createProfileRepository } from '../../db/repositories/profile-repository.js';
+import { createLenderRepository } from '../../db/repositories/lender-repository.js';
+import type { CaseId, Lender as StoredLender } from '../../db/types.js';
 import {
   CONCESSIONS,
   HARDSHIP_CAUSES,
@@ -28,15 +28,15 @@ import {
   type LegalityFinding,
   type Plan,
   type PlanStrategy,
-} from '../documents/index.js';
-import { createLedgerRepository } from '../db/repositories/ledger-repository.js';
-import { checkCaseConduct } from './contacts.js';
-import { loadLatestBudget } from './budgets.js';
-import { resolveCase } from './cases.js';
-import { EVIDENCE_KIND_ZH, listEvidence } from './evidence.js';
-import { hasAmountOverLimit, summarizeCase, type DebtSummary } from './summary.js';
-import type { Deps } from './deps.js';
-import { AppError } from './errors.js';
+} from '../../documents/index.js';
+import { createLedgerRepository } from '../../db/repositories/ledger-repository.js';
+import { checkCaseConduct } from '../contacts.js';
+import { loadLatestBudget } from '../budgets.js';
+import { resolveCase } from '../cases.js';
+import { EVIDENCE_KIND_ZH, listEvidence } from '../evidence/evidence.js';
+import { hasAmountOverLimit, summarizeCase, type DebtSummary } from '../summary.js';
+import type { Deps } from '../deps.js';
+import { AppError } from '../errors.js';
 
 /** The user's calendar date (Beijing time, UTC+8, no DST) of an instant. */
 export function beijingDate(instant: string): IsoDate {

@@ -10,25 +10,25 @@
 // What we show and write per lender is a level ask (levelAsk): the plan's first monthly amount
 // until the balance is repaid, on the lender's own due day, so "N × ¥X (+ last)" adds up to the
 // total in the letter; the plan's roll-over of a finished lender's share is not promised.
-import { addMonths, type IsoDate } from '../core/dates/index.js';
-import { cents, formatMoney, type Cents } from '../core/money/index.js';
+import { addMonths, type IsoDate } from '../../core/dates/index.js';
+import { cents, formatMoney, type Cents } from '../../core/money/index.js';
 import {
   replan,
   type PlanDebt,
   type PlanInput,
   type Proposal,
   type Replan,
-} from '../core/plan/index.js';
-import { CONCESSIONS, type CaseInput, type Concession, type Lang } from '../documents/index.js';
-import { createAgreementRepository } from '../db/repositories/agreements-repository.js';
-import type { CaseId } from '../db/types.js';
-import { parsePositiveMoney } from './agreements-input.js';
+} from '../../core/plan/index.js';
+import { CONCESSIONS, type CaseInput, type Concession, type Lang } from '../../documents/index.js';
+import { createAgreementRepository } from '../../db/repositories/agreements-repository.js';
+import type { CaseId } from '../../db/types.js';
+import { parsePositiveMoney } from './input.js';
 import { agreementReports, type AgreementReport } from './agreements.js';
-import type { Deps } from './deps.js';
-import { loadLetterCase } from './documents-case.js';
-import { renderLetter } from './documents.js';
-import { AppError } from './errors.js';
-import { findLender, lenderNotFound } from './lenders.js';
+import type { Deps } from '../deps.js';
+import { loadLetterCase } from '../documents/case.js';
+import { renderLetter } from '../documents/documents.js';
+import { AppError } from '../errors.js';
+import { findLender, lenderNotFound } from '../lenders.js';
 
 export type AffectedReason = 'missed' | 'late' | 'at-risk' | 'income-changed';
 

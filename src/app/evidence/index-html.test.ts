@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Instant } from '../core/dates/index.js';
-import type { Sha256Hex } from '../core/ledger/index.js';
-import type { Contact } from '../db/repositories/contacts-repository.js';
-import type { EvidenceItem } from '../db/repositories/evidence-repository.js';
-import type { Lender } from '../db/types.js';
-import { renderIndexHtml, type IndexInput } from './evidence-export.js';
+import type { Instant } from '../../core/dates/index.js';
+import type { Sha256Hex } from '../../core/ledger/index.js';
+import type { Contact } from '../../db/repositories/contacts-repository.js';
+import type { EvidenceItem } from '../../db/repositories/evidence-repository.js';
+import type { Lender } from '../../db/types.js';
+import { renderIndexHtml, type IndexInput } from './export.js';
 
 const at = (s: string) => s as Instant;
 const item: EvidenceItem = {

@@ -11,13 +11,13 @@ import { Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXED_NOW, makeCase, makeDeps, makeLender } from '../../test/factories.js';
-import { forEachDialect } from '../../test/dialects.js';
-import type { Instant } from '../core/dates/index.js';
-import type { Case, Lender } from '../db/types.js';
-import { createVaultStore } from '../vault/store.js';
-import { checkCaseConduct, listNegotiationStates, logContact } from './contacts.js';
-import type { Deps } from './deps.js';
+import { FIXED_NOW, makeCase, makeDeps, makeLender } from '../../../test/factories.js';
+import { forEachDialect } from '../../../test/dialects.js';
+import type { Instant } from '../../core/dates/index.js';
+import type { Case, Lender } from '../../db/types.js';
+import { createVaultStore } from '../../vault/store.js';
+import { checkCaseConduct, listNegotiationStates, logContact } from '../contacts.js';
+import type { Deps } from '../deps.js';
 import { addEvidence, listEvidence, verifyEvidence } from './evidence.js';
 
 forEachDialect('evidence and contacts use cases', (getDb) => {

@@ -18,8 +18,8 @@ import {
   type Lang,
   type LetterKind,
   type Requirement,
-} from '../documents/index.js';
-import { AppError } from './errors.js';
+} from '../../documents/index.js';
+import { AppError } from '../errors.js';
 
 export interface LetterRequest {
   kind: string;

@@ -7,17 +7,17 @@ import {
   validateInstallments,
   type Installment,
   type PaymentChannel,
-} from '../core/agreement/index.js';
+} from '../../core/agreement/index.js';
 import {
   amountOverLimit,
   isWithinAmountLimit,
   parseMoneyInput,
   type Cents,
-} from '../core/money/index.js';
+} from '../../core/money/index.js';
 
-import { parseDateInput, type IsoDate } from '../core/dates/index.js';
-import type { FieldIssue } from '../core/result.js';
-import { AppError } from './errors.js';
+import { parseDateInput, type IsoDate } from '../../core/dates/index.js';
+import type { FieldIssue } from '../../core/result.js';
+import { AppError } from '../errors.js';
 
 /** Yuan text of a bigint fen sum (it may be beyond a safe integer). */
 const formatYuanBig = (fen: bigint): string =>

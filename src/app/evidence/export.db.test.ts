@@ -14,15 +14,15 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import yauzl from 'yauzl';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { makeCase, makeDeps, makeLender } from '../../test/factories.js';
-import { forEachDialect } from '../../test/dialects.js';
-import type { Case, Lender } from '../db/types.js';
-import { createVaultStore } from '../vault/store.js';
-import { hashEntry, verifyChain, type LedgerEntry } from '../vault/chain.js';
-import { logContact } from './contacts.js';
-import type { Deps } from './deps.js';
+import { makeCase, makeDeps, makeLender } from '../../../test/factories.js';
+import { forEachDialect } from '../../../test/dialects.js';
+import type { Case, Lender } from '../../db/types.js';
+import { createVaultStore } from '../../vault/store.js';
+import { hashEntry, verifyChain, type LedgerEntry } from '../../vault/chain.js';
+import { logContact } from '../contacts.js';
+import type { Deps } from '../deps.js';
 import { addEvidence, listEvidence } from './evidence.js';
-import { escapeHtml, exportEvidence, safeName } from './evidence-export.js';
+import { escapeHtml, exportEvidence, safeName } from './export.js';
 
 /** Extracts every entry with yauzl (no external tool needed). */
 async function unzipTo(zip: string, dir: string): Promise<string[]> {

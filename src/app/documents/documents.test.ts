@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_CASES } from '../documents/fixtures.js';
-import { caseInputToJson, parseCaseInput } from './documents-input.js';
+import { EXAMPLE_CASES } from '../../documents/fixtures.js';
+import { caseInputToJson, parseCaseInput } from './input.js';
 import { renderLetter } from './documents.js';
-import { isAppError } from './errors.js';
+import { isAppError } from '../errors.js';
 
-const DOCS = new URL('../../docs/letters/', import.meta.url);
+const DOCS = new URL('../../../docs/letters/', import.meta.url);
 
 function thrown(f: () => unknown): {
   code: string;

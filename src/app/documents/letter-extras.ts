@@ -2,16 +2,16 @@
 // loadLetterCase — each debt's 助贷 parties, the saved budget as a 家庭收支情况表, the lender's
 // latest agreement, a promised deadline that has passed, earlier credit disputes — every part
 // tagged with the record it comes from.
-import { daysBetween, type IsoDate } from '../core/dates/index.js';
-import { cents } from '../core/money/index.js';
-import { PRIORITY_CATEGORIES } from '../core/budget/index.js';
-import { createAgreementRepository } from '../db/repositories/agreements-repository.js';
-import { createContactRepository } from '../db/repositories/contacts-repository.js';
-import { createDebtRepository } from '../db/repositories/debt-repository.js';
+import { daysBetween, type IsoDate } from '../../core/dates/index.js';
+import { cents } from '../../core/money/index.js';
+import { PRIORITY_CATEGORIES } from '../../core/budget/index.js';
+import { createAgreementRepository } from '../../db/repositories/agreements-repository.js';
+import { createContactRepository } from '../../db/repositories/contacts-repository.js';
+import { createDebtRepository } from '../../db/repositories/debt-repository.js';
 import {
   createEscalationRepository,
   type Escalation,
-} from '../db/repositories/escalations-repository.js';
+} from '../../db/repositories/escalations-repository.js';
 import {
   CHANNELS,
   LETTER_TEMPLATES,
@@ -20,11 +20,11 @@ import {
   type CaseInput,
   type EscalationFacts,
   type MissedDeadline,
-} from '../documents/index.js';
-import { loadLatestBudget } from './budgets.js';
-import { resolveCase } from './cases.js';
-import { beijingDate, findLender, loadLetterCase } from './documents-case.js';
-import type { Deps } from './deps.js';
+} from '../../documents/index.js';
+import { loadLatestBudget } from '../budgets.js';
+import { resolveCase } from '../cases.js';
+import { beijingDate, findLender, loadLetterCase } from './case.js';
+import type { Deps } from '../deps.js';
 
 const CATEGORY_WORDS: Record<string, [string, string]> = {
   housing: ['住房', 'Housing'],
