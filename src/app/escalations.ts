@@ -36,7 +36,12 @@ import {
 import { resolveCase } from './cases.js';
 import type { Deps } from './deps.js';
 import { beijingDate, findLender, loadLetterCase } from './documents/case.js';
-import { parseChannel, parseDocFormat, renderLetter, type RenderedLetter } from './documents/documents.js';
+import {
+  parseChannel,
+  parseDocFormat,
+  renderLetter,
+  type RenderedLetter,
+} from './documents/documents.js';
 import { AppError, isAppError } from './errors.js';
 import { writeTransaction } from '../db/transaction.js';
 import { channelLetterKind, enrichLetterCase } from './documents/letter-extras.js';

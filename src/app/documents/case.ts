@@ -11,7 +11,10 @@ import {
   type Contact as StoredContact,
 } from '../../db/repositories/contacts-repository.js';
 import { createDebtRepository } from '../../db/repositories/debt-repository.js';
-import { createPlanRepository, type StoredProposal } from '../../db/repositories/plan-repository.js';
+import {
+  createPlanRepository,
+  type StoredProposal,
+} from '../../db/repositories/plan-repository.js';
 import { createProfileRepository } from '../../db/repositories/profile-repository.js';
 import { createLenderRepository } from '../../db/repositories/lender-repository.js';
 import type { CaseId, Lender as StoredLender } from '../../db/types.js';

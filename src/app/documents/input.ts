@@ -6,7 +6,12 @@ import { cents, formatYuan, parseCents, type Cents } from '../../core/money/inde
 import { parseIsoDate, type IsoDate } from '../../core/dates/index.js';
 import { formatRateFraction, parsePercent, ratePpm, type RatePpm } from '../../core/rates/index.js';
 import type { FieldIssue, Result } from '../../core/result.js';
-import { CONCESSIONS, HARDSHIP_CAUSES, LENDER_TYPES, type CaseInput } from '../../documents/index.js';
+import {
+  CONCESSIONS,
+  HARDSHIP_CAUSES,
+  LENDER_TYPES,
+  type CaseInput,
+} from '../../documents/index.js';
 import { AppError } from '../errors.js';
 
 function refined<T>(parse: (s: string, field: string) => Result<T, FieldIssue>) {

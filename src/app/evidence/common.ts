@@ -1,7 +1,12 @@
 // Shared by the evidence and contact use cases: the vault, lender lookup, time input, and
 // appending to the hash-chained ledger inside the caller's transaction.
 import type { Transaction } from 'kysely';
-import { parseDateInput, parseInstant, type Instant, type IsoDate } from '../../core/dates/index.js';
+import {
+  parseDateInput,
+  parseInstant,
+  type Instant,
+  type IsoDate,
+} from '../../core/dates/index.js';
 import type { JsonValue, LedgerEntry, Sha256Hex } from '../../core/ledger/index.js';
 import { createLedgerRepository } from '../../db/repositories/ledger-repository.js';
 import { createLenderRepository } from '../../db/repositories/lender-repository.js';

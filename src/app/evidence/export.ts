@@ -11,7 +11,10 @@ import yazl from 'yazl';
 import { RELATION_ZH, shanghaiLocal, type ConductFlag } from '../../core/conduct/index.js';
 import { parseDateInput, type Instant, type IsoDate } from '../../core/dates/index.js';
 import type { LedgerEntry } from '../../core/ledger/index.js';
-import { createContactRepository, type Contact } from '../../db/repositories/contacts-repository.js';
+import {
+  createContactRepository,
+  type Contact,
+} from '../../db/repositories/contacts-repository.js';
 import {
   createEvidenceRepository,
   type EvidenceItem,
