@@ -308,6 +308,12 @@ export const ContactCreate = z.object({
 });
 export type ContactCreate = z.input<typeof ContactCreate>;
 
+/** Edit a contact: any subset of the create fields; `null` clears an optional one. */
+export const ContactPatch = ContactCreate.partial()
+  .extend({ lenderId: Id.nullable().optional() })
+  .strict();
+export type ContactPatch = z.input<typeof ContactPatch>;
+
 export const ContactView = z.object({
   id: z.string(),
   lenderId: z.string().nullable(),
@@ -319,6 +325,14 @@ export const ContactView = z.object({
   asked: z.string().nullable(),
   offered: z.string().nullable(),
   notes: z.string().nullable(),
+  // the rest of what was logged, so an edit form starts from the stored values
+  agentNumber: z.string().nullable().optional(),
+  counterpart: z.string().nullable().optional(),
+  promises: z.string().nullable().optional(),
+  deadlineDate: z.string().nullable().optional(),
+  nextStep: z.string().nullable().optional(),
+  thirdParty: z.string().nullable().optional(),
+  includeNoteInLetters: z.boolean().optional(),
 });
 export type ContactView = z.infer<typeof ContactView>;
 
@@ -341,6 +355,9 @@ export const EvidenceView = z.object({
   lenderId: z.string().nullable(),
   addedAt: z.string(),
   description: z.string().nullable(),
+  /** evidence is never erased: a withdrawn item stays in the ledger with the reason */
+  withdrawnAt: z.string().nullable().optional(),
+  withdrawReason: z.string().nullable().optional(),
 });
 export type EvidenceView = z.infer<typeof EvidenceView>;
 
@@ -375,6 +392,36 @@ export const PaymentCreate = z.object({
 });
 export type PaymentCreate = z.input<typeof PaymentCreate>;
 
+/** Edit a recorded payment: any subset of its fields; the installments are matched again. */
+export const PaymentPatch = PaymentCreate.partial().strict();
+export type PaymentPatch = z.input<typeof PaymentPatch>;
+
+export const PaymentView = z.object({
+  id: z.string(),
+  paidDate: z.string(),
+  amount: z.string(),
+  channel: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export type PaymentView = z.infer<typeof PaymentView>;
+
+/** Edit an agreement's terms; the installments are rebuilt and the payments matched again. */
+export const AgreementPatch = AgreementCreate.omit({ lenderId: true })
+  .partial()
+  .extend({ isConfirmedInWriting: z.boolean().optional() })
+  .strict();
+export type AgreementPatch = z.input<typeof AgreementPatch>;
+
+/** What a delete answers: the id to pass to `POST /api/undo/:undoId` to bring the record back. */
+export const Removed = z.object({ ok: z.literal(true), undoId: z.string() });
+export type Removed = z.infer<typeof Removed>;
+
+export const UndoResult = z.object({ ok: z.literal(true), kind: z.string(), id: z.string() });
+export type UndoResult = z.infer<typeof UndoResult>;
+
+export const EvidenceWithdraw = z.object({ reason: z.string().trim().min(1).max(500) });
+export type EvidenceWithdraw = z.input<typeof EvidenceWithdraw>;
+
 export const InstallmentView = z.object({
   seq: z.number(),
   dueDate: z.string(),
@@ -392,6 +439,14 @@ export const AgreementView = z.object({
   isConfirmedInWriting: z.boolean(),
   status: z.string(),
   installments: z.array(InstallmentView),
+  payments: z.array(PaymentView).optional(),
+  /** the stored terms, so an edit form starts from them */
+  firstDueDate: z.string().optional(),
+  monthlyAmount: z.string().optional(),
+  count: z.number().optional(),
+  agentName: z.string().nullable().optional(),
+  paymentChannel: z.string().nullable().optional(),
+  notes: z.string().nullable().optional(),
 });
 export type AgreementView = z.infer<typeof AgreementView>;
 

@@ -1,6 +1,11 @@
 // Typed fetch wrapper over src/contracts. Errors arrive as { error: { code, message, messageZh, field, details } }.
 import type {
   AgreementCreate,
+  AgreementPatch,
+  ContactPatch,
+  PaymentPatch,
+  Removed,
+  UndoResult,
   AgreementView,
   AprRequest,
   AprResponse,
@@ -24,6 +29,7 @@ import type {
   ProfileUpdate,
   ProfileView,
   Summary,
+  ThisMonthView,
 } from '../contracts/index.js';
 
 export class ApiError extends Error {
@@ -149,8 +155,10 @@ export const api = {
   addDebt: (b: DebtCreate, key?: string) => request<DebtView>('POST', '/api/debts', b, key),
   editDebt: (id: string, b: DebtPatch) =>
     request<DebtView>('PATCH', `/api/debts/${encodeURIComponent(id)}`, b),
-  removeDebt: (id: string) =>
-    request<{ ok: boolean }>('DELETE', `/api/debts/${encodeURIComponent(id)}`),
+  removeDebt: (id: string) => request<Removed>('DELETE', `/api/debts/${encodeURIComponent(id)}`),
+  /** brings back what a delete removed (the `undoId` its reply gave) */
+  undo: (undoId: string) =>
+    request<UndoResult>('POST', `/api/undo/${encodeURIComponent(undoId)}`, {}),
   saveBudget: (b: BudgetSave, key?: string) => request<BudgetView>('POST', '/api/budgets', b, key),
   buildPlan: (b: PlanBuild, key?: string) => request<PlanView>('POST', '/api/plans', b, key),
   /** the saved budget, or null before the first save */
@@ -202,6 +210,10 @@ export const api = {
   contacts: () => request<{ contacts: ContactView[] }>('GET', '/api/contacts'),
   addContact: (b: ContactCreate, key?: string) =>
     request<ContactView>('POST', '/api/contacts', b, key),
+  editContact: (id: string, b: ContactPatch) =>
+    request<ContactView>('PATCH', `/api/contacts/${encodeURIComponent(id)}`, b),
+  removeContact: (id: string) =>
+    request<Removed>('DELETE', `/api/contacts/${encodeURIComponent(id)}`),
   evidence: () => request<{ items: EvidenceView[] }>('GET', '/api/evidence'),
   /** Fields first, file last: the server streams the file straight into the vault. */
   uploadEvidence: (fields: EvidenceFields, file: File, key?: string) => {
@@ -213,6 +225,9 @@ export const api = {
   },
   evidenceUrl: (id: string) => `/api/evidence/${encodeURIComponent(id)}/download`,
   exportUrl: '/api/evidence/export',
+  /** evidence is append-only: withdrawing keeps the file and the ledger entry, with the reason */
+  withdrawEvidence: (id: string, reason: string) =>
+    request<EvidenceView>('POST', `/api/evidence/${encodeURIComponent(id)}/withdraw`, { reason }),
   conduct: () => request<{ flags: ConductFlag[] }>('GET', '/api/conduct'),
   agreements: () => request<{ agreements: AgreementView[] }>('GET', '/api/agreements'),
   addAgreement: (b: AgreementCreate, key?: string) =>
@@ -224,9 +239,26 @@ export const api = {
       b,
       key,
     ),
+  editAgreement: (id: string, b: AgreementPatch) =>
+    request<AgreementView>('PATCH', `/api/agreements/${encodeURIComponent(id)}`, b),
+  removeAgreement: (id: string) =>
+    request<Removed>('DELETE', `/api/agreements/${encodeURIComponent(id)}`),
+  editPayment: (agreementId: string, paymentId: string, b: PaymentPatch) =>
+    request<AgreementView>(
+      'PATCH',
+      `/api/agreements/${encodeURIComponent(agreementId)}/payments/${encodeURIComponent(paymentId)}`,
+      b,
+    ),
+  removePayment: (agreementId: string, paymentId: string) =>
+    request<Removed>(
+      'DELETE',
+      `/api/agreements/${encodeURIComponent(agreementId)}/payments/${encodeURIComponent(paymentId)}`,
+    ),
   due: (days = 30) => request<{ items: DueItem[] }>('GET', `/api/due${q({ days })}`),
   forecast: (balance: string, payday: string | undefined, days = 90) =>
     request<ForecastView>('GET', `/api/forecast${q({ balance, days, payday })}`),
+  /** 本月要还: every amount due in the next 30 days, and one status per lender */
+  thisMonth: () => request<ThisMonthView>('GET', '/api/this-month'),
   calendarUrl: '/api/calendar.ics',
   backupUrl: '/api/backup',
 };

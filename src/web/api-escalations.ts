@@ -5,6 +5,7 @@ import type {
   EscalationList,
   EscalationResult,
   EscalationUpdate,
+  Removed,
 } from '../contracts/index.js';
 import { request } from './api-client.js';
 
@@ -15,6 +16,7 @@ export const escalationsApi = {
   list: () => request<EscalationList>('GET', '/api/escalations'),
   record: (b: EscalationCreate) => request<EscalationResult>('POST', '/api/escalations', b),
   update: (id: string, b: EscalationUpdate) => request<EscalationResult>('PATCH', one(id), b),
+  remove: (id: string) => request<Removed>('DELETE', one(id)),
   /** DOCX downloads; HTML opens in the browser (to read or print) */
   letterUrl: (id: string, format: 'docx' | 'html' | 'md', lang: 'zh' | 'en') =>
     `${one(id)}/letter?format=${format}&lang=${lang}`,
