@@ -5,6 +5,7 @@ import { createDebtRepository } from '../db/repositories/debt-repository.js';
 import { createEventRepository } from '../db/repositories/event-repository.js';
 import { addDebt, editDebt, listDebts, removeDebt, showDebt } from './debts.js';
 import { addLender } from './lenders.js';
+import { undoRemoval } from './undo.js';
 import { summarizeCase } from './summary.js';
 import type { IsoDate } from '../core/dates/index.js';
 
@@ -94,6 +95,31 @@ forEachDialect('debt use cases', (getDb) => {
     await removeDebt(deps, c.id, 'E-2');
     expect(await listDebts(deps, c.id)).toEqual([]);
     await expect(removeDebt(deps, c.id, 'E-2')).rejects.toMatchObject({ code: 'not-found' });
+  });
+
+  it('undoes a removal: the debt, its fees, payments and schedule come back exactly, once', async () => {
+    const c = await makeCase(getDb());
+    const deps = makeDeps(getDb());
+    await addDebt(deps, c.id, {
+      lender: '乙消费金融',
+      lenderType: 'consumer-finance',
+      contractNumber: 'U-1',
+      contractDate: '2024-01-05',
+      principal: '12000',
+      fees: [{ kind: '担保费', timing: '前置', amount: '600', date: '2024-01-05' }],
+      payments: [{ date: '2024-02-05', amount: '1100' }],
+    });
+    const before = await showDebt(deps, c.id, 'U-1');
+    const { undoId } = await removeDebt(deps, c.id, 'U-1');
+    expect(await listDebts(deps, c.id)).toEqual([]);
+    await expect(undoRemoval(deps, c.id, 'no-such-id')).rejects.toMatchObject({
+      code: 'not-found',
+    });
+    expect(await undoRemoval(deps, c.id, undoId)).toEqual({ kind: 'debt', id: before.debt.id });
+    expect(await showDebt(deps, c.id, 'U-1')).toEqual(before);
+    await expect(undoRemoval(deps, c.id, undoId)).rejects.toMatchObject({ code: 'conflict' });
+    const actions = (await createEventRepository(getDb()).list(c.id)).map((e) => e.action);
+    expect(actions.slice(-2)).toEqual(['debt.remove', 'undo']);
   });
 
   it('summarizes: totals per lender, overdue days, contract APR within and above the line', async () => {

@@ -20,6 +20,7 @@ import { AppError } from './errors.js';
 import { findLender, lenderNotFound } from './lenders.js';
 import { writeTransaction } from '../db/transaction.js';
 import { debtMoneyField, writeWithinCaseTotal } from './case-limits.js';
+import { recordRemoval, takeSnapshot } from './undo.js';
 
 export interface DebtDetails {
   debt: Debt;
@@ -324,20 +325,39 @@ export async function editDebt(
   return showDebt(deps, caseId, id);
 }
 
-/** Deletes a debt with its fees, payments and schedule (one transaction). */
-export async function removeDebt(deps: Deps, caseId: CaseId, ref: string): Promise<Debt> {
+/**
+ * Deletes a debt with its fees, payments and schedule (one transaction), keeping a copy in the
+ * audit event so `undoRemoval` (undo.ts) can bring it back; answers the debt and that `undoId`.
+ */
+export async function removeDebt(
+  deps: Deps,
+  caseId: CaseId,
+  ref: string,
+): Promise<{ debt: Debt; undoId: string }> {
   return writeTransaction(deps.db, async (trx) => {
     const debt = await findDebt(trx, caseId, ref);
-    await createDebtRepository(trx).remove(caseId, debt.id);
-    await createEventRepository(trx).append({
-      id: deps.ids.next(),
+    const ids = [debt.id];
+    const snapshot = await takeSnapshot(
+      trx,
       caseId,
-      at: deps.clock.now(),
-      actor: 'user',
+      [
+        { table: 'debts', column: 'id', values: ids },
+        { table: 'debt_fees', column: 'debt_id', values: ids },
+        { table: 'debt_payments', column: 'debt_id', values: ids },
+        { table: 'debt_schedule_rows', column: 'debt_id', values: ids },
+      ],
+      [
+        { table: 'plan_proposals', column: 'debt_id', value: debt.id },
+        { table: 'agreements', column: 'debt_id', value: debt.id },
+      ],
+    );
+    await createDebtRepository(trx).remove(caseId, debt.id);
+    const undoId = await recordRemoval(trx, deps, caseId, {
       action: 'debt.remove',
       subject: debt.id,
-      details: { contractNumber: debt.contractNumber },
+      summary: { contractNumber: debt.contractNumber },
+      snapshot,
     });
-    return debt;
+    return { debt, undoId };
   });
 }

@@ -389,13 +389,13 @@ export function registerDebt(
     action(ctx, setExit, async (ref: string, o: Opts) =>
       withDeps(ctx, o, async (deps) => {
         const c = await resolveCase(deps, o.case);
-        const d = await removeDebt(deps, c.id, ref);
-        if (ctx.json) return printJson(ctx, { removed: debtJson(d) });
+        const { debt: d, undoId } = await removeDebt(deps, c.id, ref);
+        if (ctx.json) return printJson(ctx, { removed: debtJson(d), undoId });
         ctx.io.stdout(
           say(
             ctx,
-            `已删除债务 ${d.contractNumber ?? d.id}\n`,
-            `Removed debt ${d.contractNumber ?? d.id}\n`,
+            `已删除债务 ${d.contractNumber ?? d.id}（撤销：xieshang undo ${undoId}）\n`,
+            `Removed debt ${d.contractNumber ?? d.id} (to undo: xieshang undo ${undoId})\n`,
           ),
         );
       }),

@@ -30,6 +30,7 @@ const commands: Record<string, () => Promise<Register>> = {
   due: async () => (await import('./due.js')).registerDue,
   calendar: async () => (await import('./calendar.js')).registerCalendar,
   forecast: async () => (await import('./forecast.js')).registerForecast,
+  undo: async () => (await import('./undo.js')).registerUndo,
   backup: async () => (await import('./backup.js')).registerBackup,
   restore: async () => (await import('./restore.js')).registerRestore,
   serve: async () => (await import('./serve.js')).registerServe,

@@ -64,3 +64,43 @@ describe('GET /api/summary encodings', () => {
     expect(refused.body).toBe(plain.body);
   });
 });
+
+describe('DELETE /api/debts/:id and POST /api/undo/:undoId', () => {
+  let app: App;
+  let home: TestHome;
+  beforeAll(async () => {
+    home = await openTestHome();
+    app = await testServer(home.deps);
+  });
+  afterAll(async () => {
+    await app.close();
+    await home.close();
+  });
+
+  it('deletes with an undo id; undo brings the debt back once, then answers 409', async () => {
+    const created = await write(app, 'POST', '/api/debts', {
+      lenderName: '分期乐',
+      lenderType: 'small-loan',
+      contractDate: '2025-03-01',
+      principal: '6000.00',
+      received: '6000.00',
+      rateText: '年化24%',
+      termMonths: 12,
+    });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id as string;
+    const del = await write(app, 'DELETE', `/api/debts/${id}`);
+    expect(del.statusCode).toBe(200);
+    const undoId = del.json().undoId as string;
+    expect(typeof undoId).toBe('string');
+    expect((await signedInGet(app, '/api/debts')).json().debts).toEqual([]);
+    const undone = await write(app, 'POST', `/api/undo/${undoId}`, {});
+    expect(undone.statusCode).toBe(200);
+    expect(undone.json()).toEqual({ ok: true, kind: 'debt', id });
+    const after = (await signedInGet(app, '/api/debts')).json().debts as { id: string }[];
+    expect(after.map((d) => d.id)).toEqual([id]);
+    const again = await write(app, 'POST', `/api/undo/${undoId}`, {});
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.messageZh).toContain('已经撤销');
+  });
+});

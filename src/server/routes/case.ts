@@ -20,7 +20,9 @@ import {
   LenderView,
   ThisMonthView,
   Summary,
+  UndoResult,
 } from '../../contracts/index.js';
+import { undoRemoval } from '../../app/undo.js';
 import { debtExtras, debtViews, lenderView, summaryView } from '../views.js';
 import type { IsoDate } from '../../core/dates/index.js';
 import type { RouteOptions } from './index.js';
@@ -318,6 +320,22 @@ export const caseRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
 
   app.delete('/debts/:id', { schema: { tags: ['inventory'], params: IdParams } }, async (req) => {
     const d = await removeDebt(deps, await theCase(), req.params.id);
-    return { ok: true, id: d.id };
+    return { ok: true as const, id: d.debt.id, undoId: d.undoId };
   });
+
+  // one undo for every delete (debts, contacts, agreements, payments, escalations): app/undo.ts
+  app.post(
+    '/undo/:undoId',
+    {
+      schema: {
+        tags: ['inventory'],
+        params: z.object({ undoId: z.string().min(1).max(100) }),
+        response: { 200: UndoResult },
+      },
+    },
+    async (req) => {
+      const r = await undoRemoval(deps, await theCase(), req.params.undoId);
+      return { ok: true as const, ...r };
+    },
+  );
 };
