@@ -98,7 +98,8 @@ export function App() {
           type="button"
           className="lang"
           onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
-          aria-label={lang === 'zh' ? 'Switch to English' : '切换到中文'}
+          // the accessible name starts with the visible text (WCAG 2.5.3: voice users say what they see)
+          aria-label={lang === 'zh' ? 'EN – switch to English' : '中文 – 切换到中文'}
         >
           {lang === 'zh' ? 'EN' : '中文'}
         </button>
