@@ -228,8 +228,10 @@ const PATH_SHAPED =
 export function labelOtherPaths(text: string): string {
   return text.replace(PATH_SHAPED, (m) => {
     if (!/[A-Z]|\.|\[/.test(m)) return m;
-    const label = fieldLabel(m, 'zh');
-    return label.includes('这一项') ? m : label;
+    // every name in it must be a field we know, else it is some other dotted thing (a file's key)
+    const names = partsOf(m).filter((p) => !/^\d+$/.test(p));
+    if (!names.every((n) => FIELD_LABELS[n] !== undefined)) return m;
+    return fieldLabel(m, 'zh');
   });
 }
 
