@@ -1,7 +1,7 @@
 import { parseMoneyInput, type Cents } from '../core/money/index.js';
 import { compareDates, parseDateInput, type IsoDate } from '../core/dates/index.js';
 import { parseQuotedRate, type QuotedRate, type RatePpm } from '../core/rates/index.js';
-import type { FieldIssue } from '../core/result.js';
+import type { FieldIssue, IssueCode } from '../core/result.js';
 import {
   DEBT_KINDS,
   DEBT_STATUSES,
@@ -163,7 +163,7 @@ export type RawInput = Record<string, unknown>;
 /** Where an issue's field name comes from, e.g. 'fees[2].amount'. */
 type Issues = FieldIssue[];
 
-function issue(field: string, code: string, en: string, zh: string): FieldIssue {
+function issue(field: string, code: IssueCode, en: string, zh: string): FieldIssue {
   return { code, field, message: `${field}: ${en}`, messageZh: `${field}：${zh}` };
 }
 

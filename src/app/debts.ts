@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { IssueCode } from '../core/result.js';
 import { localDateOf, type Instant, type IsoDate } from '../core/dates/index.js';
 import { createDebtRepository, type DebtPatch } from '../db/repositories/debt-repository.js';
 import { createEventRepository } from '../db/repositories/event-repository.js';
@@ -37,7 +38,7 @@ export function todayOf(now: Instant): IsoDate {
 }
 
 function rejectIssues(
-  issues: { code: string; field: string; message: string; messageZh?: string }[],
+  issues: { code: IssueCode; field: string; message: string; messageZh?: string }[],
 ): void {
   if (issues.length === 0) return;
   const first = issues[0]!;

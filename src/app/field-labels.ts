@@ -119,6 +119,8 @@ export const FIELD_LABELS: Readonly<Record<string, readonly [string, string]>> =
   'Idempotency-Key': ['请求标识', 'Idempotency-Key'],
   id: ['记录编号', 'record id'],
   format: ['文件格式', 'format'],
+  plan: ['还款方案', 'plan'],
+  input: ['输入内容', 'input'],
   lang: ['语言', 'language'],
 };
 
@@ -138,6 +140,7 @@ const ITEM_UNIT: Readonly<Record<string, readonly [string, string]>> = {
 /** A field name in a list item that reads differently there (a segment's dueOn is its first due date). */
 const IN_ITEM: Readonly<Record<string, readonly [string, string]>> = {
   'segments.dueOn': ['首期还款日', 'first due date'],
+  'segments.amount': ['每期金额', 'amount per installment'],
 };
 
 const PREFIX = /^(body|querystring|params|headers)(\.|$)/;
@@ -210,7 +213,26 @@ export function humanizeMessage(text: string, field: string | undefined, lang: L
     const re = new RegExp(`(^|[^A-Za-z0-9_.\\[\\]-])${escapeRe(s)}(?![A-Za-z0-9_\\[-])`, 'g');
     out = out.replace(re, (_m, pre: string) => `${pre}${label}`);
   }
-  return out;
+  return lang === 'zh' ? labelOtherPaths(out) : out;
+}
+
+/** A camelCase name or a dotted/indexed path ("firstDueOn", "segments[1].amount"). */
+const PATH_SHAPED =
+  /(?<![A-Za-z0-9_./\\-])[a-z][A-Za-z0-9]*(?:\[\d+\]|\.\d+|\.[a-z][A-Za-z0-9]*)*(?![A-Za-z0-9_./\\[-])/g;
+
+/**
+ * Other fields a Chinese message mentions ("应填写 firstDueOn", "segments[1].amount") by their
+ * labels, when the name is a known field and looks like a path (camelCase, dotted or indexed):
+ * plain words are left alone, since "plan" or "date" may be a command or an example.
+ */
+export function labelOtherPaths(text: string): string {
+  return text.replace(PATH_SHAPED, (m) => {
+    if (!/[A-Z]|\.|\[/.test(m)) return m;
+    // every name in it must be a field we know, else it is some other dotted thing (a file's key)
+    const names = partsOf(m).filter((p) => !/^\d+$/.test(p));
+    if (!names.every((n) => FIELD_LABELS[n] !== undefined)) return m;
+    return fieldLabel(m, 'zh');
+  });
 }
 
 /** An English enum value inside a message, shown by its label ("phone" → "电话"). */

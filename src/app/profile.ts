@@ -1,5 +1,6 @@
 // Use case: read and save the borrower's profile (name, contact, household, hardship) that the
 // letters (documents-case.ts) and the web's 协商准备 page use.
+import type { IssueCode } from '../core/result.js';
 import { localDateOf, parseDateInput, type IsoDate } from '../core/dates/index.js';
 import { createEventRepository } from '../db/repositories/event-repository.js';
 import { createProfileRepository, type Profile } from '../db/repositories/profile-repository.js';
@@ -59,7 +60,7 @@ const KNOWN = new Set([
 ]);
 
 interface Issue {
-  code: string;
+  code: IssueCode;
   field: string;
   message: string;
   messageZh: string;
@@ -75,7 +76,7 @@ type Patch = Partial<Omit<Profile, 'caseId' | 'updatedAt'>>;
 export function parseProfileInput(raw: unknown, today: IsoDate): { patch: Patch; issues: Issue[] } {
   const issues: Issue[] = [];
   const patch: Patch = {};
-  const bad = (code: string, field: string, message: string, messageZh: string) =>
+  const bad = (code: IssueCode, field: string, message: string, messageZh: string) =>
     issues.push({
       code,
       field,

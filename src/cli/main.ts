@@ -2,7 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import type { CliContext, Io, Lang } from './io.js';
 import { tooLarge } from './io.js';
 import { registerCommands } from './commands/index.js';
-import { EXIT_OK, EXIT_USER, reportError } from './report-error.js';
+import { EXIT_OK, reportCommanderError, reportError } from './report-error.js';
 import { packageVersion } from '../server/package-info.js';
 
 export function nodeIo(): Io {
@@ -58,6 +58,8 @@ export async function buildProgram(
     .configureOutput({
       writeOut: (s) => ctx.io.stdout(s),
       writeErr: (s) => ctx.io.stderr(s),
+      // parse errors are reported once, in the user's language, by reportCommanderError
+      outputError: () => {},
     })
     .hook('preAction', (_this, action) => {
       const o = action.optsWithGlobals<{ lang?: Lang; json?: boolean }>();
@@ -75,7 +77,8 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
     return EXIT_OK;
   }
   const ctx: CliContext = { io, lang: 'zh', json: argv.includes('--json') };
-  if (argv.includes('--lang') && argv[argv.indexOf('--lang') + 1] === 'en') ctx.lang = 'en';
+  if (io.env['XIESHANG_LANG'] === 'en') ctx.lang = 'en';
+  if (argv.includes('--lang')) ctx.lang = argv[argv.indexOf('--lang') + 1] === 'en' ? 'en' : 'zh';
   let exit = EXIT_OK;
   let program: Command;
   try {
@@ -99,11 +102,7 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
         e.code === 'commander.help'
       )
         return EXIT_OK;
-      if (ctx.json)
-        ctx.io.stdout(
-          `${JSON.stringify({ error: { code: 'invalid-input', message: e.message } })}\n`,
-        );
-      return EXIT_USER;
+      return reportCommanderError(ctx, e);
     }
     return reportError(ctx, e);
   }

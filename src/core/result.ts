@@ -9,16 +9,47 @@ export function err<E>(error: E): { ok: false; error: E } {
   return { ok: false, error };
 }
 
+/**
+ * The codes an input problem may carry. Each is in app/errors.ts's catalogue (with its Chinese and
+ * English message and HTTP status); a compile-time check there fails when one is missing.
+ */
+export type IssueCode =
+  | 'invalid-input'
+  | 'invalid-amount'
+  | 'invalid-date'
+  | 'invalid-time'
+  | 'invalid-rate'
+  | 'rate-out-of-range'
+  | 'amount-over-limit'
+  | 'case-total-over-limit'
+  | 'missing-field'
+  | 'negative-amount'
+  | 'no-solution'
+  | 'ambiguous-rate'
+  | 'payments-do-not-repay'
+  | 'payment-exceeds-balance'
+  | 'input-too-large'
+  | 'conflict'
+  | 'not-found'
+  | 'no-lpr'
+  | 'installments-do-not-add-up'
+  | 'capacity-not-positive'
+  | 'floor-above-capacity'
+  | 'duplicate-id'
+  | 'unknown-strategy'
+  | 'unknown-concession'
+  | 'custom-above-capacity';
+
 /** A user-facing input problem: which field, which stable code, and why (zh first, en too). */
 export interface FieldIssue {
-  code: string;
+  code: IssueCode;
   field: string;
   message: string;
   messageZh?: string;
 }
 
 export function fieldIssue(
-  code: string,
+  code: IssueCode,
   field: string,
   message: string,
   messageZh?: string,

@@ -1,39 +1,13 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { isAppError, type AppErrorCode } from '../app/errors.js';
+import { catalogueMessage, isAppError, statusOf, type AppErrorCode } from '../app/errors.js';
 import { newErrorId, type ErrorLog } from './error-log.js';
-import { fieldLabel, humanizeMessage } from '../app/field-labels.js';
+import { fieldLabel } from '../app/field-labels.js';
 import { labelsOfValues } from '../core/vocab/index.js';
 
-/** The one translation from AppError codes to HTTP status (STYLE.md §6). */
+/** The HTTP status of an AppError code: the catalogue's (app/errors.ts), the one translation. */
 export function statusFor(code: AppErrorCode): number {
-  switch (code) {
-    case 'not-found':
-    case 'file-not-found':
-      return 404;
-    case 'conflict':
-    case 'idempotency-in-progress':
-      return 409;
-    case 'forbidden':
-      return 403;
-    case 'unauthorized':
-      return 401;
-    case 'input-too-large':
-      return 413;
-    case 'database-too-new':
-    case 'integrity-failure':
-    case 'internal':
-      return 500;
-    case 'database-busy':
-      return 503;
-    case 'idempotency-key-reused':
-    case 'infeasible':
-    case 'no-solution':
-    case 'ambiguous-rate':
-      return 422;
-    default:
-      return 400;
-  }
+  return statusOf(code);
 }
 
 interface Issue {
@@ -133,8 +107,8 @@ export function registerErrorHandler(
         // English stays as written (API clients match it); the Chinese one is what people read
         message: e.message,
       };
-      if (e.messageZh !== undefined)
-        error['messageZh'] = humanizeMessage(e.messageZh, e.field, 'zh');
+      // plain already (AppError turns paths into labels, or takes the catalogue's message)
+      error['messageZh'] = e.messageZh;
       if (e.field !== undefined) error['label'] = fieldLabel(e.field, 'zh');
       if (e.field !== undefined) error['field'] = e.field;
       if (e.details !== undefined) error['details'] = e.details;
@@ -142,7 +116,7 @@ export function registerErrorHandler(
         const id = logged(e, req);
         error['errorId'] = id;
         error['message'] = `${e.message} (error id ${id})`;
-        if (e.messageZh !== undefined) error['messageZh'] = `${e.messageZh}（错误编号 ${id}）`;
+        error['messageZh'] = `${e.messageZh}（错误编号 ${id}）`;
       }
       return reply.status(status).send({ error });
     }
@@ -189,7 +163,7 @@ export function registerErrorHandler(
         error: {
           code: 'input-too-large',
           message: 'the request is larger than the limit',
-          messageZh: '上传内容超过大小上限',
+          messageZh: catalogueMessage('input-too-large', 'zh'),
         },
       });
     if (status >= 400 && status < 500) {
@@ -200,7 +174,11 @@ export function registerErrorHandler(
           ? 'invalid-json'
           : 'invalid-input';
       return reply.status(status === 415 ? 415 : 400).send({
-        error: { code, message: fe.message, messageZh: '请求格式无效' },
+        error: {
+          code,
+          message: fe.message,
+          messageZh: code === 'invalid-json' ? catalogueMessage(code, 'zh') : '请求格式无效',
+        },
       });
     }
     const id = logged(e, req);

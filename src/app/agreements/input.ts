@@ -17,7 +17,7 @@ import {
 
 import { parseDateInput, type IsoDate } from '../../core/dates/index.js';
 import type { FieldIssue } from '../../core/result.js';
-import { AppError } from '../errors.js';
+import { AppError, type AppErrorCode } from '../errors.js';
 
 /** Yuan text of a bigint fen sum (it may be beyond a safe integer). */
 const formatYuanBig = (fen: bigint): string =>
@@ -62,7 +62,12 @@ const KEYS = new Set([
   'notes',
 ]);
 
-function bad(field: string, en: string, zh: string, code = 'invalid-input'): AppError {
+function bad(
+  field: string,
+  en: string,
+  zh: string,
+  code: AppErrorCode = 'invalid-input',
+): AppError {
   return new AppError(code, `${field}: ${en}`, { field, messageZh: `${field}：${zh}` });
 }
 

@@ -1,6 +1,7 @@
 // Shared by the evidence and contact use cases: the vault, lender lookup, time input, and
 // appending to the hash-chained ledger inside the caller's transaction.
 import type { Transaction } from 'kysely';
+import type { IssueCode } from '../../core/result.js';
 import {
   parseDateInput,
   parseInstant,
@@ -100,7 +101,7 @@ function pad(n: number): string {
 function unwrap<T>(
   r:
     | { ok: true; value: T }
-    | { ok: false; error: { code: string; field: string; message: string; messageZh?: string } },
+    | { ok: false; error: { code: IssueCode; field: string; message: string; messageZh?: string } },
 ): T {
   if (!r.ok) throw AppError.fromIssue(r.error);
   return r.value;

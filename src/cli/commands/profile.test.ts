@@ -81,7 +81,9 @@ describe('xieshang profile', () => {
     expect(r.json().error).toMatchObject({ code: 'invalid-input', field: 'hardshipCause' });
     const future = await run(['profile', 'set', '--hardship-since', '2999-01-01']);
     expect(future.code).toBe(1);
-    expect(future.err).toContain('hardshipSince');
+    // named by its label, never the field name (issue 13)
+    expect(future.err).toContain('困难开始时间');
+    expect(future.err).not.toContain('hardshipSince');
     expect((await ok(['--json', 'profile', 'show'])).json()).toEqual({ profile: null });
   });
 

@@ -225,7 +225,9 @@ describe('xieshang schedule: bad input exits 1 naming the field', () => {
     const r = await run(['schedule', '-'], { ...mortgage, startDate: '2024-02-30' });
     expect(r.code).toBe(1);
     expect(r.out).toBe('');
-    expect(r.err).toMatch(/startDate/);
+    // named by its label, never the field name (issue 13)
+    expect(r.err).toMatch(/开始日期/);
+    expect(r.err).not.toMatch(/startDate/);
     expect(r.err).toMatch(/2024-02-30/);
     expect(r.err).not.toMatch(/\bat .*\.ts:\d+/);
   });

@@ -1,4 +1,4 @@
-import { err, ok, type FieldIssue, type Result } from '../result.js';
+import { err, ok, type FieldIssue, type IssueCode, type Result } from '../result.js';
 import { cents, formatMoney, type Cents } from '../money/index.js';
 import { addMonths, type IsoDate } from '../dates/index.js';
 import type { Installment, InstallmentSegment } from './types.js';
@@ -6,7 +6,7 @@ import type { Installment, InstallmentSegment } from './types.js';
 /** Most installments one agreement may hold (10 years of months, with room for irregular ones). */
 export const MAX_INSTALLMENTS = 240;
 
-function issue(code: string, field: string, en: string, zh: string): FieldIssue {
+function issue(code: IssueCode, field: string, en: string, zh: string): FieldIssue {
   return { code, field, message: `${field}: ${en}`, messageZh: `${field}：${zh}` };
 }
 

@@ -15,7 +15,7 @@
 // changes every root in the plausible range is found by a scan and reported, never guessed.
 import type { Cents } from '../money/index.js';
 import { daysInMonth, parseIsoDate, type IsoDate } from '../dates/index.js';
-import { err, ok, type Result } from '../result.js';
+import { err, ok, type IssueCode, type Result } from '../result.js';
 import {
   findAllRoots,
   polyPhi,
@@ -54,7 +54,7 @@ export interface UnitFlow {
 
 type Roots = { kind: 'one'; x: number } | { kind: 'none' } | { kind: 'many'; xs: number[] };
 
-function issue(code: string, field: string, message: string, messageZh: string): AprIssue {
+function issue(code: IssueCode, field: string, message: string, messageZh: string): AprIssue {
   return { code, field, message, messageZh };
 }
 

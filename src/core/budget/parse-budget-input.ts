@@ -1,4 +1,4 @@
-import { err, ok, type FieldIssue, type Result } from '../result.js';
+import { err, ok, type FieldIssue, type IssueCode, type Result } from '../result.js';
 import { parseCents, type Cents } from '../money/index.js';
 import {
   CATEGORIES,
@@ -14,7 +14,7 @@ import {
 
 const MAX_LINES = 500;
 
-function issue(code: string, field: string, message: string, messageZh: string): FieldIssue {
+function issue(code: IssueCode, field: string, message: string, messageZh: string): FieldIssue {
   return { code, field, message: `${field}: ${message}`, messageZh: `${field}：${messageZh}` };
 }
 

@@ -1,4 +1,4 @@
-import { err, ok, type FieldIssue, type Result } from '../result.js';
+import { err, ok, type FieldIssue, type IssueCode, type Result } from '../result.js';
 import { cents, formatMoney, type Cents } from '../money/index.js';
 import {
   addDays,
@@ -25,7 +25,7 @@ import type {
 
 export const MAX_FORECAST_DAYS = 366;
 
-function issue(code: string, field: string, en: string, zh: string): FieldIssue {
+function issue(code: IssueCode, field: string, en: string, zh: string): FieldIssue {
   return { code, field, message: `${field}: ${en}`, messageZh: `${field}：${zh}` };
 }
 

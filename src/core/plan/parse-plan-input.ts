@@ -1,4 +1,4 @@
-import { err, ok, type FieldIssue, type Result } from '../result.js';
+import { err, ok, type FieldIssue, type IssueCode, type Result } from '../result.js';
 import {
   MAX_CASE_TOTAL_CENTS,
   MAX_CASE_TOTAL_TEXT,
@@ -22,7 +22,7 @@ import {
 /** Most debts one plan accepts (the benchmark plans 6,000). */
 export const MAX_PLAN_DEBTS = 10_000;
 
-function issue(code: string, field: string, message: string, messageZh: string): FieldIssue {
+function issue(code: IssueCode, field: string, message: string, messageZh: string): FieldIssue {
   return { code, field, message: `${field}: ${message}`, messageZh: `${field}：${messageZh}` };
 }
 
@@ -63,7 +63,7 @@ function oneOf<T extends string>(
   v: unknown,
   allowed: readonly T[],
   field: string,
-  code: string,
+  code: IssueCode,
   fallback?: T,
 ): Result<T, FieldIssue> {
   if (v === undefined && fallback !== undefined) return ok(fallback);

@@ -1,4 +1,4 @@
-import { err, ok, type FieldIssue, type Result } from '../result.js';
+import { err, ok, type FieldIssue, type IssueCode, type Result } from '../result.js';
 import { cents, formatMoney, type Cents } from '../money/index.js';
 import { addMonths, type IsoDate } from '../dates/index.js';
 import { finishPlan, preparePlan, type PreparedPlan } from './build-plan.js';
@@ -50,7 +50,7 @@ export interface Replan {
   summary: { zh: string[]; en: string[] };
 }
 
-function issue(code: string, field: string, message: string, messageZh: string): FieldIssue {
+function issue(code: IssueCode, field: string, message: string, messageZh: string): FieldIssue {
   return { code, field, message: `${field}: ${message}`, messageZh: `${field}：${messageZh}` };
 }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { resolveCase } from '../../app/cases.js';
 import { AppError, isAppError } from '../../app/errors.js';
+import { fieldLabel } from '../../app/field-labels.js';
 import { listLenders } from '../../app/lenders.js';
 import { localDateOf } from '../../core/dates/index.js';
 import {
@@ -45,11 +46,12 @@ async function withWireFields<T>(run: () => Promise<T>): Promise<T> {
     const to = isAppError(e) && e.field !== undefined ? WIRE_FIELDS[e.field] : undefined;
     if (!isAppError(e) || e.field === undefined || to === undefined) throw e;
     const from = e.field;
-    const lead = (m: string, name: string) =>
-      m.startsWith(from) ? name + m.slice(from.length) : m;
+    // the Chinese message already leads with the app field's label (AppError turns paths into labels)
+    const lead = (m: string, name: string, was = from) =>
+      m.startsWith(was) ? name + m.slice(was.length) : m;
     throw new AppError(e.code, lead(e.message, to.field), {
       field: to.field,
-      ...(e.messageZh === undefined ? {} : { messageZh: lead(e.messageZh, to.zh) }),
+      messageZh: lead(e.messageZh, to.zh, fieldLabel(from, 'zh')),
       ...(e.details === undefined ? {} : { details: e.details }),
       cause: e,
     });
