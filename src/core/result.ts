@@ -26,7 +26,16 @@ export function fieldIssue(
   return messageZh === undefined ? { code, field, message } : { code, field, message, messageZh };
 }
 
-/** Broken contracts (bugs), not user errors: throw a plain Error. */
-export function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Error(`assertion failed: ${message}`);
+/**
+ * Broken contracts (bugs), not user errors: throw a plain Error. On a hot path pass the message as
+ * a function, so its text is only built when the assertion fails.
+ */
+export function assert(condition: unknown, message: string | (() => string)): asserts condition {
+  if (!condition)
+    throw new Error(`assertion failed: ${typeof message === 'string' ? message : message()}`);
+}
+
+/** An impossible branch (a bug): throws like a failed assert and tells the compiler it ends here. */
+export function fail(message: string): never {
+  throw new Error(`assertion failed: ${message}`);
 }

@@ -19,6 +19,7 @@ import {
   SQLITE_BUSY_TIMEOUT_MS,
   WRITE_ATTEMPTS,
 } from './transaction.js';
+import { assert } from '../core/result.js';
 
 export type DbConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 export type DialectKind = DbConfig['kind'];
@@ -31,7 +32,7 @@ const PG_TIMESTAMPTZ = 1184;
 function parseSafeInteger(text: string): number {
   const n = Number(text);
   // Money and counts must stay exact; a value beyond 2^53 is a bug, never a silent rounding.
-  if (!Number.isSafeInteger(n)) throw new Error(`assertion failed: ${text} is not a safe integer`);
+  assert(Number.isSafeInteger(n), () => `${text} is not a safe integer`);
   return n;
 }
 

@@ -39,6 +39,7 @@ export type ContactTag = (typeof CONTACT_TAGS)[number];
 
 export { THIRD_PARTY_RELATIONS, type ThirdPartyRelation } from './relations.js';
 import type { ThirdPartyRelation } from './relations.js';
+import { assert } from '../result.js';
 
 export interface ConductContact {
   id: string;
@@ -93,7 +94,7 @@ const PUBLIC_SECURITY_2025_FROM = '2026-01-01';
 /** The Asia/Shanghai calendar day and minute of the day (0–1439) of an instant. */
 export function shanghaiLocal(at: Instant): { day: IsoDate; minute: number } {
   const ms = Date.parse(at);
-  if (Number.isNaN(ms)) throw new Error(`assertion failed: bad instant ${at}`);
+  assert(!Number.isNaN(ms), () => `bad instant ${at}`);
   const totalMin = Math.floor(ms / 60_000) + SHANGHAI_OFFSET_MIN;
   const dayNo = Math.floor(totalMin / MINUTES_PER_DAY);
   return { day: fromDayNumber(dayNo), minute: totalMin - dayNo * MINUTES_PER_DAY };

@@ -1,4 +1,4 @@
-import { err, ok, type FieldIssue, type Result } from '../result.js';
+import { err, ok, type FieldIssue, type Result, fail } from '../result.js';
 
 /** A calendar date 'YYYY-MM-DD' with no time zone. */
 export type IsoDate = string & { readonly __brand: 'IsoDate' };
@@ -114,7 +114,7 @@ export function parseDateInput(text: unknown, field = 'date'): Result<IsoDate, F
 /** Brands a known-good literal; throws on a bad one (for code and tests, not user input). */
 export function isoDate(text: string): IsoDate {
   const r = parseIsoDate(text);
-  if (!r.ok) throw new Error(`assertion failed: ${r.error.message}`);
+  if (!r.ok) fail(r.error.message);
   return r.value;
 }
 

@@ -1,5 +1,6 @@
 import type { IsoDate } from '../dates/index.js';
 import type { Certainty, Provision } from './types.js';
+import { assert } from '../result.js';
 
 // The law registry, transcribed from shared/law/FACTS.md (gists in our own words, never quotes).
 // Ids are stable forever: templates and verdicts cite them. Add entries; never rename or reuse an id.
@@ -577,7 +578,7 @@ export function findProvision(id: string): Provision | undefined {
 /** A short human citation: instrument + article, marked “（待核实）/(unverified)” when U. */
 export function citeProvision(id: string, lang: 'zh' | 'en' = 'zh'): string {
   const x = BY_ID.get(id);
-  if (!x) throw new Error(`assertion failed: unknown provision ${id}`);
+  assert(x, () => `unknown provision ${id}`);
   const base = `${x.instrument}${x.article ?? ''}`;
   if (x.certainty !== 'U') return base;
   return lang === 'zh' ? `${base}（待核实）` : `${base} (unverified)`;

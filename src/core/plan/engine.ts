@@ -8,6 +8,7 @@ import type { RatePpm } from '../rates/index.js';
 import { addMonths, type IsoDate } from '../dates/index.js';
 import { splitFairShares } from './fair-share.js';
 import type { PlanRow, ProblemReason, Strategy } from './types.js';
+import { assert } from '../result.js';
 
 /** A reason the plan is infeasible; `index` is the debt's position (null for the floors check). */
 export interface EngineProblem {
@@ -315,7 +316,7 @@ function simulate(input: EngineInput, opts: RunOptions): EngineResult {
       const toPrincipal = Math.min(p, principal[i]!);
       principal[i]! -= toPrincipal;
       p -= toPrincipal;
-      if (p !== 0) throw new Error('assertion failed: plan paid a debt more than it owed');
+      assert(p === 0, 'plan paid a debt more than it owed');
       const left = principal[i]! + interestDue[i]! + penalty[i]!;
       if (record) {
         rows[i]!.push({
