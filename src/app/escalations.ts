@@ -348,7 +348,7 @@ export interface ChannelGuide {
   letterKind: LetterKind;
   letterTitleZh: string;
   letterTitleEn: string;
-  /** how sure FACTS.md §7 is of what `purpose` says; U whenever the channel carries a caution */
+  /** how sure docs/law.md (Complaint channels) is of what `purpose` says; U whenever the channel carries a caution */
   certainty: Certainty;
   /** provisions behind the purpose and the deadline, the deadline's basis first */
   provisions: { provision: Provision; citationZh: string; citationEn: string }[];

@@ -1,4 +1,4 @@
-/** Expected outcomes a user can cause travel as values, never as exceptions (STYLE.md §6). */
+/** Expected outcomes a user can cause travel as values, never as exceptions (docs/style.md, Errors). */
 export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
 
 export function ok<T>(value: T): { ok: true; value: T } {

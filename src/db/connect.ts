@@ -91,7 +91,7 @@ const MIGRATION_FILE = /^\d{4}-\d{2}-\d{2}T\d{4}_[\w-]+\.(ts|js)$/;
 
 /**
  * Every dated migration file in db/migrations, so another engineer's migration is picked up by
- * dropping the file in (names sort by time: STYLE.md §3).
+ * dropping the file in (names sort by time: docs/style.md, Names).
  */
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {

@@ -1,5 +1,5 @@
 // Legal citations for letters. Every citation goes through `cite(id)`, which looks the id up in
-// the law registry (core/law, built from shared/law/FACTS.md) and words it by certainty: P and S
+// the law registry (core/law, written up in docs/law.md) and words it by certainty: P and S
 // are cited plainly, U only with the caution “（待核实）” / “(unverified)”.
 import { findProvision, type Provision } from '../core/law/index.js';
 import type { Lang } from './model.js';

@@ -5,7 +5,7 @@ import { newErrorId, type ErrorLog } from './error-log.js';
 import { fieldLabel, humanizeMessage } from '../app/field-labels.js';
 import { labelsOfValues } from '../core/vocab/index.js';
 
-/** The one translation from AppError codes to HTTP status (STYLE.md §6). */
+/** The one translation from AppError codes to HTTP status (docs/style.md, Errors). */
 export function statusFor(code: AppErrorCode): number {
   switch (code) {
     case 'not-found':

@@ -75,7 +75,7 @@ export interface ConductFlag {
   /** 'HH:MM' Asia/Shanghai, for single-contact flags */
   localTime: string | null;
   sources: FlagSource[];
-  /** how certain the rule is (FACTS.md legend) */
+  /** how certain the rule is (docs/law.md, Certainty) */
   certainty: Certainty;
   /** how the conduct was found: a recorded field, the user's tag, or a keyword guess */
   detection: Detection;
@@ -234,7 +234,7 @@ function keywordHits(text: string, words: readonly string[]): string[] {
 }
 
 /**
- * Checks a contact log against the collection-conduct rules (FACTS.md §6). Pure; times are
+ * Checks a contact log against the collection-conduct rules (docs/law.md, Collection conduct). Pure; times are
  * judged in Asia/Shanghai local time. Returns flags ordered by the first contact's time.
  */
 export function checkConduct(contacts: readonly ConductContact[]): ConductFlag[] {

@@ -4,7 +4,7 @@ import { lprOn } from './lpr.js';
 import type { Certainty, LenderType, RateLine } from './types.js';
 import { fail } from '../result.js';
 
-// Which legal rate line applies to which lender and contract date, as data (FACTS.md §2, §4b, §9).
+// Which legal rate line applies to which lender and contract date, as data (docs/law.md, Price lines).
 // Every line compares a SIMPLE annual rate (单利口径): courts apply caps as simple rates (FACTS §4c).
 
 /** 民间借贷规定 (2020 first amendment) took effect; 4×LPR replaced the 24%/36% rule (第31条). */

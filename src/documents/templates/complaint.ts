@@ -1,4 +1,4 @@
-// 投诉书: a complaint to the channel that fits the lender type (FACTS.md §7). Built only from the
+// 投诉书: a complaint to the channel that fits the lender type (docs/law.md, Complaint channels). Built only from the
 // record: the logged contacts (incident table), the conduct findings worded by their certainty,
 // and the borrower's own statement; refused upstream when none exists (requirement 'incident').
 import type { Doc, Lang } from '../model.js';

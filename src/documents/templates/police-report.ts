@@ -15,7 +15,7 @@ import {
 import type { CaseInput } from './types.js';
 import { assert } from '../../core/result.js';
 
-/** The day the 2025 revision took effect (FACTS.md §6b). */
+/** The day the 2025 revision took effect (docs/law.md, Collection conduct). */
 export const PUBLIC_SECURITY_2025_FROM = '2026-01-01' as IsoDate;
 
 /** The 治安管理处罚法 article for conduct on this date. */
