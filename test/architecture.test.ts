@@ -1,4 +1,4 @@
-// Layer boundaries from STYLE.md §2, checked by reading the import lines of every source file.
+// Layer boundaries from docs/style.md (Layers), checked by reading the import lines of every source file.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -43,7 +43,7 @@ const ALLOWED_LAYERS: Record<string, string[]> = {
   vault: ['core', 'vault'],
   db: ['core', 'db'],
   app: ['core', 'documents', 'vault', 'db', 'app'],
-  // STYLE.md §2 forbids only `db` to the edges; documents/vault are pure enough to format with
+  // docs/style.md (Layers) forbids only `db` to the edges; documents/vault are pure enough to format with
   server: ['app', 'contracts', 'core', 'server', 'documents', 'vault'],
   cli: ['app', 'contracts', 'core', 'cli', 'server', 'documents', 'vault'],
   web: ['core', 'contracts', 'web'],
@@ -61,7 +61,7 @@ function isException(layer: string, where: string, to: string, spec: string): bo
   );
 }
 
-describe('layer boundaries (STYLE.md §2)', () => {
+describe('layer boundaries (docs/style.md, Layers)', () => {
   const layers = readdirSync(SRC).filter((d) => statSync(join(SRC, d)).isDirectory());
   for (const layer of layers) {
     it(`${layer} imports only what its layer may`, () => {

@@ -1,4 +1,4 @@
-// The dialect matrix (STYLE.md §7; Kysely's test-setup pattern): every repository test runs on
+// The dialect matrix (docs/style.md, Tests; Kysely's test-setup pattern): every repository test runs on
 // SQLite (a temp file) and on a real PostgreSQL server (a fresh database per test file).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

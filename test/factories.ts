@@ -1,4 +1,4 @@
-// Factories with defaults you override (STYLE.md §9): makeDebt({ principal: cents(50_00) }).
+// Factories with defaults you override (docs/style.md, Tests): makeDebt({ principal: cents(50_00) }).
 import type { Kysely } from 'kysely';
 import { cents } from '../src/core/money/index.js';
 import type { Instant } from '../src/core/dates/index.js';

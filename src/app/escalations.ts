@@ -45,6 +45,7 @@ import {
 import { AppError, isAppError } from './errors.js';
 import { writeTransaction } from '../db/transaction.js';
 import { channelLetterKind, enrichLetterCase } from './documents/letter-extras.js';
+import { assert } from '../core/result.js';
 
 export { ESCALATION_STATUSES, type Escalation, type EscalationStatus };
 
@@ -347,7 +348,7 @@ export interface ChannelGuide {
   letterKind: LetterKind;
   letterTitleZh: string;
   letterTitleEn: string;
-  /** how sure FACTS.md §7 is of what `purpose` says; U whenever the channel carries a caution */
+  /** how sure docs/law.md (Complaint channels) is of what `purpose` says; U whenever the channel carries a caution */
   certainty: Certainty;
   /** provisions behind the purpose and the deadline, the deadline's basis first */
   provisions: { provision: Provision; citationZh: string; citationEn: string }[];
@@ -370,7 +371,7 @@ export function describeChannels(): ChannelGuide[] {
     ];
     const provisions = ids.map((pid) => {
       const provision = findProvision(pid);
-      if (provision === undefined) throw new Error(`assertion failed: unknown provision ${pid}`);
+      assert(provision !== undefined, `unknown provision ${pid}`);
       return {
         provision,
         citationZh: formatCitation(provision, 'zh'),

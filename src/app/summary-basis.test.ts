@@ -227,7 +227,7 @@ describe('credit cards without a contract (issue 13 item 1)', () => {
       ...over,
     });
 
-  it('分期手续费 0.6 % a month over 12: 13.03 % (FACTS.md §4c test vector), within the line', () => {
+  it('分期手续费 0.6 % a month over 12: 13.03 % (docs/law.md, Test vectors), within the line', () => {
     const s = summarizeDebt(
       card({ cardInstallmentFeePpm: 6_000 as RatePpm, termMonths: 12 }),
       bank,

@@ -3,7 +3,7 @@ import { fieldLabel, humanizeMessage } from '../app/field-labels.js';
 import { labelsOfValues } from '../core/vocab/index.js';
 import type { CliContext } from './io.js';
 
-/** Exit codes: 0 ok, 1 user error, 2 internal error (PRODUCT.md §5). */
+/** Exit codes: 0 ok, 1 user error, 2 internal error (docs/style.md, Errors). */
 export const EXIT_OK = 0;
 export const EXIT_USER = 1;
 export const EXIT_INTERNAL = 2;

@@ -1,4 +1,4 @@
-/** Expected outcomes a user can cause travel as values, never as exceptions (STYLE.md §6). */
+/** Expected outcomes a user can cause travel as values, never as exceptions (docs/style.md, Errors). */
 export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
 
 export function ok<T>(value: T): { ok: true; value: T } {
@@ -57,7 +57,16 @@ export function fieldIssue(
   return messageZh === undefined ? { code, field, message } : { code, field, message, messageZh };
 }
 
-/** Broken contracts (bugs), not user errors: throw a plain Error. */
-export function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Error(`assertion failed: ${message}`);
+/**
+ * Broken contracts (bugs), not user errors: throw a plain Error. On a hot path pass the message as
+ * a function, so its text is only built when the assertion fails.
+ */
+export function assert(condition: unknown, message: string | (() => string)): asserts condition {
+  if (!condition)
+    throw new Error(`assertion failed: ${typeof message === 'string' ? message : message()}`);
+}
+
+/** An impossible branch (a bug): throws like a failed assert and tells the compiler it ends here. */
+export function fail(message: string): never {
+  throw new Error(`assertion failed: ${message}`);
 }

@@ -19,6 +19,7 @@ import {
   SQLITE_BUSY_TIMEOUT_MS,
   WRITE_ATTEMPTS,
 } from './transaction.js';
+import { assert } from '../core/result.js';
 
 export type DbConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 export type DialectKind = DbConfig['kind'];
@@ -31,7 +32,7 @@ const PG_TIMESTAMPTZ = 1184;
 function parseSafeInteger(text: string): number {
   const n = Number(text);
   // Money and counts must stay exact; a value beyond 2^53 is a bug, never a silent rounding.
-  if (!Number.isSafeInteger(n)) throw new Error(`assertion failed: ${text} is not a safe integer`);
+  assert(Number.isSafeInteger(n), () => `${text} is not a safe integer`);
   return n;
 }
 
@@ -90,7 +91,7 @@ const MIGRATION_FILE = /^\d{4}-\d{2}-\d{2}T\d{4}_[\w-]+\.(ts|js)$/;
 
 /**
  * Every dated migration file in db/migrations, so another engineer's migration is picked up by
- * dropping the file in (names sort by time: STYLE.md §3).
+ * dropping the file in (names sort by time: docs/style.md, Names).
  */
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {

@@ -2,7 +2,7 @@ import { AppError } from '../app/errors.js';
 
 /**
  * Turns a driver error into an AppError by the driver's error code, never its message
- * (STYLE.md §6): unique → 'conflict', foreign key → 'not-found', check/not-null → 'invalid-input'.
+ * (docs/style.md, Errors): unique → 'conflict', foreign key → 'not-found', check/not-null → 'invalid-input'.
  * Anything else is a bug and is rethrown unchanged.
  */
 export function translateDbError(e: unknown, what: string): never {

@@ -25,7 +25,7 @@ import type {
   ScheduleRow,
 } from './types.js';
 
-// Storage mapping (STYLE.md §5). Every driver value passes through one of these, so both engines
+// Storage mapping (docs/style.md, Persistence). Every driver value passes through one of these, so both engines
 // give identical domain values: pg int8 arrives as number (connect.ts parser), dates as raw strings.
 
 export function toCents(v: number | string | bigint): Cents {

@@ -9,9 +9,9 @@ export type { LenderType };
 export { LENDER_TYPES } from '../core/law/types.js';
 
 /**
- * The one Kysely `Database` interface: every table of the product (STYLE.md §7).
+ * The one Kysely `Database` interface: every table of the product (docs/style.md, Persistence).
  *
- * Units live in column names and in these aliases (storage mapping, STYLE.md §5):
+ * Units live in column names and in these aliases (docs/style.md, Persistence):
  * - `*_cents`, `*_ppm`: integer fen / millionths (SQLite integer, PostgreSQL bigint, parsed to number)
  * - `*_on`: calendar date 'YYYY-MM-DD' (SQLite text, PostgreSQL date, parsed to the raw string)
  * - `*_at`: instant, ISO-8601 UTC (SQLite text, PostgreSQL timestamptz)

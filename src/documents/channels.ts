@@ -1,8 +1,8 @@
-// Complaint, dispute, mediation and legal-aid channels (FACTS.md §7, §8), with the follow-up
+// Complaint, dispute, mediation and legal-aid channels (docs/law.md, Complaint channels), with the follow-up
 // deadline used for escalation tracking. `deadlineBasis` names the provision that sets the
 // deadline; null means the days are our reminder default, not a legal deadline. local-regulator:
 // the 批复 says local regulators supervise small-loan companies; that their offices take
-// borrowers' complaints is not in FACTS.md, hence certainty U.
+// borrowers' complaints has no source in docs/law.md, hence certainty U.
 import { LENDER_TYPES, type Certainty, type LenderType } from '../core/law/index.js';
 
 /** In ladder order: the lender's own complaint channel is the first rung. */
@@ -42,7 +42,7 @@ export interface Channel {
   purposeEn: string;
   /** lender types the channel handles */
   lenderTypes: readonly LenderType[];
-  /** how sure FACTS.md §7–§8 is of what `purpose` says */
+  /** how sure docs/law.md (Complaint channels) is of what `purpose` says */
   certainty: Certainty;
   /** provisions behind the purpose (besides `deadlineBasis`) */
   provisionIds: readonly string[];
@@ -260,7 +260,7 @@ export function isChannelId(s: string): s is ChannelId {
 }
 
 /**
- * The regulator a complaint about this kind of lender goes to (FACTS.md §7). A 助贷 loan whose
+ * The regulator a complaint about this kind of lender goes to (docs/law.md, Complaint channels). A 助贷 loan whose
  * lender of record (the funding bank or consumer-finance company) is recorded goes to that
  * lender's regulator, NFRA (12378 covers banks and consumer-finance companies).
  */

@@ -1,8 +1,9 @@
 // Legal citations for letters. Every citation goes through `cite(id)`, which looks the id up in
-// the law registry (core/law, built from shared/law/FACTS.md) and words it by certainty: P and S
+// the law registry (core/law, written up in docs/law.md) and words it by certainty: P and S
 // are cited plainly, U only with the caution “（待核实）” / “(unverified)”.
 import { findProvision, type Provision } from '../core/law/index.js';
 import type { Lang } from './model.js';
+import { assert } from '../core/result.js';
 
 export type { Provision };
 
@@ -103,7 +104,7 @@ export function createCiter(lang: Lang): Citer {
   const ids: string[] = [];
   const lookup = (id: string): Provision => {
     const p = findCitation(id);
-    if (p === undefined) throw new Error(`assertion failed: unknown provision id ${id}`);
+    assert(p !== undefined, () => `unknown provision id ${id}`);
     if (!ids.includes(id)) ids.push(id);
     return p;
   };

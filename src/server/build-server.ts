@@ -45,7 +45,7 @@ const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]'];
 
 export type App = FastifyInstance;
 
-/** Builds the API (and the web app when webRoot is given) without listening (STYLE.md §8). */
+/** Builds the API (and the web app when webRoot is given) without listening (docs/style.md, Tests: API tests inject). */
 export async function buildServer(deps: ServerDeps, opts: ServerOptions = {}): Promise<App> {
   const access = opts.access ?? new Access(false, opts.sessionSecret);
   const secure = opts.https !== undefined;

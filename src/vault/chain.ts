@@ -4,7 +4,7 @@
 // entries, breaks the chain at a seq that verifyChain names.
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import { err, ok, type Result } from '../core/result.js';
+import { err, ok, type Result, assert } from '../core/result.js';
 import {
   GENESIS_HASH,
   type LedgerEntry,
@@ -29,7 +29,7 @@ export function canonicalEntryJson(body: LedgerEntryBody): string {
     meta: body.meta,
     recordedAt: body.recordedAt,
   });
-  if (text === undefined) throw new Error('assertion failed: ledger entry is not JSON');
+  assert(text !== undefined, 'ledger entry is not JSON');
   return text;
 }
 

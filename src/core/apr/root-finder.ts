@@ -1,5 +1,5 @@
 // Float root finding for the IRR equation: the one place in core where floats are allowed
-// (STYLE.md §5). Everything works on x = ln(1 + i), where i is the rate per unit period, and on
+// (docs/style.md, Units). Everything works on x = ln(1 + i), where i is the rate per unit period, and on
 // φ(x) = ln(PV of one side) − ln(PV of the other side): a log ratio never overflows, is scale-free
 // (a relative tolerance for free) and is zero exactly where the NPV is zero.
 

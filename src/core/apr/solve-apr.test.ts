@@ -351,7 +351,7 @@ describe('solveDatedApr: Appendix J examples from calendar dates', () => {
   });
 });
 
-describe('PBOC 公告〔2021〕第3号 worked example (FACTS.md §4c)', () => {
+describe('PBOC 公告〔2021〕第3号 worked example (docs/law.md, Test vectors)', () => {
   // 100,000 lent, 1,000 service fee deducted up front, 12 monthly payments of 8,833.30
   const start = isoDate('2024-01-15');
   const flows: DatedFlow[] = [
@@ -395,8 +395,8 @@ describe('PBOC 公告〔2021〕第3号 worked example (FACTS.md §4c)', () => {
   });
 });
 
-describe('FACTS.md §4c extra vectors (flat fee on original principal)', () => {
-  it('FACTS.md §4c: 12,000 over 12 months at 0.6%/month fee → 13.03% / 13.84%', () => {
+describe('docs/law.md (Test vectors) extra vectors (flat fee on original principal)', () => {
+  it('docs/law.md, Test vectors: 12,000 over 12 months at 0.6%/month fee → 13.03% / 13.84%', () => {
     const r = mustOk(
       solvePeriodicApr({
         periodsPerYear: 12,
@@ -407,7 +407,7 @@ describe('FACTS.md §4c extra vectors (flat fee on original principal)', () => {
     expect(Math.round(r.effectiveAnnualRate * 10000) / 100).toBe(13.84);
   });
 
-  it('FACTS.md §4c: 10,000 over 24 months at 0.75%/month fee → 16.43% / 17.72%', () => {
+  it('docs/law.md, Test vectors: 10,000 over 24 months at 0.75%/month fee → 16.43% / 17.72%', () => {
     const pay = 10000 / 24 + 75; // 491.666… : the 2,500 total fee spread evenly
     const flows = [yuan(10000), ...Array(24).fill(yuan(-Math.round(pay * 100) / 100))];
     const r = mustOk(solvePeriodicApr({ periodsPerYear: 12, flows }));

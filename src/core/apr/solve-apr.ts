@@ -14,7 +14,7 @@
 // shape has at most one rate and the safeguarded Newton in root-finder.ts finds it. With more sign
 // changes every root in the plausible range is found by a scan and reported, never guessed.
 import type { Cents } from '../money/index.js';
-import { daysInMonth, parseIsoDate, type IsoDate } from '../dates/index.js';
+import { parseIsoDate, type IsoDate } from '../dates/index.js';
 import { err, ok, type IssueCode, type Result } from '../result.js';
 import {
   findAllRoots,
@@ -28,7 +28,6 @@ import {
 import type { AprIssue, AprResult, DatedFlow } from './types.js';
 import {
   calDate,
-  calDateOf,
   chooseUnitPeriodCal,
   monthRuleOfCal,
   periodsPerYearOf,
@@ -348,34 +347,6 @@ export interface DatedAnalysis {
 
 type Analysis = DatedAnalysis & { byDate: { date: IsoDate; amount: number }[] };
 
-const DIGIT_0 = 48;
-
-function digitsAt(s: string, from: number, to: number): number {
-  let v = 0;
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i) - DIGIT_0;
-    if (c < 0 || c > 9) return -1;
-    v = v * 10 + c;
-  }
-  return v;
-}
-
-/**
- * The common case of parseIsoDate without the regex and re-formatting: a strict 'YYYY-MM-DD' on the
- * calendar (1900–2200), which parseIsoDate would return unchanged. Anything else is undefined and
- * goes through parseIsoDate itself (for its value or its exact error).
- */
-function quickCalDate(text: unknown): CalDate | undefined {
-  if (typeof text !== 'string' || text.length !== 10) return undefined;
-  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
-  const y = digitsAt(text, 0, 4);
-  const m = digitsAt(text, 5, 7);
-  const d = digitsAt(text, 8, 10);
-  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return undefined;
-  if (d > 28 && d > daysInMonth(y, m)) return undefined;
-  return calDateOf(y, m, d);
-}
-
 /** analyzeDatedFlows plus each byDate entry's parsed date (same order), for the solver. */
 function analyze(flows: readonly DatedFlow[]): Result<Analysis & { cals: CalDate[] }, AprIssue> {
   if (!Array.isArray(flows)) return err(checkCount(0)!);
@@ -385,15 +356,10 @@ function analyze(flows: readonly DatedFlow[]): Result<Analysis & { cals: CalDate
   const merged = new Map<number, { date: IsoDate; amount: number; cal: CalDate }>();
   for (let k = 0; k < flows.length; k++) {
     const fl = flows[k] as Partial<DatedFlow> | undefined;
-    const text = fl?.date;
-    let cal = quickCalDate(text);
-    let date = text as IsoDate;
-    if (!cal) {
-      const d = parseIsoDate(text, `cashflows[${k}].date`);
-      if (!d.ok) return err(d.error);
-      date = d.value;
-      cal = calDate(date);
-    }
+    const d = parseIsoDate(fl?.date, `cashflows[${k}].date`);
+    if (!d.ok) return err(d.error);
+    const date = d.value;
+    const cal = calDate(date);
     const a = fl?.amount;
     if (typeof a !== 'number' || !Number.isSafeInteger(a))
       return err(badAmount(`cashflows[${k}].amount`, a));

@@ -48,7 +48,7 @@ describe('shanghaiLocal', () => {
   });
 });
 
-describe('night contact 22:00–08:00 (FACTS.md §6a-bis: NIFA 2024, GB/T 45251—2025, CBA 2026)', () => {
+describe('night contact 22:00–08:00 (docs/law.md, Collection conduct: NIFA 2024, GB/T 45251—2025, CBA 2026)', () => {
   it.each([
     ['2026-11-20 21:59', false],
     ['2026-11-20 22:00', true],
@@ -150,10 +150,10 @@ describe('threats, insults, impersonation, private accounts', () => {
       rule: 'threat',
       severity: 'breach',
       detection: 'user-tagged',
-      // from 2026-01-01 the harassment article is 治安管理处罚法 第50条 (2025 revision), S in FACTS.md
+      // from 2026-01-01 the harassment article is 治安管理处罚法 第50条 (2025 revision), S in docs/law.md
       certainty: 'S',
     });
-    // before then 第42条 of the 2012 text applies, which FACTS.md marks P
+    // before then 第42条 of the 2012 text applies, which docs/law.md marks P
     expect(checkConduct([at('2025-11-20 10:00', { tags: ['threat'] })])[0]!.certainty).toBe('P');
   });
   it('a keyword match says 可能涉嫌, never 违反', () => {

@@ -39,6 +39,7 @@ export type ContactTag = (typeof CONTACT_TAGS)[number];
 
 export { THIRD_PARTY_RELATIONS, type ThirdPartyRelation } from './relations.js';
 import type { ThirdPartyRelation } from './relations.js';
+import { assert } from '../result.js';
 
 export interface ConductContact {
   id: string;
@@ -74,7 +75,7 @@ export interface ConductFlag {
   /** 'HH:MM' Asia/Shanghai, for single-contact flags */
   localTime: string | null;
   sources: FlagSource[];
-  /** how certain the rule is (FACTS.md legend) */
+  /** how certain the rule is (docs/law.md, Certainty) */
   certainty: Certainty;
   /** how the conduct was found: a recorded field, the user's tag, or a keyword guess */
   detection: Detection;
@@ -93,7 +94,7 @@ const PUBLIC_SECURITY_2025_FROM = '2026-01-01';
 /** The Asia/Shanghai calendar day and minute of the day (0–1439) of an instant. */
 export function shanghaiLocal(at: Instant): { day: IsoDate; minute: number } {
   const ms = Date.parse(at);
-  if (Number.isNaN(ms)) throw new Error(`assertion failed: bad instant ${at}`);
+  assert(!Number.isNaN(ms), () => `bad instant ${at}`);
   const totalMin = Math.floor(ms / 60_000) + SHANGHAI_OFFSET_MIN;
   const dayNo = Math.floor(totalMin / MINUTES_PER_DAY);
   return { day: fromDayNumber(dayNo), minute: totalMin - dayNo * MINUTES_PER_DAY };
@@ -233,7 +234,7 @@ function keywordHits(text: string, words: readonly string[]): string[] {
 }
 
 /**
- * Checks a contact log against the collection-conduct rules (FACTS.md §6). Pure; times are
+ * Checks a contact log against the collection-conduct rules (docs/law.md, Collection conduct). Pure; times are
  * judged in Asia/Shanghai local time. Returns flags ordered by the first contact's time.
  */
 export function checkConduct(contacts: readonly ConductContact[]): ConductFlag[] {

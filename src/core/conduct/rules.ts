@@ -1,7 +1,7 @@
 import type { IsoDate } from '../dates/index.js';
 import type { Certainty } from '../law/types.js';
 
-// Collection-conduct rules as data (law/FACTS.md §6, §6a-bis, §6b, §7). Each rule names the
+// Collection-conduct rules as data (docs/law.md, Collection conduct and Complaint channels). Each rule names the
 // provisions it rests on (ids in core/law/provisions.ts) and how certain the rule itself is.
 // How certain a *detection* is (e.g. a keyword match in free text) is reported separately.
 
@@ -28,7 +28,7 @@ export interface ComplaintChannel {
   certainty: Certainty;
 }
 
-/** FACTS.md §7. */
+/** docs/law.md, Complaint channels. */
 export const COMPLAINT_CHANNELS: Readonly<Record<ComplaintChannelId, ComplaintChannel>> = {
   '12378': {
     id: '12378',

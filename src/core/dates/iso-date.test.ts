@@ -89,3 +89,34 @@ describe('localDateOf', () => {
     expect(localDateOf('2026-11-29T16:00:00.000Z', 0)).toBe('2026-11-29');
   });
 });
+
+describe('parseIsoDate fast path', () => {
+  it('accepts exactly the strict YYYY-MM-DD dates on the calendar, unchanged', () => {
+    const chars = fc.constantFrom(...'0123456789-/a１'.split(''));
+    const near = fc
+      .tuple(
+        fc.integer({ min: 1890, max: 2210 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+      )
+      .map(
+        ([y, m, d]) =>
+          `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+      );
+    fc.assert(
+      fc.property(fc.oneof(near, fc.string({ unit: chars, minLength: 10, maxLength: 10 })), (s) => {
+        const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+        const valid =
+          m !== null &&
+          Number(m[1]) >= 1900 &&
+          Number(m[1]) <= 2200 &&
+          !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
+          new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+        const r = parseIsoDate(s);
+        expect(r.ok).toBe(valid);
+        if (r.ok) expect(r.value).toBe(s);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

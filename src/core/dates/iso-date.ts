@@ -1,4 +1,4 @@
-import { err, ok, type FieldIssue, type Result } from '../result.js';
+import { err, ok, type FieldIssue, type Result, fail } from '../result.js';
 
 /** A calendar date 'YYYY-MM-DD' with no time zone. */
 export type IsoDate = string & { readonly __brand: 'IsoDate' };
@@ -49,8 +49,32 @@ function dateIssue(field: string, text: string, y: number): FieldIssue {
   };
 }
 
+const DASH = 45;
+const DIGIT_0 = 48;
+
+/** The decimal number in s[from, to), or −1 if any character there is not an ASCII digit. */
+function digitsAt(s: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - DIGIT_0;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
 /** Parses a strict 'YYYY-MM-DD' that exists on the calendar (1900–2200). */
 export function parseIsoDate(text: unknown, field = 'date'): Result<IsoDate, FieldIssue> {
+  // the common case without the regex (hot in the APR solver): ten characters, two dashes, digits
+  if (typeof text === 'string' && text.length === 10) {
+    const y = digitsAt(text, 0, 4);
+    const mo = digitsAt(text, 5, 7);
+    const d = digitsAt(text, 8, 10);
+    if (text.charCodeAt(4) === DASH && text.charCodeAt(7) === DASH && y >= 0 && mo >= 0 && d >= 0) {
+      if (!validYmd(y, mo, d)) return err(dateIssue(field, text, y));
+      return ok(text as IsoDate);
+    }
+  }
   const m = typeof text === 'string' ? ISO.exec(text) : null;
   if (!m) {
     return err({
@@ -90,7 +114,7 @@ export function parseDateInput(text: unknown, field = 'date'): Result<IsoDate, F
 /** Brands a known-good literal; throws on a bad one (for code and tests, not user input). */
 export function isoDate(text: string): IsoDate {
   const r = parseIsoDate(text);
-  if (!r.ok) throw new Error(`assertion failed: ${r.error.message}`);
+  if (!r.ok) fail(r.error.message);
   return r.value;
 }
 

@@ -1,4 +1,4 @@
-// Day-by-day cash-flow forecast (issue 7, PRODUCT.md F11). Pure: see forecast.test.ts.
+// Day-by-day cash-flow forecast (issue 7; docs/product.md, The journey: F11). Pure: see forecast.test.ts.
 export * from './types.js';
 export {
   forecastCashFlow,

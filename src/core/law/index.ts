@@ -1,4 +1,4 @@
-// Legality of a loan's price (FACTS.md): law registry, LPR table, rate lines, legality check.
+// Legality of a loan's price (docs/law.md): law registry, LPR table, rate lines, legality check.
 export type {
   Certainty,
   LenderType,

@@ -5,7 +5,7 @@ import { applicableLines, recalculationLine } from './lines.js';
 const ids = (t: Parameters<typeof applicableLines>[0], d: string, asOf?: string) =>
   applicableLines(t, isoDate(d), asOf === undefined ? undefined : isoDate(asOf)).map((l) => l.id);
 
-describe('applicableLines (FACTS.md §2, §4b, §9)', () => {
+describe('applicableLines (docs/law.md, Price lines)', () => {
   it('gives 4×LPR = 12.0% for a private loan formed in June 2025 (LPR 3.00%, FACTS §2 table)', () => {
     const [line] = applicableLines('private', isoDate('2025-06-15'));
     expect(line?.id).toBe('private-lpr4x');

@@ -2,8 +2,9 @@ import { compareDates, maxDate, type IsoDate } from '../dates/index.js';
 import { formatPercent, ratePpm, type RatePpm } from '../rates/index.js';
 import { lprOn } from './lpr.js';
 import type { Certainty, LenderType, RateLine } from './types.js';
+import { fail } from '../result.js';
 
-// Which legal rate line applies to which lender and contract date, as data (FACTS.md §2, §4b, §9).
+// Which legal rate line applies to which lender and contract date, as data (docs/law.md, Price lines).
 // Every line compares a SIMPLE annual rate (单利口径): courts apply caps as simple rates (FACTS §4c).
 
 /** 民间借贷规定 (2020 first amendment) took effect; 4×LPR replaced the 24%/36% rule (第31条). */
@@ -38,7 +39,7 @@ export function isLicensed(t: LenderType): boolean {
 function lpr4x(contractDate: IsoDate): RateLine {
   const lpr = lprOn(contractDate);
   // Only called for dates on/after 2020-08-20, which always have an LPR.
-  if (!lpr.ok) throw new Error(`assertion failed: ${lpr.error.message}`);
+  if (!lpr.ok) fail(lpr.error.message);
   const e = lpr.value;
   const limit = ratePpm(e.oneYearPpm * 4);
   return {
@@ -61,7 +62,7 @@ function lpr4xAtFiling(filing: IsoDate): {
   effective: IsoDate;
 } {
   const r = lprOn(maxDate(filing, PRIVATE_LPR_RULE_FROM), 'asOf');
-  if (!r.ok) throw new Error(`assertion failed: ${r.error.message}`);
+  if (!r.ok) fail(r.error.message);
   return {
     ppm: ratePpm(r.value.oneYearPpm * 4),
     certainty: r.value.certainty,

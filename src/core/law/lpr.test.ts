@@ -8,7 +8,7 @@ const oneYear = (d: string) => {
   return r.value;
 };
 
-describe('lprOn (FACTS.md §3, shared/law/lpr.json)', () => {
+describe('lprOn (docs/law.md, Price lines: the LPR table)', () => {
   it('switches from 4.05% to 3.85% on 2020-04-20, not a day earlier', () => {
     expect(oneYear('2020-04-19').oneYearPpm).toBe(40_500);
     expect(oneYear('2020-04-20').oneYearPpm).toBe(38_500);

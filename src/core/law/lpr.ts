@@ -3,7 +3,7 @@ import { err, ok, type FieldIssue, type Result } from '../result.js';
 import type { RatePpm } from '../rates/index.js';
 import type { LprEntry } from './types.js';
 
-// One-year / five-year LPR change points since the 2019-08-20 reform (shared/law/lpr.json, FACTS.md §3).
+// One-year / five-year LPR change points since the 2019-08-20 reform (docs/law.md, Price lines: the LPR table).
 // Every row is S: three independent code datasets agree; no PBOC/chinamoney page was read directly.
 
 /** The last LPR announcement our sources checked. Quotes after the next publication are unknown. */
@@ -13,7 +13,7 @@ export const LPR_KNOWN_UNTIL = '2026-09-20' as IsoDate;
 /** The first LPR quote under the reform; before it there is no LPR (the old 基准利率 regime). */
 export const LPR_FIRST_DATE = '2019-08-20' as IsoDate;
 
-const SX3 = 'secondary x3 (code datasets; FACTS.md §3)';
+const SX3 = 'secondary x3 (code datasets; docs/law.md, Price lines)';
 
 const row = (
   effective: string,

@@ -11,7 +11,7 @@ describe('law registry', () => {
     for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
   });
 
-  it('holds the ids the brief names, with FACTS.md certainties', () => {
+  it('holds the ids the brief names, with docs/law.md certainties', () => {
     expect(findProvision('civil-code-670')?.certainty).toBe('P');
     expect(findProvision('private-lending-25')?.certainty).toBe('P');
     expect(findProvision('fafa-2017-22-item2')?.certainty).toBe('S');

@@ -1,9 +1,10 @@
 import type { IsoDate } from '../dates/index.js';
 import type { Certainty, Provision } from './types.js';
+import { assert } from '../result.js';
 
-// The law registry, transcribed from shared/law/FACTS.md (gists in our own words, never quotes).
+// The law registry, written up in docs/law.md (gists in our own words, never quotes).
 // Ids are stable forever: templates and verdicts cite them. Add entries; never rename or reuse an id.
-// Certainty follows FACTS.md: P primary text read; S secondary; U unconfirmed (cite cautiously).
+// Certainty (docs/law.md, Certainty): P primary text read; S secondary; U unconfirmed (cite cautiously).
 
 const LRB = 'LawRefBook/Laws @2f4c5c2 (mirror of flk.npc.gov.cn / court.gov.cn)';
 const CIVIL = '《中华人民共和国民法典》';
@@ -324,7 +325,7 @@ export const PROVISIONS: readonly Provision[] = [
     '互联网金融风险专项整治工作领导小组办公室、P2P网贷风险专项整治工作领导小组办公室',
     '2017-12-01',
     'U',
-    'FACTS.md §4a: single secondary list and recollection; full text not read',
+    'fact base: single secondary list and recollection; full text not read',
     '（待核实）综合资金成本应符合最高法民间借贷利率规定（当时36%为上限），禁止砍头息与暴力催收。',
     "(Unverified) the all-in cost of cash loans must comply with the court's private-lending rate rules (then 36%); no up-front deductions or violent collection.",
   ),
@@ -368,7 +369,7 @@ export const PROVISIONS: readonly Provision[] = [
     '中国人民银行',
     null,
     'U',
-    'FACTS.md §4d: bank rate tables (S) for the practice; the 2003 notice itself U',
+    'fact base: bank rate tables (S) for the practice; the 2003 notice itself U',
     '（待核实）逾期贷款罚息通常在合同利率基础上加收30%–50%。',
     '(Unverified) overdue loans usually carry the contract rate plus 30%–50% as penalty interest.',
   ),
@@ -537,7 +538,7 @@ export const PROVISIONS: readonly Provision[] = [
     '中国互联网金融协会',
     null,
     'U',
-    'FACTS.md §6a: full text and article numbers not found',
+    'fact base: full text and article numbers not found',
     '（待核实）禁止暴力、恐吓、侮辱，不得骚扰无关第三人。',
     '(Unverified) no violence, threats or insults; no harassment of unrelated third parties.',
   ),
@@ -577,7 +578,7 @@ export function findProvision(id: string): Provision | undefined {
 /** A short human citation: instrument + article, marked “（待核实）/(unverified)” when U. */
 export function citeProvision(id: string, lang: 'zh' | 'en' = 'zh'): string {
   const x = BY_ID.get(id);
-  if (!x) throw new Error(`assertion failed: unknown provision ${id}`);
+  assert(x, () => `unknown provision ${id}`);
   const base = `${x.instrument}${x.article ?? ''}`;
   if (x.certainty !== 'U') return base;
   return lang === 'zh' ? `${base}（待核实）` : `${base} (unverified)`;

@@ -5,7 +5,7 @@ import type { DatedFlow } from '../apr/index.js';
 import { LENDER_TYPE } from '../vocab/vocab.js';
 
 /**
- * How sure we are of a legal fact (law/FACTS.md legend):
+ * How sure we are of a legal fact (docs/law.md, Certainty):
  * P = read in the primary text; S = secondary sources quote or paraphrase it; U = unconfirmed.
  * A U fact is never presented as settled.
  */

@@ -1,7 +1,7 @@
 import type { Instant } from '../dates/index.js';
 
 // Types of the hash-chained evidence ledger, shared by vault (hashing), db (rows) and app.
-// The hashing itself lives in vault/chain.ts because core has no crypto (STYLE.md §2).
+// The hashing itself lives in vault/chain.ts because core has no crypto (docs/style.md, Layers).
 
 /** Lower-case hex SHA-256 (64 chars). */
 export type Sha256Hex = string & { readonly __brand: 'Sha256Hex' };

@@ -1,5 +1,5 @@
 import { divRound, divRoundSafe, type Rounding } from './rounding.js';
-import { err, ok, type FieldIssue, type Result } from '../result.js';
+import { err, ok, type FieldIssue, type Result, assert } from '../result.js';
 import { amountOverLimit, MAX_AMOUNT_CENTS } from './limits.js';
 
 /** Money as an integer number of fen (分). */
@@ -8,8 +8,7 @@ export type Cents = number & { readonly __brand: 'Cents' };
 /** Brands an integer as fen; throws on a non-integer (a bug, not user input). */
 export function cents(n: number | bigint): Cents {
   const v = typeof n === 'bigint' ? Number(n) : n;
-  if (!Number.isSafeInteger(v))
-    throw new Error(`assertion failed: cents must be a safe integer, got ${String(n)}`);
+  assert(Number.isSafeInteger(v), () => `cents must be a safe integer, got ${String(n)}`);
   return v as Cents;
 }
 
@@ -65,11 +64,14 @@ export function mulDiv(
  * one each to the largest weights first, ties to the earlier index (Dinero's `distribute`).
  */
 export function allocate(total: Cents, weights: readonly (number | bigint)[]): Cents[] {
-  if (weights.length === 0) throw new Error('assertion failed: allocate needs at least one weight');
+  assert(weights.length > 0, 'allocate needs at least one weight');
   const ws = weights.map((w) => BigInt(w));
-  if (ws.some((w) => w < 0n)) throw new Error('assertion failed: allocate weights must be >= 0');
+  assert(
+    ws.every((w) => w >= 0n),
+    'allocate weights must be >= 0',
+  );
   const sum = ws.reduce((a, b) => a + b, 0n);
-  if (sum === 0n) throw new Error('assertion failed: allocate weights must not all be zero');
+  assert(sum !== 0n, 'allocate weights must not all be zero');
   const t = BigInt(total);
   const sign = t < 0n ? -1n : 1n;
   const abs = t * sign;

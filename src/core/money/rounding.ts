@@ -1,3 +1,4 @@
+import { assert } from '../result.js';
 /**
  * Rounding modes, named at every call site.
  * - halfUp: 四舍五入, half away from zero (the Chinese banking default).
@@ -8,7 +9,7 @@ export type Rounding = 'halfUp' | 'halfEven' | 'towardZero' | 'floor' | 'ceil';
 
 /** Divides two BigInts and rounds the quotient to an integer with the named mode. */
 export function divRound(num: bigint, den: bigint, rounding: Rounding): bigint {
-  if (den === 0n) throw new Error('assertion failed: division by zero');
+  assert(den !== 0n, 'division by zero');
   if (den < 0n) {
     num = -num;
     den = -den;
@@ -46,7 +47,7 @@ export function divRound(num: bigint, den: bigint, rounding: Rounding): bigint {
  * cents.test.ts compares it with divRound.
  */
 export function divRoundSafe(num: number, den: number, rounding: Rounding): number {
-  if (den === 0) throw new Error('assertion failed: division by zero');
+  assert(den !== 0, 'division by zero');
   if (num === 0) return 0; // never −0
   if (den < 0) {
     num = -num;

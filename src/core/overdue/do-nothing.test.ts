@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, isoDate } from '../dates/index.js';
 import { cents } from '../money/index.js';
 import { ratePpm } from '../rates/index.js';
-import { projectDoNothing, type DoNothingInput } from './do-nothing.js';
+import { projectDoNothing, projectDoNothingAt, type DoNothingInput } from './do-nothing.js';
 
 const base: DoNothingInput = {
   asOf: isoDate('2026-01-01'),
@@ -120,6 +120,39 @@ describe('projectDoNothing', () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+
+  it('projectDoNothingAt gives the last month of the series, notes included, or the same error', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          principal: fc.integer({ min: 0, max: 1_000_000_000 }),
+          rate: fc.integer({ min: 0, max: 3_650_000 }),
+          line: fc.option(fc.integer({ min: 0, max: 360_000 }), { nil: undefined }),
+          months: fc.integer({ min: 0, max: 121 }),
+          day: fc.integer({ min: 0, max: 3000 }),
+          lastDue: fc.option(fc.integer({ min: 0, max: 4000 }), { nil: undefined }),
+        }),
+        (x) => {
+          const input: DoNothingInput = {
+            ...base,
+            asOf: addDays(isoDate('2024-01-31'), x.day),
+            months: x.months,
+            principal: cents(x.principal),
+            annualRatePpm: ratePpm(x.rate),
+            ...(x.line === undefined ? {} : { legalLinePpm: ratePpm(x.line) }),
+            ...(x.lastDue === undefined
+              ? {}
+              : { lastDueDate: addDays(isoDate('2020-01-31'), x.lastDue) }),
+          };
+          const all = projectDoNothing(input);
+          const last = projectDoNothingAt(input);
+          if (!all.ok) expect(last).toEqual(all);
+          else expect(last).toEqual({ ok: true, value: all.value[all.value.length - 1] });
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });

@@ -100,17 +100,18 @@ function checkMoney(field: string, c: number | undefined): FieldIssue | null {
   return null;
 }
 
-/**
- * What an unpaid loan grows to month by month if nothing is paid, for `months` months after asOf
- * (month m is dated addMonths(asOf, m), from the anchor). Contract interest and 罚息 are SIMPLE
- * interest on the principal only (no 复利 on unpaid interest), actual/365, computed cumulatively
- * from asOf and rounded half-up to the fen once per month-end figure (so the series never drifts).
- * Fees: feesAccrued + m × monthlyLateFee. The capped series (民间借贷规定 第29条 for private lenders;
- * the 24% total of 法发〔2017〕22号 item 2 for licensed ones): the charges projected after asOf
- * (interest + 罚息 + fees) never exceed principal × line × days/365 (half-up); charges accrued
- * before asOf are carried as given. So totalCapped ≤ total, and both never fall.
- */
-export function projectDoNothing(input: DoNothingInput): Result<DoNothingMonth[], FieldIssue> {
+/** The figures every month of one projection shares, derived once from the input. */
+interface Projection {
+  input: DoNothingInput;
+  contract: number;
+  penaltyExtra: number;
+  lateFee: number;
+  accruedBefore: number;
+  limitationFrom: IsoDate | null;
+}
+
+/** Validates the input and derives the shared figures (the first problem, if any). */
+function startProjection(input: DoNothingInput): Result<Projection, FieldIssue> {
   if (!Number.isInteger(input.months) || input.months < 1 || input.months > 120)
     return err(issue('months', 'must be a whole number from 1 to 120', '应为 1 到 120 之间的整数'));
   const problems = [
@@ -130,54 +131,95 @@ export function projectDoNothing(input: DoNothingInput): Result<DoNothingMonth[]
   const penaltyRate =
     input.penaltyRatePpm ?? ratePpm(Number(divRound(BigInt(contract) * 3n, 2n, 'halfUp')));
   const mode = input.penaltyMode ?? 'replaces-contract-rate';
-  const penaltyExtra =
-    mode === 'on-top' ? penaltyRate : penaltyRate > contract ? penaltyRate - contract : 0;
-  const lateFee = input.monthlyLateFee ?? 0;
-  const accruedBefore = input.interestAccrued + input.penaltyAccrued + input.feesAccrued;
-  const DEN = PPM * 365;
-  const limitationFrom = input.lastDueDate === undefined ? null : addMonths(input.lastDueDate, 36);
+  return ok({
+    input,
+    contract,
+    penaltyExtra:
+      mode === 'on-top' ? penaltyRate : penaltyRate > contract ? penaltyRate - contract : 0,
+    lateFee: input.monthlyLateFee ?? 0,
+    accruedBefore: input.interestAccrued + input.penaltyAccrued + input.feesAccrued,
+    limitationFrom: input.lastDueDate === undefined ? null : addMonths(input.lastDueDate, 36),
+  });
+}
 
+const DEN = PPM * 365;
+
+/**
+ * Month m of the projection, computed from asOf alone (never from month m − 1, so any month can be
+ * computed by itself); `prev` is month m − 1's date (asOf for month 1), which places the
+ * limitation note.
+ */
+function projectMonth(p: Projection, m: number, prev: IsoDate): DoNothingMonth {
+  const { input, contract, penaltyExtra, lateFee, accruedBefore, limitationFrom } = p;
+  const date = addMonths(input.asOf, m);
+  const days = daysBetween(input.asOf, date);
+  const newInterest = mulDiv(input.principal, contract * days, DEN, 'halfUp');
+  const newPenalty = mulDiv(input.principal, penaltyExtra * days, DEN, 'halfUp');
+  const newFees = lateFee * m;
+  const interest = cents(input.interestAccrued + newInterest);
+  const penalty = cents(input.penaltyAccrued + newPenalty);
+  const fees = cents(input.feesAccrued + newFees);
+  const total = cents(input.principal + interest + penalty + fees);
+  let totalCapped: Cents | null = null;
+  if (input.legalLinePpm !== undefined) {
+    const cap = mulDiv(input.principal, input.legalLinePpm * days, DEN, 'halfUp');
+    const projected = newInterest + newPenalty + newFees;
+    totalCapped = cents(input.principal + accruedBefore + Math.min(projected, cap));
+  }
+  const row: DoNothingMonth = {
+    month: m,
+    date,
+    principal: input.principal,
+    interest,
+    penalty,
+    fees,
+    total,
+    totalCapped,
+  };
+  if (m === 1) {
+    row.creditReportNoteZh = OVERDUE_NOTES.creditReport.zh;
+    row.creditReportNoteEn = OVERDUE_NOTES.creditReport.en;
+  }
+  if (limitationFrom !== null && m === 1 && limitationFrom <= input.asOf) {
+    row.limitationNoteZh = `最后一期到期已满3年（${limitationFrom}）。${OVERDUE_NOTES.limitation.zh}`;
+    row.limitationNoteEn = `Three years since the last due date passed on ${limitationFrom}. ${OVERDUE_NOTES.limitation.en}`;
+  } else if (limitationFrom !== null && limitationFrom > prev && limitationFrom <= date) {
+    row.limitationNoteZh = `约在 ${limitationFrom} 满3年。${OVERDUE_NOTES.limitation.zh}`;
+    row.limitationNoteEn = `Three years pass around ${limitationFrom}. ${OVERDUE_NOTES.limitation.en}`;
+  }
+  return row;
+}
+
+/**
+ * What an unpaid loan grows to month by month if nothing is paid, for `months` months after asOf
+ * (month m is dated addMonths(asOf, m), from the anchor). Contract interest and 罚息 are SIMPLE
+ * interest on the principal only (no 复利 on unpaid interest), actual/365, computed cumulatively
+ * from asOf and rounded half-up to the fen once per month-end figure (so the series never drifts).
+ * Fees: feesAccrued + m × monthlyLateFee. The capped series (民间借贷规定 第29条 for private lenders;
+ * the 24% total of 法发〔2017〕22号 item 2 for licensed ones): the charges projected after asOf
+ * (interest + 罚息 + fees) never exceed principal × line × days/365 (half-up); charges accrued
+ * before asOf are carried as given. So totalCapped ≤ total, and both never fall.
+ */
+export function projectDoNothing(input: DoNothingInput): Result<DoNothingMonth[], FieldIssue> {
+  const started = startProjection(input);
+  if (!started.ok) return started;
   const rows: DoNothingMonth[] = [];
   let prev = input.asOf;
   for (let m = 1; m <= input.months; m++) {
-    const date = addMonths(input.asOf, m);
-    const days = daysBetween(input.asOf, date);
-    const newInterest = mulDiv(input.principal, contract * days, DEN, 'halfUp');
-    const newPenalty = mulDiv(input.principal, penaltyExtra * days, DEN, 'halfUp');
-    const newFees = lateFee * m;
-    const interest = cents(input.interestAccrued + newInterest);
-    const penalty = cents(input.penaltyAccrued + newPenalty);
-    const fees = cents(input.feesAccrued + newFees);
-    const total = cents(input.principal + interest + penalty + fees);
-    let totalCapped: Cents | null = null;
-    if (input.legalLinePpm !== undefined) {
-      const cap = mulDiv(input.principal, input.legalLinePpm * days, DEN, 'halfUp');
-      const projected = newInterest + newPenalty + newFees;
-      totalCapped = cents(input.principal + accruedBefore + Math.min(projected, cap));
-    }
-    const row: DoNothingMonth = {
-      month: m,
-      date,
-      principal: input.principal,
-      interest,
-      penalty,
-      fees,
-      total,
-      totalCapped,
-    };
-    if (m === 1) {
-      row.creditReportNoteZh = OVERDUE_NOTES.creditReport.zh;
-      row.creditReportNoteEn = OVERDUE_NOTES.creditReport.en;
-    }
-    if (limitationFrom !== null && m === 1 && limitationFrom <= input.asOf) {
-      row.limitationNoteZh = `最后一期到期已满3年（${limitationFrom}）。${OVERDUE_NOTES.limitation.zh}`;
-      row.limitationNoteEn = `Three years since the last due date passed on ${limitationFrom}. ${OVERDUE_NOTES.limitation.en}`;
-    } else if (limitationFrom !== null && limitationFrom > prev && limitationFrom <= date) {
-      row.limitationNoteZh = `约在 ${limitationFrom} 满3年。${OVERDUE_NOTES.limitation.zh}`;
-      row.limitationNoteEn = `Three years pass around ${limitationFrom}. ${OVERDUE_NOTES.limitation.en}`;
-    }
+    const row = projectMonth(started.value, m, prev);
     rows.push(row);
-    prev = date;
+    prev = row.date;
   }
   return ok(rows);
+}
+
+/**
+ * The last month of projectDoNothing(input) alone, the same figures and notes without the months
+ * before it (what the plan's "saving vs doing nothing" needs, once per debt).
+ */
+export function projectDoNothingAt(input: DoNothingInput): Result<DoNothingMonth, FieldIssue> {
+  const started = startProjection(input);
+  if (!started.ok) return started;
+  const m = input.months;
+  return ok(projectMonth(started.value, m, m === 1 ? input.asOf : addMonths(input.asOf, m - 1)));
 }

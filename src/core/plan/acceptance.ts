@@ -1,4 +1,4 @@
-// What lenders usually accept, as data with its source and certainty (../shared/law/FACTS.md is the
+// What lenders usually accept (docs/law.md, Usual terms), with source and certainty (the law registry is the
 // only source of legal statements; a figure it does not hold is marked 'U', 待核实). A plan
 // beyond these is still arithmetically feasible, but the lender will most likely refuse it, so
 // the plan says so ('unlikely-accepted') with the smallest change that brings it back.
@@ -26,23 +26,21 @@ export const USUAL_TERMS: Record<DebtKind, UsualTerm> = {
   'online-loan': {
     maxMonths: 36,
     certainty: 'U',
-    sourceZh: '网贷平台协商通常为12–36期（行业经验，待核实；FACTS.md 暂无来源）',
+    sourceZh: '网贷平台协商通常为12–36期（行业经验，待核实；暂无成文来源）',
     sourceEn:
-      'Online lenders usually agree 12–36 months (industry experience, unconfirmed; no source in FACTS.md yet)',
+      'Online lenders usually agree 12–36 months (industry experience, unconfirmed; no written source yet)',
   },
   'bank-loan': {
     maxMonths: 60,
     certainty: 'U',
-    sourceZh: '银行贷款协商期限通常不超过5年（待核实；FACTS.md 暂无来源）',
-    sourceEn:
-      'Bank loans are usually renegotiated within 5 years (unconfirmed; no source in FACTS.md)',
+    sourceZh: '银行贷款协商期限通常不超过5年（待核实；暂无成文来源）',
+    sourceEn: 'Bank loans are usually renegotiated within 5 years (unconfirmed; no written source)',
   },
   'car-loan': {
     maxMonths: 60,
     certainty: 'U',
-    sourceZh: '车贷协商期限通常不超过5年（待核实；FACTS.md 暂无来源）',
-    sourceEn:
-      'Car loans are usually renegotiated within 5 years (unconfirmed; no source in FACTS.md)',
+    sourceZh: '车贷协商期限通常不超过5年（待核实；暂无成文来源）',
+    sourceEn: 'Car loans are usually renegotiated within 5 years (unconfirmed; no written source)',
   },
   other: {
     maxMonths: 36,

@@ -1,7 +1,7 @@
 import { cents, formatMoney, type Cents } from '../money/index.js';
 import { ratePpm, type RatePpm } from '../rates/index.js';
 import type { IsoDate } from '../dates/index.js';
-import { projectDoNothing } from '../overdue/index.js';
+import { projectDoNothingAt } from '../overdue/index.js';
 import { monthlyInterest, simulatePlan, type EngineDebt, type EngineInput } from './engine.js';
 import { computeShortfall, searchShortfall } from './shortfall.js';
 import { usualTermOf } from './acceptance.js';
@@ -181,7 +181,8 @@ const DO_NOTHING_MAX_MONTHS = 120;
 function doNothingCost(asOf: IsoDate, months: number, c: DebtMeta['contract']): Cents | null {
   if (months <= 0) return cents(c.principal + c.interestDue + c.penalty);
   if (months > DO_NOTHING_MAX_MONTHS) return null;
-  const r = projectDoNothing({
+  // only the last month is needed, and each month is computed from asOf alone
+  const r = projectDoNothingAt({
     asOf,
     months,
     principal: cents(c.principal),
@@ -193,9 +194,7 @@ function doNothingCost(asOf: IsoDate, months: number, c: DebtMeta['contract']): 
     ...(c.legalLinePpm === null ? {} : { legalLinePpm: c.legalLinePpm as never }),
   });
   if (!r.ok) return null;
-  const last = r.value[r.value.length - 1];
-  if (last === undefined) return null;
-  return last.totalCapped ?? last.total;
+  return r.value.totalCapped ?? r.value.total;
 }
 
 export interface PlanOptions {

@@ -8,6 +8,7 @@ import type { RatePpm } from '../rates/index.js';
 import { addMonths, type IsoDate } from '../dates/index.js';
 import { splitFairShares } from './fair-share.js';
 import type { PlanRow, ProblemReason, Strategy } from './types.js';
+import { assert } from '../result.js';
 
 /** A reason the plan is infeasible; `index` is the debt's position (null for the floors check). */
 export interface EngineProblem {
@@ -54,6 +55,11 @@ export interface EngineResult {
   rows: PlanRow[][];
   /** months simulated */
   months: number;
+  /**
+   * What the late debts still owed when their term limits passed, summed (0 when every debt is
+   * repaid in time); partial when the run stopped at the first problem
+   */
+  deficit: number;
 }
 
 const SAFE = Number.MAX_SAFE_INTEGER;
@@ -175,19 +181,34 @@ export function splitProRata(
 
 /** Runs the plan month by month and records every debt's schedule (what the plan shows). */
 export function simulatePlan(input: EngineInput): EngineResult {
-  return simulate(input, true);
+  return simulate(input, { recordRows: true, stopAtFirstProblem: false });
 }
 
 /**
- * Whether the plan is feasible, stopping at the first problem and recording nothing (what the
- * shortfall search runs ~40 times). Same months, same splits as simulatePlan.
+ * Whether the plan is feasible, stopping at the first problem and recording nothing. Same months,
+ * same splits as simulatePlan.
  */
 export function isPlanFeasible(input: EngineInput): boolean {
-  return simulate(input, false).feasible;
+  return simulate(input, { recordRows: false, stopAtFirstProblem: true }).feasible;
+}
+
+/**
+ * The whole run without the schedules: the verdict, every problem and the deficit (what the
+ * shortfall search steers by). Same months, same splits as simulatePlan.
+ */
+export function measurePlan(input: EngineInput): EngineResult {
+  return simulate(input, { recordRows: false, stopAtFirstProblem: false });
+}
+
+/** What one run keeps: the schedules, and whether it ends at the first problem. */
+interface RunOptions {
+  recordRows: boolean;
+  stopAtFirstProblem: boolean;
 }
 
 /** Runs the plan month by month until every debt is repaid or the longest term limit passes. */
-function simulate(input: EngineInput, record: boolean): EngineResult {
+function simulate(input: EngineInput, opts: RunOptions): EngineResult {
+  const { recordRows: record, stopAtFirstProblem: stop } = opts;
   const { debts, total, strategy } = input;
   const n = debts.length;
   // working balances: plain integer fen (number[]), exact while every sum stays a safe integer
@@ -233,6 +254,7 @@ function simulate(input: EngineInput, record: boolean): EngineResult {
   const owedNow = Array.from({ length: n }, () => 0);
   let month = 0;
   let floorsFlagged = false;
+  let deficit = 0;
   while (active.length > 0 && month < horizon) {
     month += 1;
     let sumFloors = 0;
@@ -254,7 +276,7 @@ function simulate(input: EngineInput, record: boolean): EngineResult {
         problems.push({ reason: 'floors-exceed-capacity', index: null, month });
         floorsFlagged = true;
       }
-      if (!record) return { feasible: false, problems, payoffMonth, rows, months: month };
+      if (stop) return { feasible: false, problems, payoffMonth, rows, months: month, deficit: 0 };
       const parts = allocate(
         cents(total),
         active.map((i) => pay[i]!),
@@ -294,7 +316,7 @@ function simulate(input: EngineInput, record: boolean): EngineResult {
       const toPrincipal = Math.min(p, principal[i]!);
       principal[i]! -= toPrincipal;
       p -= toPrincipal;
-      if (p !== 0) throw new Error('assertion failed: plan paid a debt more than it owed');
+      assert(p === 0, 'plan paid a debt more than it owed');
       const left = principal[i]! + interestDue[i]! + penalty[i]!;
       if (record) {
         rows[i]!.push({
@@ -315,11 +337,12 @@ function simulate(input: EngineInput, record: boolean): EngineResult {
         if (month >= debts[i]!.termLimit && flagged[i] === 0) {
           flagged[i] = 1;
           problems.push({ reason: 'exceeds-max-term', index: i, month });
-          if (!record) return { feasible: false, problems, payoffMonth, rows, months: month };
+          deficit += left;
+          if (stop) return { feasible: false, problems, payoffMonth, rows, months: month, deficit };
         }
       }
     }
     active = still;
   }
-  return { feasible: problems.length === 0, problems, payoffMonth, rows, months: month };
+  return { feasible: problems.length === 0, problems, payoffMonth, rows, months: month, deficit };
 }

@@ -1,4 +1,4 @@
-// Multi-creditor plan builder (issue 3, PRODUCT.md F5). Usage: see build-plan.test.ts.
+// Multi-creditor plan builder (issue 3; docs/product.md, The journey: F5). Usage: see build-plan.test.ts.
 export * from './types.js';
 export { parsePlanInput, parseReplanUpdate, MAX_PLAN_DEBTS } from './parse-plan-input.js';
 export type { ReplanUpdate } from './parse-plan-input.js';

@@ -1,6 +1,13 @@
 import { cents, formatMoney, type Cents } from '../money/index.js';
 import { ratePpm } from '../rates/index.js';
-import { isPlanFeasible, monthlyInterest, type EngineDebt, type EngineInput } from './engine.js';
+import { equalInstallmentPayment } from '../schedule/index.js';
+import {
+  measurePlan,
+  monthlyInterest,
+  type EngineDebt,
+  type EngineInput,
+  type EngineResult,
+} from './engine.js';
 import type { PreparedPlan } from './build-plan.js';
 import { MAX_PLAN_TERM, type Shortfall, type Suggestion } from './types.js';
 
@@ -11,29 +18,142 @@ const CONCESSION_CANDIDATES = 6;
 /** How many concession suggestions are listed. */
 const CONCESSION_SUGGESTIONS = 3;
 
-function feasibleWith(engine: EngineInput, extra: number): boolean {
-  return isPlanFeasible({ ...engine, total: cents(engine.total + extra) });
-}
-
 /**
- * The least extra money per month (in fen) that makes the plan feasible, by binary search on the
- * monthly total. Paying everything owed in month 1 is always feasible, so that bounds the search.
- * The answer X is exact in the sense that X is feasible and X − 1 fen is not (the search assumes
- * more money never makes a plan infeasible). 0 when already feasible.
+ * The least extra money per month (in fen) that makes the plan feasible, as a bisection on the
+ * monthly total finds it: X is feasible and X − 1 fen is not. Paying everything owed in month 1 is
+ * always feasible, so that bounds the search. 0 when already feasible.
+ *
+ * Feasibility is monotone in the money except within a few fen of the boundary (where the
+ * leftover fen of a split can land on another debt), so which boundary is found depends on the
+ * bisection's path, and the answer must stay the one plain bisection gives. Bisection takes ~30
+ * runs, though, most of them far from the boundary where their outcome is plain. So: first find
+ * the boundary with few runs (`bracketShortfall`), then replay the bisection, running only the
+ * steps that fall within BOUNDARY_ZONE fen of it (the runs are cached).
  */
 export function searchShortfall(engine: EngineInput): number {
-  if (feasibleWith(engine, 0)) return 0;
+  const cache = new Map<number, EngineResult>();
+  const run = (extra: number): EngineResult => {
+    let r = cache.get(extra);
+    if (r === undefined) {
+      r = measurePlan({ ...engine, total: cents(engine.total + extra) });
+      cache.set(extra, r);
+    }
+    return r;
+  };
+  if (run(0).feasible) return 0;
   let owed = 0;
   for (const d of engine.debts)
     owed += d.principal + d.interestDue + d.penalty + monthlyInterest(d.principal, d.ratePpm);
-  let hi = Math.max(1, owed - engine.total);
+  const top = Math.max(1, owed - engine.total);
+  const near = bracketShortfall(engine, run, top);
   let lo = 0;
+  let hi = top;
   while (hi - lo > 1) {
     const mid = lo + Math.floor((hi - lo) / 2);
-    if (feasibleWith(engine, mid)) hi = mid;
+    const feasible =
+      mid <= near.lo - BOUNDARY_ZONE
+        ? false
+        : mid >= near.hi + BOUNDARY_ZONE
+          ? true
+          : run(mid).feasible;
+    if (feasible) hi = mid;
     else lo = mid;
   }
   return hi;
+}
+
+/** How far from the boundary a bisection step is run rather than decided by its side. */
+const BOUNDARY_ZONE = 64;
+
+/**
+ * An infeasible and a feasible extra at most BOUNDARY_ZONE fen apart, found by steering by each
+ * infeasible run's deficit (what the late debts still owe at their limits, nearly linear in the
+ * money added): the line through the last two infeasible runs predicts the boundary, and the probe
+ * aims a sixteenth short of it, so the next pair is closer and predicts better (~6 runs from a
+ * first guess within a few per cent). A prediction outside the bracket, or a long run of aimed
+ * probes, falls back to narrowing the bracket instead, so every probe still shrinks it.
+ */
+function bracketShortfall(
+  engine: EngineInput,
+  run: (extra: number) => EngineResult,
+  top: number,
+): { lo: number; hi: number } {
+  let lo = 0; // infeasible
+  let hi = top; // feasible
+  const first = run(0);
+  // the infeasible runs with a deficit; the last two steer the next probe
+  const seen: Probe[] = first.deficit > 0 ? [{ x: 0, deficit: first.deficit }] : [];
+  let c = levelPaymentEstimate(engine) - engine.total;
+  let fallbacks = 0;
+  let aimed = 0;
+  while (hi - lo > BOUNDARY_ZONE) {
+    if (c > lo && c < hi && aimed < MAX_AIMED) {
+      fallbacks = 0;
+      aimed += 1;
+    } else {
+      // first miss: just below hi (the prediction overshot a little); then halve the bracket
+      c =
+        fallbacks === 0 && aimed < MAX_AIMED
+          ? hi - Math.max(1, Math.floor((hi - lo) / 16))
+          : lo + Math.floor((hi - lo) / 2);
+      fallbacks += 1;
+      aimed = 0;
+    }
+    const r = run(c);
+    if (r.feasible) hi = c;
+    else {
+      lo = c;
+      if (r.deficit > 0) seen.push({ x: c, deficit: r.deficit });
+    }
+    c = aim(seen, lo);
+  }
+  return { lo, hi };
+}
+
+/** An infeasible run: the extra money tried and the deficit it left. */
+interface Probe {
+  x: number;
+  deficit: number;
+}
+
+/** Aimed probes in a row before one halving of the bracket (a guard against a misleading line). */
+const MAX_AIMED = 8;
+
+/**
+ * Where the line through the last two infeasible runs reaches a zero deficit, a sixteenth short of
+ * it when that is ≥ 16 fen away (NaN without a usable line: the caller narrows the bracket).
+ * Floats are fine here: a probe only steers the search, every answer is checked by a run.
+ */
+function aim(seen: readonly Probe[], lo: number): number {
+  const a = seen[seen.length - 2];
+  const b = seen[seen.length - 1];
+  if (a === undefined || b === undefined || b.x !== lo || a.deficit <= b.deficit) return NaN;
+  const step = Math.max(1, Math.ceil((b.deficit * (b.x - a.x)) / (a.deficit - b.deficit)));
+  return lo + step - (step >= 16 ? Math.floor(step / 16) : 0);
+}
+
+/**
+ * A first guess at the monthly total that repays every debt in time: each debt's level payment over
+ * its own term limit (its unpaid interest and penalty spread evenly), summed. Only a starting point
+ * for the search, so it need not be exact or feasible.
+ */
+function levelPaymentEstimate(engine: EngineInput): number {
+  const payments = new Map<string, number>();
+  let sum = 0;
+  for (const d of engine.debts) {
+    const n = Math.max(1, d.termLimit);
+    const key = `${d.ratePpm}/${n}`;
+    let perMillion = payments.get(key);
+    if (perMillion === undefined) {
+      // the level payment on ¥1,000,000 (exact, half-up), scaled below: one BigInt power per rate
+      perMillion = equalInstallmentPayment(cents(100_000_000), d.ratePpm, n);
+      payments.set(key, perMillion);
+    }
+    sum +=
+      Math.ceil((d.principal * perMillion) / 100_000_000) +
+      Math.ceil((d.interestDue + d.penalty) / n);
+  }
+  return sum;
 }
 
 /** Up to five creditor names, then how many in all: "A、B…等 7 笔" / "A, B… and 2 more". */

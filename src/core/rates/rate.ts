@@ -1,4 +1,4 @@
-import { err, ok, type FieldIssue, type Result } from '../result.js';
+import { err, ok, type FieldIssue, type Result, assert } from '../result.js';
 
 /** A rate in millionths per its period (19.99 % = 199_900). Exact, comparable, fit for mulDiv. */
 export type RatePpm = number & { readonly __brand: 'RatePpm' };
@@ -8,8 +8,10 @@ export const PPM = 1_000_000;
 export const MAX_ANNUAL_PPM = 10 * PPM;
 
 export function ratePpm(n: number): RatePpm {
-  if (!Number.isSafeInteger(n) || n < 0)
-    throw new Error(`assertion failed: ratePpm must be a non-negative integer, got ${n}`);
+  assert(
+    Number.isSafeInteger(n) && n >= 0,
+    () => `ratePpm must be a non-negative integer, got ${n}`,
+  );
   return n as RatePpm;
 }
 

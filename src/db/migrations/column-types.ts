@@ -1,7 +1,7 @@
 import { PostgresAdapter, sql, type Kysely, type RawBuilder } from 'kysely';
 
 /**
- * The dialect differences migrations need (STYLE.md §5 storage mapping), kept beside them so
+ * The dialect differences migrations need (docs/style.md, Persistence), kept beside them so
  * migrations stay frozen in time and never import app code.
  */
 export interface ColumnTypes {

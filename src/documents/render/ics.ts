@@ -2,7 +2,7 @@
 // process time zone (TOOLCHAIN.md G13), so we convert wall-clock time in the user's zone to UTC
 // ourselves and pass UTC in and out explicitly: the output is the same whatever TZ the host has.
 import { createEvents, type EventAttributes } from 'ics';
-import { err, ok, type FieldIssue, type Result } from '../../core/result.js';
+import { err, ok, type FieldIssue, type Result, assert } from '../../core/result.js';
 import type { Instant, IsoDate } from '../../core/dates/index.js';
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
@@ -150,8 +150,10 @@ export function renderIcs(events: readonly CalendarEvent[], o: CalendarOptions):
     method: 'PUBLISH',
     calName: o.calendarName,
   });
-  if (r.error !== null || r.value === null)
-    throw new Error(`assertion failed: ics could not render: ${String(r.error?.message)}`);
+  assert(
+    r.error === null && r.value !== null,
+    () => `ics could not render: ${String(r.error?.message)}`,
+  );
   return foldOctets(r.value);
 }
 

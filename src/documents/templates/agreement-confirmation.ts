@@ -15,6 +15,7 @@ import {
 } from './common.js';
 import { BLANK, debtRefsTable, or, you } from './ladder-common.js';
 import type { CaseInput } from './types.js';
+import { assert } from '../../core/result.js';
 
 const PAYMENT_CHANNEL: Record<string, { zh: string; en: string }> = {
   app: { zh: '机构App', en: "the lender's app" },
@@ -26,7 +27,7 @@ const PAYMENT_CHANNEL: Record<string, { zh: string; en: string }> = {
 export function buildAgreementConfirmation(c: CaseInput, lang: Lang): Doc {
   const ctx = makeCtx(lang);
   const a = c.agreement;
-  if (!a) throw new Error('assertion failed: the confirmation letter needs a stored agreement');
+  assert(a, 'the confirmation letter needs a stored agreement');
   const y = you(ctx, c);
   const src = [a.source];
   const isCard = c.lender.isCreditCard && c.lender.type === 'bank';

@@ -19,6 +19,7 @@ import {
   you,
 } from './common.js';
 import type { CaseInput, Concession } from './types.js';
+import { assert } from '../../core/result.js';
 
 /** The longest term the ladder may offer: 5 years (信用卡办法第70条 caps card plans at that). */
 export const MAX_INSTALLMENTS = 60;
@@ -93,7 +94,7 @@ function stepText(ctx: Ctx, s: LadderStep): string {
 export function buildCallScript(c: CaseInput, lang: Lang): Doc {
   const ctx = makeCtx(lang);
   const p = c.plan;
-  if (!p) throw new Error('assertion failed: the call script needs a plan');
+  assert(p, 'the call script needs a plan');
   const h = c.hardship;
   const total = totalOutstanding(c);
   const y = you(ctx, c.lender);

@@ -20,11 +20,12 @@ import {
   you,
 } from './common.js';
 import type { CaseInput } from './types.js';
+import { assert } from '../../core/result.js';
 
 export function buildCardInstallment(c: CaseInput, lang: Lang): Doc {
   const ctx = makeCtx(lang);
   const p = c.plan;
-  if (!p) throw new Error('assertion failed: the card installment request needs a plan');
+  assert(p, 'the card installment request needs a plan');
   const h = c.hardship;
   const tooLong = p.installments > 60;
   // 信用卡业务管理办法 binds bank issuers only; another card issuer gets the plain request

@@ -20,6 +20,7 @@ import type {
   Lender,
   PlanStrategy,
 } from './types.js';
+import { assert } from '../../core/result.js';
 
 const MONTHS_EN = [
   'January',
@@ -377,7 +378,7 @@ export function planIsUniform(p: NonNullable<CaseInput['plan']>): boolean {
 /** The plan table: one row per figure the lender needs to approve. */
 export function planTable(ctx: Ctx, c: CaseInput): Block {
   const p = c.plan;
-  if (!p) throw new Error('assertion failed: plan required');
+  assert(p, 'plan required');
   const uniform = planIsUniform(p);
   const rows: string[][] = [
     [ctx.t('当前欠款合计', 'Total outstanding'), ctx.money(totalOutstanding(c))],

@@ -1,4 +1,4 @@
-// 投诉书: a complaint to the channel that fits the lender type (FACTS.md §7). Built only from the
+// 投诉书: a complaint to the channel that fits the lender type (docs/law.md, Complaint channels). Built only from the
 // record: the logged contacts (incident table), the conduct findings worded by their certainty,
 // and the borrower's own statement; refused upstream when none exists (requirement 'incident').
 import type { Doc, Lang } from '../model.js';
@@ -20,6 +20,7 @@ import {
   timesText,
 } from './common.js';
 import type { CaseInput, ConductFinding } from './types.js';
+import { assert } from '../../core/result.js';
 
 /** 治安管理处罚法: 第42条 (2012 text) before 2026-01-01, 第50条 (2025 revision) from then. */
 export const PUBLIC_SECURITY_2025_FROM = '2026-01-01';
@@ -82,8 +83,7 @@ export function buildComplaint(c: CaseInput, lang: Lang, channelId?: ChannelId):
   const outbound = contacts.filter((x) => x.direction === 'outbound');
   const findings = c.conduct ?? [];
   const isHarassment = ch.id === 'police-110';
-  if (!complaintHasIncident(c))
-    throw new Error('assertion failed: the complaint needs a logged contact or incident');
+  assert(complaintHasIncident(c), 'the complaint needs a logged contact or incident');
   // the public-security article in force on the (latest) incident's date
   const latest =
     inbound

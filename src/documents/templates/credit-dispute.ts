@@ -13,11 +13,12 @@ import {
 } from './common.js';
 import { BLANK, or } from './ladder-common.js';
 import type { CaseInput } from './types.js';
+import { assert } from '../../core/result.js';
 
 export function buildCreditDispute(c: CaseInput, lang: Lang): Doc {
   const ctx = makeCtx(lang);
   const d = c.dispute;
-  if (!d) throw new Error('assertion failed: the credit dispute needs the disputed item');
+  assert(d, 'the credit dispute needs the disputed item');
   const src = [d.source ?? 'input:dispute'];
   const institution = d.institution?.trim() || undefined;
   const row = (zh: string, en: string, v: string | undefined) => ({

@@ -14,12 +14,12 @@ import {
   you,
 } from './common.js';
 import type { CaseInput } from './types.js';
+import { assert } from '../../core/result.js';
 
 export function buildExcessInterest(c: CaseInput, lang: Lang): Doc {
   const ctx = makeCtx(lang);
   const findings = c.legality ?? [];
-  if (findings.length === 0)
-    throw new Error('assertion failed: the excess-interest letter needs legality findings');
+  assert(findings.length > 0, 'the excess-interest letter needs legality findings');
   const over = findings.filter((f) => f.overcharge > 0);
   const total = sumCents(over.map((f) => f.overcharge));
   const rules = [...new Set(findings.map((f) => f.ruleId))];

@@ -6,11 +6,12 @@ import { fact, factIndented, heading, list, para } from '../model.js';
 import { applicantBlock, closing, compact, finish, makeCtx, subjectLine } from './common.js';
 import { BLANK, or, you } from './ladder-common.js';
 import type { CaseInput } from './types.js';
+import { assert } from '../../core/result.js';
 
 export function buildFollowUp(c: CaseInput, lang: Lang): Doc {
   const ctx = makeCtx(lang);
   const m = c.missedDeadline;
-  if (!m) throw new Error('assertion failed: a follow-up letter needs a missed deadline');
+  assert(m, 'a follow-up letter needs a missed deadline');
   if (m.kind === 'escalation') {
     const e = m.escalation;
     const sent = e.sentOn ? ctx.date(e.sentOn) : BLANK;

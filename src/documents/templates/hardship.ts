@@ -16,11 +16,12 @@ import {
   you,
 } from './common.js';
 import type { CaseInput } from './types.js';
+import { assert } from '../../core/result.js';
 
 export function buildHardship(c: CaseInput, lang: Lang): Doc {
   const ctx = makeCtx(lang);
   const h = c.hardship;
-  if (!h) throw new Error('assertion failed: the hardship statement needs hardship facts');
+  assert(h, 'the hardship statement needs hardship facts');
   const b = c.budget;
   const hs = [src.hardship(c)];
   const bs = [src.budget(c)];

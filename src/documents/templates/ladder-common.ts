@@ -7,6 +7,7 @@ import { complaintChannelFor, type ChannelId } from '../channels.js';
 import { factTable, heading, type Block, type Doc, type SourceRef } from '../model.js';
 import type { Ctx } from './common.js';
 import type { CaseInput, Contact, Debt } from './types.js';
+import { assert } from '../../core/result.js';
 
 /** What an unknown value prints as: a line to fill in by hand, never an id or ¥0.00. */
 export const BLANK = '______';
@@ -135,10 +136,10 @@ export function withAppendices(doc: Doc, c: CaseInput, ctx: Ctx): Doc {
   const s = c.budgetSheet;
   if (s !== undefined) {
     const left = s.income - s.priority - s.fixed - s.flexible - s.buffer;
-    if (left !== s.capacity)
-      throw new Error(
-        `assertion failed: the budget sheet does not reconcile (${left} ≠ ${s.capacity})`,
-      );
+    assert(
+      left === s.capacity,
+      () => `the budget sheet does not reconcile (${left} ≠ ${s.capacity})`,
+    );
     const src = [s.source];
     const row = (zh: string, en: string, v: string) => ({
       cells: [ctx.t(zh, en), v],

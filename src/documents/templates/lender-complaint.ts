@@ -14,13 +14,13 @@ import {
 } from './common.js';
 import { caseSources, debtRefsTable, incidentTable, regulatorFor, you } from './ladder-common.js';
 import type { CaseInput } from './types.js';
+import { assert } from '../../core/result.js';
 
 export function buildLenderComplaint(c: CaseInput, lang: Lang): Doc {
   const ctx = makeCtx(lang);
   const contacts = c.contacts ?? [];
   const facts = c.complaintFacts?.trim();
-  if (contacts.length === 0 && !facts)
-    throw new Error('assertion failed: a complaint needs a logged contact or complaint facts');
+  assert(contacts.length > 0 || facts, 'a complaint needs a logged contact or complaint facts');
   const next = CHANNELS[regulatorFor(c)];
   const y = you(ctx, c);
   return finish(

@@ -7,13 +7,13 @@ import { CHANNELS } from '../channels.js';
 import { applicantBlock, closing, compact, exhibitsBlock, finish, makeCtx } from './common.js';
 import { BLANK, incidentTable } from './ladder-common.js';
 import type { CaseInput } from './types.js';
+import { assert } from '../../core/result.js';
 
 export function buildMarketComplaint(c: CaseInput, lang: Lang): Doc {
   const ctx = makeCtx(lang);
   const contacts = c.contacts ?? [];
   const facts = c.complaintFacts?.trim();
-  if (contacts.length === 0 && !facts)
-    throw new Error('assertion failed: a complaint needs a logged contact or complaint facts');
+  assert(contacts.length > 0 || facts, 'a complaint needs a logged contact or complaint facts');
   const ch = CHANNELS['market-12315'];
   return finish(
     ctx,

@@ -6,11 +6,12 @@ import { CHANNELS } from '../channels.js';
 import { applicantBlock, closing, compact, exhibitsBlock, finish, makeCtx } from './common.js';
 import { BLANK, or } from './ladder-common.js';
 import type { CaseInput } from './types.js';
+import { assert } from '../../core/result.js';
 
 export function buildPbocComplaint(c: CaseInput, lang: Lang): Doc {
   const ctx = makeCtx(lang);
   const d = c.dispute;
-  if (!d) throw new Error('assertion failed: the PBOC complaint needs the disputed entry');
+  assert(d, 'the PBOC complaint needs the disputed entry');
   const ch = CHANNELS['pboc-complaint'];
   const src = [d.source ?? 'input:dispute'];
   const row = (zh: string, en: string, v: string | undefined) => ({

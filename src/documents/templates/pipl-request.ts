@@ -13,13 +13,13 @@ import {
 } from './common.js';
 import { contactSource, debtRefsTable, incidentTable, you } from './ladder-common.js';
 import type { CaseInput } from './types.js';
+import { assert } from '../../core/result.js';
 
 export function buildPiplRequest(c: CaseInput, lang: Lang): Doc {
   const ctx = makeCtx(lang);
   const all = c.contacts ?? [];
   const third = all.flatMap((x, i) => (x.thirdParty ? [{ x, src: contactSource(x, i) }] : []));
-  if (third.length === 0)
-    throw new Error('assertion failed: the PIPL request needs a logged third-party contact');
+  assert(third.length > 0, 'the PIPL request needs a logged third-party contact');
   const y = you(ctx, c);
   const first = third[0]!.x.on;
   return finish(

@@ -13,8 +13,9 @@ import {
   or,
 } from './ladder-common.js';
 import type { CaseInput } from './types.js';
+import { assert } from '../../core/result.js';
 
-/** The day the 2025 revision took effect (FACTS.md §6b). */
+/** The day the 2025 revision took effect (docs/law.md, Collection conduct). */
 export const PUBLIC_SECURITY_2025_FROM = '2026-01-01' as IsoDate;
 
 /** The 治安管理处罚法 article for conduct on this date. */
@@ -27,8 +28,7 @@ export function publicSecurityArticleFor(
 export function buildPoliceReport(c: CaseInput, lang: Lang): Doc {
   const ctx = makeCtx(lang);
   const contacts = c.contacts ?? [];
-  if (contacts.length === 0)
-    throw new Error('assertion failed: a police report needs at least one logged incident');
+  assert(contacts.length > 0, 'a police report needs at least one logged incident');
   const articleOf = contacts.map((x) => publicSecurityArticleFor(x.on));
   const before = contacts.flatMap((x, i) =>
     articleOf[i] === 'public-security-2012-42' ? [contactSource(x, i)] : [],

@@ -25,6 +25,7 @@ import {
   you,
 } from './common.js';
 import type { CaseInput } from './types.js';
+import { assert } from '../../core/result.js';
 
 /** The legal-basis items, each applied only where the case's facts meet the rule. */
 export function legalBasis(ctx: Ctx, c: CaseInput): { parts: string[]; sources: string[] }[] {
@@ -164,7 +165,7 @@ export function budgetSentence(ctx: Ctx, c: CaseInput): Block | undefined {
 export function buildRequest(c: CaseInput, lang: Lang): Doc {
   const ctx = makeCtx(lang);
   const p = c.plan;
-  if (!p) throw new Error('assertion failed: the request letter needs a plan');
+  assert(p, 'the request letter needs a plan');
   const h = c.hardship;
   const b = c.budget;
   const y = you(ctx, c.lender);

@@ -18,6 +18,7 @@ import {
   you,
 } from './common.js';
 import type { CaseInput } from './types.js';
+import { assert } from '../../core/result.js';
 
 export function thirdPartyIncidents(c: CaseInput): NonNullable<CaseInput['contacts']> {
   return (c.contacts ?? []).filter((x) => x.thirdParty === true && x.direction !== 'outbound');
@@ -26,8 +27,7 @@ export function thirdPartyIncidents(c: CaseInput): NonNullable<CaseInput['contac
 export function buildStopThirdParty(c: CaseInput, lang: Lang): Doc {
   const ctx = makeCtx(lang);
   const incidents = thirdPartyIncidents(c);
-  if (incidents.length === 0)
-    throw new Error('assertion failed: the stop-third-party letter needs a logged incident');
+  assert(incidents.length > 0, 'the stop-third-party letter needs a logged incident');
   const y = you(ctx, c.lender);
   const evidenced = incidents.some((x) => (x.evidence ?? []).length > 0);
   return finish(

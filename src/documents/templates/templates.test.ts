@@ -166,7 +166,7 @@ describe('letter templates over the three example cases', () => {
     expect(t).toContain('¥6,481.27');
   });
 
-  it('routes complaints by lender type (FACTS.md §7) and flags 12363 as unverified', () => {
+  it('routes complaints by lender type (docs/law.md, Complaint channels) and flags 12363 as unverified', () => {
     expect(complaintChannelFor('bank')).toBe('nfra-12378');
     expect(complaintChannelFor('consumer-finance')).toBe('nfra-12378');
     expect(complaintChannelFor('small-loan')).toBe('local-regulator');

@@ -234,7 +234,7 @@ export interface ConductFinding {
   contactSources: SourceRef[];
   titleZh: string;
   titleEn: string;
-  /** P/S/U as FACTS.md marks the rule */
+  /** P/S/U as docs/law.md marks the rule */
   certainty: 'P' | 'S' | 'U';
   /** keyword-heuristic findings are worded "可能涉嫌" */
   detection: 'recorded' | 'user-tagged' | 'keyword-heuristic';
