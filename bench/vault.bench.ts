@@ -31,6 +31,7 @@ import { createLedgerRepository } from '../src/db/repositories/ledger-repository
 import type { CaseId } from '../src/db/types.js';
 import { nextEntry } from '../src/vault/chain.js';
 import { createVaultStore } from '../src/vault/store.js';
+import { nodeHost } from '../src/node/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const GIB = 1024 ** 3;
@@ -210,7 +211,14 @@ try {
       await ledger.append(kase.id, head);
     }
   });
-  const deps = { db, clock: { now: () => now }, ids: { next: () => 'x' }, home: home2 };
+  const deps = {
+    db,
+    clock: { now: () => now },
+    ids: { next: () => 'x' },
+    home: home2,
+    vault: store,
+    ...nodeHost(),
+  };
   const v0 = performance.now();
   const report = await verifyEvidence(deps, kase.id as CaseId);
   const vMs = performance.now() - v0;

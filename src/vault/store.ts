@@ -42,8 +42,8 @@ export interface TempSink {
 export interface VaultStore {
   readonly root: string;
   objectPath(hash: Sha256Hex): string;
-  /** Streams a file (path) or a readable into the store. */
-  put(source: string | Readable): Promise<PutResult>;
+  /** Streams a file (path) or a readable (any async iterable of bytes) into the store. */
+  put(source: string | AsyncIterable<Uint8Array>): Promise<PutResult>;
   has(hash: Sha256Hex): Promise<boolean>;
   /** A stream of the object's bytes that errors at the end if they no longer match the hash. */
   openVerified(hash: Sha256Hex): Readable;
@@ -78,7 +78,7 @@ export function createVaultStore(home: string, opts: VaultStoreOptions = {}): Va
     return join(objectsDir, hash.slice(0, 2), hash.slice(2));
   }
 
-  async function put(source: string | Readable): Promise<PutResult> {
+  async function put(source: string | AsyncIterable<Uint8Array>): Promise<PutResult> {
     await mkdir(tmpDir, { recursive: true });
     const tmp = join(tmpDir, `${process.pid}-${randomBytes(8).toString('hex')}.part`);
     const hasher = createHash('sha256');
@@ -95,7 +95,13 @@ export function createVaultStore(home: string, opts: VaultStoreOptions = {}): Va
           return written;
         };
         if (typeof source === 'string') await readFileOnce(source, chunk, feed);
-        else for await (const piece of source) await feed(piece as Buffer);
+        else
+          for await (const piece of source)
+            await feed(
+              Buffer.isBuffer(piece)
+                ? piece
+                : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength),
+            );
         await sink.sync();
       } finally {
         await sink.close();
