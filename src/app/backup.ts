@@ -232,14 +232,19 @@ export async function createBackup(deps: Deps, file: string): Promise<BackupMani
       const entry = addEntry(`vault/${files.relative(vault, f.path)}`);
       const h = deps.crypto.sha256();
       hashers.push([entry, h]);
-      const source = files.openRead(f.path, (chunk) => {
-        h.update(chunk);
-        entry.size += chunk.length;
-      });
-      const ended = new Promise<void>((res, rej) => source.on('end', res).on('error', rej));
+      let settle!: { res: () => void; rej: (e: Error) => void };
+      const ended = new Promise<void>((res, rej) => (settle = { res, rej }));
       ended.catch(() => undefined); // awaited below; a read error must not surface unhandled first
       done.push(ended);
-      zip.addReadStream(source, entry.path, { mtime: f.mtime, mode: 0o100600 });
+      // opened only when the zip reaches it: a vault of 10,000 files holds one descriptor at a time
+      zip.addReadStreamLazy(entry.path, { mtime: f.mtime, mode: 0o100600 }, (cb) => {
+        const source = files.openRead(f.path, (chunk) => {
+          h.update(chunk);
+          entry.size += chunk.length;
+        });
+        source.on('end', settle.res).on('error', settle.rej);
+        cb(null, source);
+      });
     }
     // The manifest comes last: the zip asks for its bytes once every file before it has passed
     // through its hash.
