@@ -25,10 +25,18 @@ async function child(home: string, seed: boolean): Promise<void> {
   const Fastify = (await import('fastify')).default;
   const { createDb, migrateToLatest } = await import('../src/db/connect.js');
   const { startServer } = await import('../src/server/main.js');
-  const { randomIds, systemClock } = await import('../src/app/system.js');
+  const { createVaultStore, nodeHost, randomIds, systemClock } =
+    await import('../src/node/index.js');
   const db = createDb({ kind: 'sqlite', file: join(home, 'xieshang.db') });
   await migrateToLatest(db);
-  const deps = { db, home, clock: systemClock(), ids: randomIds() };
+  const deps = {
+    db,
+    home,
+    clock: systemClock(),
+    ids: randomIds(),
+    vault: createVaultStore(home),
+    ...nodeHost(),
+  };
   if (seed) {
     const { resolveCase } = await import('../src/app/cases.js');
     const { addDebt } = await import('../src/app/debts.js');

@@ -17,6 +17,7 @@ import { createTestDatabase, POSTGRES_PROBLEM, POSTGRES_URL } from './dialects.j
 import type { App } from '../src/server/build-server.js';
 import { testServer, write } from '../src/server/test-helpers.js';
 import { runCli } from './cli-harness.js';
+import { hostPorts } from './factories.js';
 
 const CHILDREN = 3;
 const CLI_DEBTS_EACH = 40; // + a contact and an evidence file every 8th: 50 CLI writes each
@@ -73,6 +74,7 @@ describe('concurrent writers on one SQLite home (3 CLI processes + the server)',
       home,
       clock: { now: () => new Date().toISOString() as Instant },
       ids: { next: () => `srv${String(++n).padStart(6, '0')}` },
+      ...hostPorts(home),
     };
     app = await testServer(deps);
   });
@@ -175,6 +177,7 @@ describe.skipIf(POSTGRES_PROBLEM !== null && process.env['CI'] !== 'true')(
           home: dir,
           clock: { now: () => new Date().toISOString() as Instant },
           ids: { next: () => `pg${String(++n).padStart(6, '0')}` },
+          ...hostPorts(dir),
         });
         const c = await resolveCase(depsOf(t.db));
         const started = Date.now();

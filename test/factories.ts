@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { cents } from '../src/core/money/index.js';
 import type { Instant } from '../src/core/dates/index.js';
 import type { Deps } from '../src/app/deps.js';
+import { createVaultStore, nodeHost } from '../src/node/index.js';
 import { createCaseRepository } from '../src/db/repositories/case-repository.js';
 import { createDebtRepository } from '../src/db/repositories/debt-repository.js';
 import { createLenderRepository } from '../src/db/repositories/lender-repository.js';
@@ -18,13 +19,20 @@ export function nextId(prefix = 'id'): string {
 
 export const FIXED_NOW = '2026-11-29T08:00:00.000Z' as Instant;
 
+/** The real ports of a home (Node files, crypto, temp names; the vault under it). */
+export function hostPorts(home: string): Pick<Deps, 'vault' | 'files' | 'crypto' | 'temp'> {
+  return { vault: createVaultStore(home), ...nodeHost() };
+}
+
 /** Deps over a test database with a fixed clock and sequential ids. */
 export function makeDeps(db: Kysely<Database>, opts: { now?: Instant; home?: string } = {}): Deps {
+  const home = opts.home ?? '/nonexistent-home';
   return {
     db,
     clock: { now: () => opts.now ?? FIXED_NOW },
     ids: { next: () => nextId() },
-    home: opts.home ?? '/nonexistent-home',
+    home,
+    ...hostPorts(home),
   };
 }
 

@@ -14,7 +14,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tightenHome } from '../src/app/home.js';
+import { tightenHome } from '../src/node/home.js';
 import { openDeps } from '../src/cli/deps.js';
 import { runCli } from './cli-harness.js';
 

@@ -11,6 +11,7 @@ import yazl from 'yazl';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../test/cli-harness.js';
 import { verifyBackup } from './backup.js';
+import { nodeHost } from '../node/index.js';
 
 const FIXTURES = new URL('../../test/fixtures/', import.meta.url).pathname;
 const root = mkdtempSync(join(tmpdir(), 'xieshang-restore-hostile-'));
@@ -154,11 +155,15 @@ describe('restore refuses what does not verify, naming the entry and the reason'
 
   it('rows and tables above the stated limits are refused', async () => {
     const { zip } = await seed();
-    await expect(verifyBackup(zip, { limits: { rowsPerTable: 2 } })).rejects.toMatchObject({
+    await expect(
+      verifyBackup(nodeHost(), zip, { limits: { rowsPerTable: 2 } }),
+    ).rejects.toMatchObject({
       code: 'integrity-failure',
       messageZh: expect.stringContaining('超过 2 行'),
     });
-    await expect(verifyBackup(zip, { limits: { rowBytes: 100 } })).rejects.toMatchObject({
+    await expect(
+      verifyBackup(nodeHost(), zip, { limits: { rowBytes: 100 } }),
+    ).rejects.toMatchObject({
       messageZh: expect.stringMatching(/第 1 行超过/),
     });
   });

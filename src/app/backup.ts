@@ -1,9 +1,3 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
-import { PassThrough, Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
@@ -31,7 +25,8 @@ import { verifyChain, type ChainAnchor } from '../vault/chain.js';
 import type { Deps } from './deps.js';
 import { AppError } from './errors.js';
 import { homeLayout } from './home.js';
-import { RESTORE_COMMITTED, finishRestore, restoreStaging } from './stale-temp.js';
+import type { FileStore, Hasher, Host } from './ports.js';
+import { RESTORE_COMMITTED, finishRestore } from './stale-temp.js';
 
 /**
  * Backup format 1: one zip with
@@ -117,39 +112,19 @@ async function* dumpTable(db: AnyDb, name: string, columns: string[]): AsyncGene
   }
 }
 
-async function listFiles(root: string): Promise<string[]> {
-  const out: string[] = [];
+/** Every file under `root` (depth first, names sorted), with its mtime. */
+async function listFiles(files: FileStore, root: string): Promise<{ path: string; mtime: Date }[]> {
+  const out: { path: string; mtime: Date }[] = [];
   async function walk(dir: string): Promise<void> {
-    let names: string[];
-    try {
-      names = (await readdir(dir)).sort();
-    } catch {
-      return;
-    }
-    for (const n of names) {
-      const p = join(dir, n);
-      const s = await stat(p);
-      if (s.isDirectory()) await walk(p);
-      else if (s.isFile()) out.push(p);
+    for (const n of await files.list(dir).catch(() => [])) {
+      const p = files.join(dir, n);
+      const s = await files.stat(p);
+      if (s?.isDirectory === true) await walk(p);
+      else if (s?.isFile === true) out.push({ path: p, mtime: s.mtime });
     }
   }
   await walk(root);
   return out;
-}
-
-function hashing(entry: ManifestEntry): Transform {
-  const h = createHash('sha256');
-  return new Transform({
-    transform(chunk: Buffer, _enc, cb) {
-      h.update(chunk);
-      entry.size += chunk.length;
-      cb(null, chunk);
-    },
-    flush(cb) {
-      entry.sha256 = h.digest('hex');
-      cb();
-    },
-  });
 }
 
 /**
@@ -157,45 +132,49 @@ function hashing(entry: ManifestEntry): Transform {
  * never leaves a half archive under the final name).
  */
 /** The home's backup signing key file (created on the first backup, owner-only). */
-export function backupKeyPath(home: string): string {
-  return join(home, 'backup.key');
+export function backupKeyPath(host: Host, home: string): string {
+  return host.files.join(home, 'backup.key');
 }
 
 /** Reads (or with create, makes) the home's 32-byte HMAC key; null when there is none. */
 export async function backupKey(
+  host: Host,
   home: string,
   opts: { create?: boolean } = {},
 ): Promise<Buffer | null> {
-  const path = backupKeyPath(home);
+  const { files } = host;
+  const path = backupKeyPath(host, home);
+  let text: Buffer;
   try {
-    const hex = (await readFile(path, 'utf8')).trim();
-    if (/^[0-9a-f]{64}$/.test(hex)) return Buffer.from(hex, 'hex');
-    return null;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || opts.create !== true) return null;
-  }
-  const key = randomBytes(32);
-  await mkdir(home, { recursive: true });
-  try {
-    await writeFile(path, `${key.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+    text = await files.readFile(path);
   } catch {
-    return backupKey(home); // another process made it first
+    if ((await files.stat(path).catch(() => 'unreadable')) !== null || opts.create !== true)
+      return null;
+    const key = host.crypto.randomBytes(32);
+    await files.mkdir(home);
+    try {
+      await files.writeNew(path, `${key.toString('hex')}\n`);
+    } catch {
+      return backupKey(host, home); // another process made it first
+    }
+    return key;
   }
-  return key;
+  const hex = text.toString('utf8').trim();
+  return /^[0-9a-f]{64}$/.test(hex) ? Buffer.from(hex, 'hex') : null;
 }
 
-function keyId(key: Buffer): string {
-  return createHash('sha256').update(key).digest('hex').slice(0, 16);
+function keyId(host: Host, key: Buffer): string {
+  return host.crypto.sha256().update(key).digest().slice(0, 16);
 }
 
 /** The HMAC covers the manifest without its signature, as compact JSON in the written key order. */
-function manifestMac(manifest: BackupManifest, key: Buffer): string {
+function manifestMac(host: Host, manifest: BackupManifest, key: Buffer): string {
   const { signature: _ignored, ...rest } = manifest;
-  return createHmac('sha256', key).update(JSON.stringify(rest), 'utf8').digest('hex');
+  return host.crypto.hmacSha256(key, JSON.stringify(rest));
 }
 
-function signManifest(manifest: BackupManifest, key: Buffer): BackupSignature {
-  return { alg: 'hmac-sha256', keyId: keyId(key), mac: manifestMac(manifest, key) };
+function signManifest(host: Host, manifest: BackupManifest, key: Buffer): BackupSignature {
+  return { alg: 'hmac-sha256', keyId: keyId(host, key), mac: manifestMac(host, manifest, key) };
 }
 
 export async function createBackup(deps: Deps, file: string): Promise<BackupManifest> {
@@ -207,14 +186,18 @@ export async function createBackup(deps: Deps, file: string): Promise<BackupMani
     tables: [],
     entries: [],
   };
+  const { files } = deps;
   const zip = new yazl.ZipFile();
-  const tmp = `${file}.${process.pid}.tmp`;
-  await mkdir(dirname(file), { recursive: true });
-  const written = pipeline(zip.outputStream, createWriteStream(tmp));
+  const tmp = deps.temp.beside(file);
+  await files.mkdir(files.dirname(file));
+  const written = files.writeFrom(tmp, zip.outputStream);
+  // an early failure of the write still reaches the catch below, not the process
+  written.catch(() => undefined);
+  const hashers: [ManifestEntry, Hasher][] = [];
   const done: Promise<void>[] = [];
   // Entries carry real dates (the dump's instant, each vault file's mtime), not 1980-01-01.
   const dumpedAt = new Date(manifest.createdAt);
-  const addStream = (path: string, source: NodeJS.ReadableStream, mtime: Date, rows?: number) => {
+  const addEntry = (path: string, rows?: number) => {
     const entry: ManifestEntry = {
       path,
       sha256: '',
@@ -222,10 +205,6 @@ export async function createBackup(deps: Deps, file: string): Promise<BackupMani
       ...(rows === undefined ? {} : { rows }),
     };
     manifest.entries.push(entry);
-    const h = hashing(entry);
-    done.push(new Promise((res, rej) => h.on('end', res).on('error', rej)));
-    source.pipe(h);
-    zip.addReadStream(h, path, { mtime, mode: 0o100600 });
     return entry;
   };
   try {
@@ -240,27 +219,51 @@ export async function createBackup(deps: Deps, file: string): Promise<BackupMani
           chunks.push(line);
           rows += 1;
         }
-        const body = new PassThrough();
-        addStream(`db/${t.name}.jsonl`, body, dumpedAt, rows);
-        body.end(Buffer.from(chunks.join(''), 'utf8'));
+        const body = Buffer.from(chunks.join(''), 'utf8');
+        const entry = addEntry(`db/${t.name}.jsonl`, rows);
+        entry.size = body.length;
+        entry.sha256 = deps.crypto.sha256().update(body).digest();
+        zip.addBuffer(body, entry.path, { mtime: dumpedAt, mode: 0o100600 });
       }
     });
-    const vault = homeLayout(deps.home).vault;
-    for (const f of await listFiles(vault)) {
-      const rel = relative(vault, f).split(sep).join('/');
-      addStream(`vault/${rel}`, createReadStream(f), (await stat(f)).mtime);
+    const vault = homeLayout(files, deps.home).vault;
+    for (const f of await listFiles(files, vault)) {
+      // each vault file is hashed on its way into the zip: read once
+      const entry = addEntry(`vault/${files.relative(vault, f.path)}`);
+      const h = deps.crypto.sha256();
+      hashers.push([entry, h]);
+      let settle!: { res: () => void; rej: (e: Error) => void };
+      const ended = new Promise<void>((res, rej) => (settle = { res, rej }));
+      ended.catch(() => undefined); // awaited below; a read error must not surface unhandled first
+      done.push(ended);
+      // opened only when the zip reaches it: a vault of 10,000 files holds one descriptor at a time
+      zip.addReadStreamLazy(entry.path, { mtime: f.mtime, mode: 0o100600 }, (cb) => {
+        const source = files.openRead(f.path, (chunk) => {
+          h.update(chunk);
+          entry.size += chunk.length;
+        });
+        source.on('end', settle.res).on('error', settle.rej);
+        cb(null, source);
+      });
     }
-    const manifestStream = new PassThrough();
-    zip.addReadStream(manifestStream, 'manifest.json', { mtime: dumpedAt, mode: 0o100600 });
+    // The manifest comes last: the zip asks for its bytes once every file before it has passed
+    // through its hash.
+    const manifestBytes = async function* (): AsyncGenerator<Buffer> {
+      await Promise.all(done);
+      for (const [entry, h] of hashers) entry.sha256 = h.digest();
+      const key = await backupKey(deps, deps.home, { create: true });
+      if (key !== null) manifest.signature = signManifest(deps, manifest, key);
+      yield Buffer.from(JSON.stringify(manifest, null, 2), 'utf8');
+    };
+    zip.addReadStream(files.streamOf(manifestBytes()), 'manifest.json', {
+      mtime: dumpedAt,
+      mode: 0o100600,
+    });
     zip.end();
-    await Promise.all(done);
-    const key = await backupKey(deps.home, { create: true });
-    if (key !== null) manifest.signature = signManifest(manifest, key);
-    manifestStream.end(JSON.stringify(manifest, null, 2));
-    await written;
-    await rename(tmp, file);
+    await Promise.all([...done, written]);
+    await files.rename(tmp, file);
   } catch (e) {
-    await rm(tmp, { force: true });
+    await files.remove(tmp);
     throw e;
   }
   return manifest;
@@ -424,13 +427,17 @@ function checkManifest(raw: unknown): BackupManifest {
   return raw as BackupManifest;
 }
 
-function checkSignature(manifest: BackupManifest, keys: readonly Buffer[]): SignatureStatus {
+function checkSignature(
+  host: Host,
+  manifest: BackupManifest,
+  keys: readonly Buffer[],
+): SignatureStatus {
   const sig = manifest.signature;
   if (sig === undefined) return 'unsigned';
-  const key = keys.find((k) => keyId(k) === sig.keyId);
+  const key = keys.find((k) => keyId(host, k) === sig.keyId);
   if (key === undefined) return 'unknown-key';
-  const want = Buffer.from(manifestMac(manifest, key), 'hex');
-  if (!timingSafeEqual(want, Buffer.from(sig.mac, 'hex')))
+  const want = Buffer.from(manifestMac(host, manifest, key), 'hex');
+  if (!host.crypto.timingSafeEqual(want, Buffer.from(sig.mac, 'hex')))
     throw broken(
       'the signature does not match: manifest.json was changed after the backup was made',
       '签名不符：manifest.json 在备份后被改动过',
@@ -619,29 +626,29 @@ async function* linesOf(
   if (held > 0) yield Buffer.concat(parts).toString('utf8');
 }
 
-/** Counts and hashes what flows through; errors once more than `max` bytes came. */
-function meter(
-  max: number,
-  over: () => Error,
-): Transform & { size: () => number; digest: () => string } {
-  const h = createHash('sha256');
-  let size = 0;
-  const t = new Transform({
-    transform(c: Buffer, _e, cb) {
-      size += c.length;
-      if (size > max) return cb(over());
-      h.update(c);
-      cb(null, c);
-    },
-  });
-  return Object.assign(t, { size: () => size, digest: () => h.digest('hex') });
+interface Meter {
+  size(): number;
+  digest(): string;
+  /** the source's chunks, counted and hashed on their way; throws once more than max came */
+  pass(source: NodeJS.ReadableStream): AsyncGenerator<Buffer>;
 }
 
-/** Pipes an entry into a meter, passing the entry's own errors (bad size, bad deflate) along. */
-function through<T extends Transform>(source: NodeJS.ReadableStream, m: T): T {
-  source.on('error', (e: Error) => m.destroy(e));
-  source.pipe(m);
-  return m;
+/** Counts and hashes what flows through an entry (whose own errors, bad size or deflate, pass on). */
+function meter(host: Host, max: number, over: () => Error): Meter {
+  const h = host.crypto.sha256();
+  let size = 0;
+  return {
+    size: () => size,
+    digest: () => h.digest(),
+    async *pass(source) {
+      for await (const chunk of source as AsyncIterable<Buffer>) {
+        size += chunk.length;
+        if (size > max) throw over();
+        h.update(chunk);
+        yield chunk;
+      }
+    },
+  };
 }
 
 function ledgerEntryOf(r: Record<string, unknown>): LedgerEntry {
@@ -687,6 +694,7 @@ function anchorOf(text: string): ChainAnchor {
  * present. Refuses with AppError 'integrity-failure' naming the entry and the reason.
  */
 export async function verifyBackup(
+  host: Host,
   file: string,
   opts: VerifyBackupOptions = {},
 ): Promise<VerifiedBackup> {
@@ -706,7 +714,7 @@ export async function verifyBackup(
     );
   }
   try {
-    return await verifyOpen(file, zip, limits, opts.keys ?? []);
+    return await verifyOpen(host, file, zip, limits, opts.keys ?? []);
   } catch (e) {
     if (e instanceof AppError) throw e;
     // anything else reading a hostile archive is still the archive's fault, not a bug
@@ -720,6 +728,7 @@ export async function verifyBackup(
 }
 
 async function verifyOpen(
+  host: Host,
   file: string,
   zip: yauzl.ZipFile,
   limits: RestoreLimits,
@@ -760,7 +769,7 @@ async function verifyOpen(
     throw broken('manifest.json is not valid JSON', 'manifest.json 不是有效的 JSON');
   }
   const manifest = checkManifest(raw);
-  const signature = checkSignature(manifest, keys);
+  const signature = checkSignature(host, manifest, keys);
   const known = await knownMigrations();
   if (manifest.schemaVersion !== null && !known.includes(manifest.schemaVersion))
     throw new AppError(
@@ -817,7 +826,7 @@ async function verifyOpen(
     seen.add(e.fileName);
     const isDb = e.fileName.startsWith('db/');
     const limit = Math.min(want.size, isDb ? limits.tableBytes : limits.vaultFileBytes);
-    const m2 = meter(limit, () =>
+    const m2 = meter(host, limit, () =>
       broken(
         `${e.fileName} is larger than the manifest says or above the limit`,
         `${e.fileName} 比 manifest 记录的大，或超过上限`,
@@ -827,11 +836,11 @@ async function verifyOpen(
     const head = HEAD_PATH.exec(e.fileName);
     const held: Buffer[] = [];
     try {
-      const source = through(await openEntry(zip, e), m2);
+      const source = m2.pass(await openEntry(zip, e));
       if (isDb) {
         const columns = schema.get(table);
         let n = 0;
-        for await (const line of linesOf(source as AsyncIterable<Buffer>, limits.rowBytes, (l) =>
+        for await (const line of linesOf(source, limits.rowBytes, (l) =>
           broken(
             `${e.fileName} line ${l} is longer than ${human(limits.rowBytes)}`,
             `${e.fileName} 第 ${l} 行超过 ${human(limits.rowBytes)}`,
@@ -957,9 +966,10 @@ export async function restoreBackup(
   verified: VerifiedBackup,
 ): Promise<{ tables: Record<string, number>; files: number }> {
   const db = deps.db as AnyDb;
-  const vault = homeLayout(deps.home).vault;
+  const { files } = deps;
+  const vault = homeLayout(files, deps.home).vault;
   const vaultFiles = verified.manifest.entries.filter((e) => e.path.startsWith('vault/'));
-  if (!(await isEmpty(db)) || (await listFiles(vault)).length > 0)
+  if (!(await isEmpty(db)) || (await listFiles(files, vault)).length > 0)
     throw new AppError(
       'conflict',
       'the target home or database is not empty; restore only into an empty one',
@@ -970,9 +980,9 @@ export async function restoreBackup(
     );
   const present = new Map((await tablesToDump(db)).map((t) => [t.name, new Set(t.columns)]));
   const counts: Record<string, number> = {};
-  const staging = restoreStaging(deps.home);
-  await rm(staging, { recursive: true, force: true });
-  await mkdir(staging, { recursive: true });
+  const staging = deps.temp.restoreStaging(deps.home);
+  await files.remove(staging);
+  await files.mkdir(staging);
   const zip = await openZip(verified.file);
   try {
     const all = new Map((await entries(zip, RESTORE_LIMITS.entries)).map((e) => [e.fileName, e]));
@@ -980,10 +990,10 @@ export async function restoreBackup(
       broken(`${path} changed during restore`, `${path} 在恢复过程中发生变化`);
     // Vault files first, into staging (the hashes are checked again while copying).
     for (const x of vaultFiles) {
-      const target = join(staging, ...x.path.slice('vault/'.length).split('/'));
-      await mkdir(dirname(target), { recursive: true });
-      const m = meter(x.size, () => changed(x.path));
-      await pipeline(await openEntry(zip, all.get(x.path)!), m, createWriteStream(target));
+      const target = files.join(staging, ...x.path.slice('vault/'.length).split('/'));
+      await files.mkdir(files.dirname(target));
+      const m = meter(deps, x.size, () => changed(x.path));
+      await files.writeFrom(target, m.pass(await openEntry(zip, all.get(x.path)!)));
       if (m.digest() !== x.sha256) throw changed(x.path);
     }
     await db.transaction().execute(async (trx) => {
@@ -998,7 +1008,7 @@ export async function restoreBackup(
             `table ${table} does not exist in this version`,
             `此版本没有数据表 ${table}`,
           );
-        const m = meter(entry.size, () => changed(entry.path));
+        const m = meter(deps, entry.size, () => changed(entry.path));
         const batch = Math.max(1, Math.floor(30_000 / Math.max(1, columns.size)));
         let rows: Record<string, unknown>[] = [];
         let n = 0;
@@ -1014,11 +1024,9 @@ export async function restoreBackup(
           }
           rows = [];
         };
-        const source = through(await openEntry(zip, all.get(entry.path)!), m);
-        for await (const line of linesOf(
-          source as AsyncIterable<Buffer>,
-          RESTORE_LIMITS.rowBytes,
-          () => changed(entry.path),
+        const source = m.pass(await openEntry(zip, all.get(entry.path)!));
+        for await (const line of linesOf(source, RESTORE_LIMITS.rowBytes, () =>
+          changed(entry.path),
         )) {
           if (line === '') continue;
           const r = JSON.parse(line) as Record<string, unknown>;
@@ -1033,9 +1041,9 @@ export async function restoreBackup(
       }
     });
     // From here a killed process leaves a complete staging directory: startup finishes it.
-    await writeFile(join(staging, RESTORE_COMMITTED), '');
+    await files.writeNew(files.join(staging, RESTORE_COMMITTED), '');
   } catch (e) {
-    await rm(staging, { recursive: true, force: true });
+    await files.remove(staging);
     if (e instanceof AppError) throw e;
     throw broken(
       `${verified.file} could not be restored (${(e as Error).message})`,
@@ -1044,6 +1052,6 @@ export async function restoreBackup(
   } finally {
     zip.close();
   }
-  await finishRestore(vault, staging);
+  await finishRestore(files, vault, staging);
   return { tables: counts, files: vaultFiles.length };
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Instant } from '../core/dates/index.js';
 import type { Database } from '../db/schema.js';
-import type { VaultStore } from '../vault/store.js';
+import type { Host, Vault } from './ports.js';
 
 export interface Clock {
   now(): Instant;
@@ -12,15 +12,17 @@ export interface IdSource {
 }
 
 /**
- * What every use case may touch. Built by the composition roots (cli/deps.ts, server/main.ts);
- * tests build it with a fixed clock and ids (test/factories.ts).
+ * What every use case may touch: the database (Kysely, over SQLite or PostgreSQL), the vault, and
+ * the host's files, crypto and temp names (ports.ts). Built by the composition roots (cli/deps.ts,
+ * server/main.ts) from the Node adapters (src/node/); tests build it with a fixed clock and ids
+ * (test/factories.ts).
  */
-export interface Deps {
+export interface Deps extends Host {
   db: Kysely<Database>;
   clock: Clock;
   ids: IdSource;
   /** the data directory: SQLite file (embedded mode) and vault/ */
   home: string;
-  /** the evidence vault under home/vault; app/evidence/evidence.ts opens it from `home` when absent */
-  vault?: VaultStore;
+  /** the evidence vault under home/vault */
+  vault: Vault;
 }

@@ -17,6 +17,7 @@ import { FIXED_NOW, makeCase, makeDeps, makeLender } from '../../test/factories.
 import type { Instant } from '../core/dates/index.js';
 import { createEscalationRepository } from '../db/repositories/escalations-repository.js';
 import { createBackup, restoreBackup, verifyBackup } from './backup.js';
+import { nodeHost } from '../node/index.js';
 import { setEscalationStatus } from './escalations.js';
 
 const root = mkdtempSync(join(tmpdir(), 'xieshang-esc-backup-'));
@@ -63,7 +64,7 @@ for (const target of DIALECTS) {
       dbs.push(dst);
       await restoreBackup(
         makeDeps(dst.db, { home: join(root, `dst-${target}`) }),
-        await verifyBackup(zip),
+        await verifyBackup(nodeHost(), zip),
       );
       expect(await createEscalationRepository(dst.db).get(c.id, `${c.id}-e`)).toMatchObject({
         status: 'acknowledged',
@@ -106,7 +107,10 @@ describe('a backup made before escalations had revision/updated_at', () => {
 
     const dst = await createTestDatabase('sqlite');
     dbs.push(dst);
-    await restoreBackup(makeDeps(dst.db, { home: join(root, 'dst-old') }), await verifyBackup(zip));
+    await restoreBackup(
+      makeDeps(dst.db, { home: join(root, 'dst-old') }),
+      await verifyBackup(nodeHost(), zip),
+    );
     expect(await createEscalationRepository(dst.db).get(c.id, `${c.id}-old`)).toMatchObject({
       createdAt: FIXED_NOW,
       updatedAt: FIXED_NOW,

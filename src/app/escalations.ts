@@ -1,6 +1,5 @@
 // Use cases for escalation (F10): record a complaint / dispute / mediation / legal-aid request
 // with its follow-up date, render its letter, and list what is due.
-import { createHash } from 'node:crypto';
 import { addDays, daysBetween, parseDateInput, type IsoDate } from '../core/dates/index.js';
 import { createContactRepository } from '../db/repositories/contacts-repository.js';
 import {
@@ -196,7 +195,7 @@ export async function recordEscalation(
       lang: input.letter?.lang ?? 'zh',
       channel,
     });
-  const sha256 = letter === null ? null : createHash('sha256').update(letter.bytes).digest('hex');
+  const sha256 = letter === null ? null : deps.crypto.sha256().update(letter.bytes).digest();
   const escalation = draft;
   await writeTransaction(deps.db, async (trx) => {
     if (letter !== null && sha256 !== null) {

@@ -1,10 +1,8 @@
-import { readFile, stat } from 'node:fs/promises';
-import { extname, isAbsolute, resolve } from 'node:path';
 import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { Kysely } from 'kysely';
 import type { FieldIssue } from '../core/result.js';
-import type { Instant } from '../core/dates/index.js';
+import type { Instant, IsoDate } from '../core/dates/index.js';
 import { createDebtRepository } from '../db/repositories/debt-repository.js';
 import { createEventRepository } from '../db/repositories/event-repository.js';
 import { createLenderRepository } from '../db/repositories/lender-repository.js';
@@ -19,6 +17,8 @@ import {
   type RawInput,
 } from './debt-input.js';
 import { draftToDebt, todayOf } from './debts.js';
+import { extensionOf } from './file-names.js';
+import type { FileStore } from './ports.js';
 import { AppError } from './errors.js';
 import { CsvSyntaxError, detectUtf16, parseCsvRecords, type CsvRecord } from './csv.js';
 import { findLender } from './lenders.js';
@@ -26,8 +26,11 @@ import { writeWithinCaseTotal } from './case-limits.js';
 
 /**
  * Spreadsheet import (docs/import.md): sheet 1 / the main CSV has one row per loan; sheet 2 / the
- * --payments CSV has one row per dated fee or payment, linked by 合同编号. All-or-nothing in one
- * transaction unless skipInvalid.
+ * --payments CSV has one row per dated fee or payment, linked by 合同编号. Three steps, each its
+ * own function: read the sheets (`readImportSheets`: CSV or XLSX into rows keyed by header),
+ * validate the rows (`validateImport`: pure, every problem collected with its line and column),
+ * write what passed (`writeImport`: one transaction, one batch writer). All-or-nothing unless
+ * skipInvalid.
  */
 
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
@@ -117,6 +120,7 @@ export interface ImportResult {
 export interface ImportOptions {
   file: string;
   paymentsFile?: string;
+  /** the directory relative file names are read from (default: the host's working directory) */
   cwd?: string;
   skipInvalid?: boolean;
   encoding?: string;
@@ -134,6 +138,12 @@ interface Sheet {
   file: string;
   headers: string[];
   rows: SheetRow[];
+}
+
+/** What the read step hands the validation: the debts sheet and the optional fees/payments one. */
+export interface ImportSheets {
+  debts: Sheet;
+  details: Sheet | null;
 }
 
 function inputError(field: string, en: string, zh: string, details?: unknown): AppError {
@@ -347,10 +357,12 @@ async function newWorkbook(): Promise<ExcelJS.Workbook> {
   return new mod.Workbook();
 }
 
-async function readInputFile(path: string): Promise<Buffer> {
+async function readInputFile(files: FileStore, path: string): Promise<Buffer> {
   let size: number;
   try {
-    size = (await stat(path)).size;
+    const s = await files.stat(path);
+    if (s === null) throw new Error('missing');
+    size = s.size;
   } catch {
     throw new AppError('file-not-found', `file not found or not readable: ${path}`, {
       field: 'file',
@@ -363,20 +375,21 @@ async function readInputFile(path: string): Promise<Buffer> {
       `${path} is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`,
       { field: 'file', messageZh: `${path} 超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB 上限` },
     );
-  return readFile(path);
+  return files.readFile(path);
 }
 
 /** Reads the main sheet and the optional detail sheet from CSV or XLSX files. */
 export async function readImportSheets(
-  opts: ImportOptions,
-): Promise<{ debts: Sheet; details: Sheet | null }> {
-  const abs = (p: string) => (isAbsolute(p) ? p : resolve(opts.cwd ?? process.cwd(), p));
+  files: FileStore,
+  opts: Pick<ImportOptions, 'file' | 'paymentsFile' | 'cwd' | 'encoding' | 'maxXlsxExpandedBytes'>,
+): Promise<ImportSheets> {
+  const abs = (p: string) => files.resolve(opts.cwd ?? '', p);
   const main = abs(opts.file);
-  const buf = await readInputFile(main);
+  const buf = await readInputFile(files, main);
   let debts: Sheet;
   let details: Sheet | null = null;
   const xlsxLimit = opts.maxXlsxExpandedBytes ?? MAX_XLSX_EXPANDED_BYTES;
-  if (extname(main).toLowerCase() === '.xlsx') {
+  if (extensionOf(main) === '.xlsx') {
     const wb = await loadWorkbook(buf, opts.file, xlsxLimit);
     const sheets = wb.worksheets;
     if (sheets.length === 0)
@@ -389,8 +402,8 @@ export async function readImportSheets(
   }
   if (opts.paymentsFile !== undefined) {
     const p = abs(opts.paymentsFile);
-    const pbuf = await readInputFile(p);
-    if (extname(p).toLowerCase() === '.xlsx') {
+    const pbuf = await readInputFile(files, p);
+    if (extensionOf(p) === '.xlsx') {
       const wb = await loadWorkbook(pbuf, opts.paymentsFile, xlsxLimit);
       details = worksheetToSheet(wb.worksheets[0]!, opts.paymentsFile);
     } else details = parseCsvSheet(decodeText(pbuf, opts.encoding), opts.paymentsFile);
@@ -446,11 +459,31 @@ function toRejected(
   };
 }
 
+type FeeDraft = NonNullable<DebtDraft['fees']>[number];
+type PaymentDraft = NonNullable<DebtDraft['payments']>[number];
+
 interface ValidDebtRow {
   line: number;
   draft: DebtDraft;
-  fees: DebtDraft['fees'] & object;
-  payments: DebtDraft['payments'] & object;
+  fees: FeeDraft[];
+  payments: PaymentDraft[];
+}
+
+/** What passed validation, ready to write; `rejected` lists every problem found. */
+export interface ValidatedImport {
+  debts: ValidDebtRow[];
+  /** fees and payments for debts already in the case, by contract number */
+  forStored: { contractNumber: string; fees: FeeDraft[]; payments: PaymentDraft[] }[];
+  rejected: RejectedRow[];
+  ignoredColumns: string[];
+  /** rows read, both sheets */
+  rows: number;
+}
+
+/** What validation needs to know about the case: the contract numbers already in it. */
+export interface ImportContext {
+  today: IsoDate;
+  existing: ReadonlySet<string>;
 }
 
 /** Validates and writes an import; see the module comment. Never writes anything on rejection unless skipInvalid. */
@@ -461,235 +494,271 @@ export async function importDebtsFromFile(
 ): Promise<ImportResult> {
   const progress = opts.onProgress ?? (() => undefined);
   progress({ phase: 'read', done: 0, total: 1 });
-  const sheets = await readImportSheets(opts);
+  const sheets = await readImportSheets(deps.files, opts);
   return importDebtSheets(deps, caseId, sheets, opts);
 }
 
+/** Validates read sheets against the case, refuses (or with skipInvalid skips) bad rows, writes. */
 export async function importDebtSheets(
   deps: Deps,
   caseId: CaseId,
-  sheets: { debts: Sheet; details: Sheet | null },
+  sheets: ImportSheets,
   opts: Pick<ImportOptions, 'skipInvalid' | 'onProgress'>,
 ): Promise<ImportResult> {
   const progress = opts.onProgress ?? (() => undefined);
-  const now = deps.clock.now();
-  const today = todayOf(now);
-  const rejected: RejectedRow[] = [];
+  const context: ImportContext = {
+    today: todayOf(deps.clock.now()),
+    existing: await createDebtRepository(deps.db).contractNumbers(caseId),
+  };
+  const valid = validateImport(sheets, context, (done, total) =>
+    progress({ phase: 'validate', done, total }),
+  );
+  if (valid.rejected.length > 0 && opts.skipInvalid !== true) throw refusal(valid.rejected);
+  const written = await writeImport(deps, caseId, valid, (done, total) =>
+    progress({ phase: 'write', done, total }),
+  );
+  progress({ phase: 'done', done: valid.rows, total: valid.rows });
+  return { ...written, rejected: valid.rejected, ignoredColumns: valid.ignoredColumns };
+}
+
+function refusal(rejected: RejectedRow[]): AppError {
+  const rows = rejected.map((r) => ({
+    line: r.line,
+    field: r.column || r.field,
+    message: r.message,
+    messageZh: r.messageZh,
+    file: r.file,
+    code: r.code,
+  }));
+  return new AppError(
+    'invalid-input',
+    `${rejected.length} problem(s) in the import; nothing was imported`,
+    {
+      field: 'file',
+      messageZh: `导入文件有 ${rejected.length} 处问题，未导入任何数据（--skip-invalid 可跳过问题行）`,
+      details: { rows },
+    },
+  );
+}
+
+function conflict(message: string, messageZh: string): FieldIssue {
+  return { code: 'conflict', field: 'contractNumber', message, messageZh };
+}
+
+/**
+ * Validates every row of both sheets (pure: no IO). A debt row must parse and carry a contract
+ * number seen neither earlier in the file nor in the case; a detail row must parse and name a
+ * debt of this file that passed, or one already stored. `tick(done, total)` every 500 rows.
+ */
+export function validateImport(
+  sheets: ImportSheets,
+  context: ImportContext,
+  tick: (done: number, total: number) => void = () => undefined,
+): ValidatedImport {
   const debtCols = mapColumns(sheets.debts, DEBT_COLUMNS, ['lender', 'principal']);
   const detailCols =
     sheets.details === null
       ? null
       : mapColumns(sheets.details, DETAIL_COLUMNS, ['contractNumber', 'date', 'amount']);
-  const total = sheets.debts.rows.length + (sheets.details?.rows.length ?? 0);
+  const rows = sheets.debts.rows.length + (sheets.details?.rows.length ?? 0);
   let done = 0;
-  const tick = () => {
+  const counted = () => {
     done += 1;
-    if (done % 500 === 0) progress({ phase: 'validate', done, total });
+    if (done % 500 === 0) tick(done, rows);
   };
+  const debts = validateDebtRows(sheets.debts, debtCols.keyOf, context, counted);
+  const details =
+    sheets.details === null || detailCols === null
+      ? { forStored: [], rejected: [] }
+      : validateDetailRows(sheets.details, detailCols.keyOf, debts, context, counted);
+  return {
+    debts: debts.valid,
+    forStored: details.forStored,
+    rejected: [...debts.rejected, ...details.rejected],
+    ignoredColumns: [...debtCols.ignored, ...(detailCols?.ignored ?? [])],
+    rows,
+  };
+}
 
-  const existing = await createDebtRepository(deps.db).contractNumbers(caseId);
-  const byContract = new Map<string, ValidDebtRow>();
+interface DebtRowsChecked {
+  valid: ValidDebtRow[];
+  rejected: RejectedRow[];
+  byContract: Map<string, ValidDebtRow>;
+  /** contract number → the line of its rejected debt row */
+  badContracts: Map<string, number>;
+}
+
+function validateDebtRows(
+  sheet: Sheet,
+  keyOf: Map<string, string>,
+  context: ImportContext,
+  counted: () => void,
+): DebtRowsChecked {
+  const out: DebtRowsChecked = {
+    valid: [],
+    rejected: [],
+    byContract: new Map(),
+    badContracts: new Map(),
+  };
   const seenLine = new Map<string, number>();
-  const badContracts = new Map<string, number>();
-  const valid: ValidDebtRow[] = [];
-  for (const row of sheets.debts.rows) {
-    tick();
+  for (const row of sheet.rows) {
+    counted();
     const raw: RawInput = {};
-    for (const [h, k] of debtCols.keyOf)
+    for (const [h, k] of keyOf)
       if (row.values[h] !== undefined && row.values[h] !== '') raw[k] = row.values[h];
-    const { draft, issues } = parseDebtInput(raw, { mode: 'create', today });
+    const { draft, issues } = parseDebtInput(raw, { mode: 'create', today: context.today });
     const cn = draft.contractNumber ?? null;
     if (cn !== null) {
       const prev = seenLine.get(cn);
       if (prev !== undefined)
-        issues.push({
-          code: 'conflict',
-          field: 'contractNumber',
-          message: `contractNumber: "${cn}" repeats line ${prev}`,
-          messageZh: `contractNumber：合同编号“${cn}”与第 ${prev} 行重复`,
-        });
-      else if (existing.has(cn))
-        issues.push({
-          code: 'conflict',
-          field: 'contractNumber',
-          message: `contractNumber: "${cn}" is already in this case`,
-          messageZh: `contractNumber：合同编号“${cn}”已在本案件中`,
-        });
+        issues.push(
+          conflict(
+            `contractNumber: "${cn}" repeats line ${prev}`,
+            `contractNumber：合同编号“${cn}”与第 ${prev} 行重复`,
+          ),
+        );
+      else if (context.existing.has(cn))
+        issues.push(
+          conflict(
+            `contractNumber: "${cn}" is already in this case`,
+            `contractNumber：合同编号“${cn}”已在本案件中`,
+          ),
+        );
       else seenLine.set(cn, row.line);
     }
     if (issues.length > 0) {
-      for (const i of issues) rejected.push(toRejected(sheets.debts, row.line, debtCols.keyOf, i));
-      if (cn !== null && !badContracts.has(cn)) badContracts.set(cn, row.line);
+      for (const i of issues) out.rejected.push(toRejected(sheet, row.line, keyOf, i));
+      if (cn !== null && !out.badContracts.has(cn)) out.badContracts.set(cn, row.line);
       continue;
     }
     const v: ValidDebtRow = { line: row.line, draft, fees: [], payments: [] };
-    valid.push(v);
-    if (cn !== null) byContract.set(cn, v);
+    out.valid.push(v);
+    if (cn !== null) out.byContract.set(cn, v);
   }
+  return out;
+}
 
-  // Details: link by contract number, to a row of this import or a debt already stored.
-  const extraFees: { debtId: string; fee: NonNullable<DebtDraft['fees']>[number] }[] = [];
-  const extraPays: { debtId: string; pay: NonNullable<DebtDraft['payments']>[number] }[] = [];
-  const storedIds = new Map<string, string>();
-  if (sheets.details !== null && detailCols !== null) {
-    const repo = createDebtRepository(deps.db);
-    for (const row of sheets.details.rows) {
-      tick();
-      const get = (k: string) => {
-        for (const [h, key] of detailCols.keyOf) if (key === k) return row.values[h] ?? '';
-        return '';
-      };
-      const issues: FieldIssue[] = [];
-      const cn = get('contractNumber');
-      const type = get('type');
-      const isPayment = type === '' || PAYMENT_WORDS.has(type);
-      const parsed = isPayment
-        ? parsePayment(
-            { date: get('date'), amount: get('amount'), note: get('note') },
-            'payment',
-            issues,
-            today,
-          )
-        : parseFee(
-            {
-              kind: type,
-              timing: get('timing'),
-              amount: get('amount'),
-              date: get('date'),
-              note: get('note'),
-            },
-            'fee',
-            issues,
-            today,
-          );
-      let target: ValidDebtRow | undefined;
-      let storedId: string | undefined;
-      if (cn === '')
-        issues.push({
-          code: 'invalid-input',
-          field: 'contractNumber',
-          message: 'contractNumber: is required',
-          messageZh: 'contractNumber：必填',
-        });
-      else if ((target = byContract.get(cn)) === undefined) {
-        const bad = badContracts.get(cn);
-        if (bad !== undefined)
-          issues.push({
-            code: 'invalid-input',
-            field: 'contractNumber',
-            message: `contractNumber: its debt (line ${bad}) was rejected`,
-            messageZh: `contractNumber：对应的债务（第 ${bad} 行）未通过校验`,
-          });
-        else if (existing.has(cn)) {
-          storedId = storedIds.get(cn) ?? (await repo.getByContractNumber(caseId, cn))?.id;
-          if (storedId !== undefined) storedIds.set(cn, storedId);
-        } else
-          issues.push({
-            code: 'not-found',
-            field: 'contractNumber',
-            message: `contractNumber: "${cn}" is not a debt in this file or case`,
-            messageZh: `contractNumber：合同编号“${cn}”不在本文件或本案件中`,
-          });
-      }
-      if (issues.length > 0 || parsed === undefined) {
-        for (const i of issues)
-          rejected.push(
-            toRejected(sheets.details, row.line, detailCols.keyOf, {
-              ...i,
-              field: i.field.replace(/^(payment|fee)\./, ''),
-            }),
-          );
-        continue;
-      }
-      if (target !== undefined) {
-        if (isPayment) target.payments.push(parsed as NonNullable<DebtDraft['payments']>[number]);
-        else target.fees.push(parsed as NonNullable<DebtDraft['fees']>[number]);
-      } else if (storedId !== undefined) {
-        if (isPayment)
-          extraPays.push({
-            debtId: storedId,
-            pay: parsed as NonNullable<DebtDraft['payments']>[number],
-          });
-        else
-          extraFees.push({
-            debtId: storedId,
-            fee: parsed as NonNullable<DebtDraft['fees']>[number],
-          });
-      }
-    }
-  }
-
-  const result: ImportResult = {
-    debts: 0,
-    fees: 0,
-    payments: 0,
-    lendersCreated: 0,
-    rejected,
-    ignoredColumns: [...debtCols.ignored, ...(detailCols?.ignored ?? [])],
+/** Details link by contract number to a debt row of this import or a debt already stored. */
+function validateDetailRows(
+  sheet: Sheet,
+  keyOf: Map<string, string>,
+  debts: DebtRowsChecked,
+  context: ImportContext,
+  counted: () => void,
+): Pick<ValidatedImport, 'forStored' | 'rejected'> {
+  const rejected: RejectedRow[] = [];
+  const stored = new Map<string, ValidatedImport['forStored'][number]>();
+  const storedDebt = (contractNumber: string) => {
+    let s = stored.get(contractNumber);
+    if (s === undefined)
+      stored.set(contractNumber, (s = { contractNumber, fees: [], payments: [] }));
+    return s;
   };
-  if (rejected.length > 0 && opts.skipInvalid !== true) {
-    const rows = rejected.map((r) => ({
-      line: r.line,
-      field: r.column || r.field,
-      message: r.message,
-      messageZh: r.messageZh,
-      file: r.file,
-      code: r.code,
-    }));
-    throw new AppError(
-      'invalid-input',
-      `${rejected.length} problem(s) in the import; nothing was imported`,
-      {
-        field: 'file',
-        messageZh: `导入文件有 ${rejected.length} 处问题，未导入任何数据（--skip-invalid 可跳过问题行）`,
-        details: { rows },
-      },
-    );
+  for (const row of sheet.rows) {
+    counted();
+    const get = (k: string) => {
+      for (const [h, key] of keyOf) if (key === k) return row.values[h] ?? '';
+      return '';
+    };
+    const issues: FieldIssue[] = [];
+    const cn = get('contractNumber');
+    const type = get('type');
+    const isPayment = type === '' || PAYMENT_WORDS.has(type);
+    const fields = { amount: get('amount'), date: get('date'), note: get('note') };
+    const parsed = isPayment
+      ? parsePayment(fields, 'payment', issues, context.today)
+      : parseFee({ ...fields, kind: type, timing: get('timing') }, 'fee', issues, context.today);
+    const target = linkDetail(cn, debts, context, issues);
+    if (issues.length > 0 || parsed === undefined || target === undefined) {
+      for (const i of issues)
+        rejected.push(
+          toRejected(sheet, row.line, keyOf, {
+            ...i,
+            field: i.field.replace(/^(payment|fee)\./, ''),
+          }),
+        );
+      continue;
+    }
+    const owner = target === 'stored' ? storedDebt(cn) : target;
+    if (isPayment) owner.payments.push(parsed as PaymentDraft);
+    else owner.fees.push(parsed as FeeDraft);
   }
+  return { forStored: [...stored.values()], rejected };
+}
 
-  progress({ phase: 'write', done: 0, total: valid.length });
+/** The debt a detail row belongs to: a row of this import, 'stored', or undefined (issue added). */
+function linkDetail(
+  cn: string,
+  debts: DebtRowsChecked,
+  context: ImportContext,
+  issues: FieldIssue[],
+): ValidDebtRow | 'stored' | undefined {
+  const issue = (code: string, message: string, messageZh: string) => {
+    issues.push({ code, field: 'contractNumber', message, messageZh });
+    return undefined;
+  };
+  if (cn === '')
+    return issue('invalid-input', 'contractNumber: is required', 'contractNumber：必填');
+  const target = debts.byContract.get(cn);
+  if (target !== undefined) return target;
+  const bad = debts.badContracts.get(cn);
+  if (bad !== undefined)
+    return issue(
+      'invalid-input',
+      `contractNumber: its debt (line ${bad}) was rejected`,
+      `contractNumber：对应的债务（第 ${bad} 行）未通过校验`,
+    );
+  if (context.existing.has(cn)) return 'stored';
+  return issue(
+    'not-found',
+    `contractNumber: "${cn}" is not a debt in this file or case`,
+    `contractNumber：合同编号“${cn}”不在本文件或本案件中`,
+  );
+}
+
+/** Rows per INSERT: well under SQLite's and PostgreSQL's bound-parameter limits. */
+const BATCH_ROWS = 2000;
+
+/**
+ * Writes a validated import in ONE transaction (within the case's money limit): lenders found or
+ * created, then debts, fees and payments through one batch writer, then the event.
+ * `onWritten(done, total)` after each batch.
+ */
+async function writeImport(
+  deps: Deps,
+  caseId: CaseId,
+  valid: ValidatedImport,
+  onWritten: (done: number, total: number) => void,
+): Promise<Pick<ImportResult, 'debts' | 'fees' | 'payments' | 'lendersCreated'>> {
+  const now = deps.clock.now();
+  const counts = { debts: 0, fees: 0, payments: 0, lendersCreated: 0 };
+  onWritten(0, valid.debts.length);
   await writeWithinCaseTotal(deps.db, caseId, 'case', async (trx) => {
     const lenders = await lenderCache(trx, caseId);
     const debts: Debt[] = [];
     const fees: DebtFee[] = [];
     const payments: DebtPayment[] = [];
-    for (const v of valid) {
-      const lender = await lenders.resolve(deps, v.draft, now, () => (result.lendersCreated += 1));
+    const attach = (debtId: Debt['id'], v: Pick<ValidDebtRow, 'fees' | 'payments'>) => {
+      for (const f of v.fees) fees.push({ id: deps.ids.next(), caseId, debtId, ...f });
+      for (const p of v.payments)
+        payments.push({ id: deps.ids.next(), caseId, debtId, ...p, createdAt: now });
+    };
+    for (const v of valid.debts) {
+      const lender = await lenders.resolve(deps, v.draft, now, () => (counts.lendersCreated += 1));
       const debt = draftToDebt(v.draft, { id: deps.ids.next(), caseId, lenderId: lender.id, now });
       debts.push(debt);
-      for (const f of v.fees) fees.push({ id: deps.ids.next(), caseId, debtId: debt.id, ...f });
-      for (const p of v.payments)
-        payments.push({ id: deps.ids.next(), caseId, debtId: debt.id, ...p, createdAt: now });
+      attach(debt.id, v);
     }
-    for (const e of extraFees)
-      fees.push({ id: deps.ids.next(), caseId, debtId: e.debtId as Debt['id'], ...e.fee });
-    for (const e of extraPays)
-      payments.push({
-        id: deps.ids.next(),
-        caseId,
-        debtId: e.debtId as Debt['id'],
-        ...e.pay,
-        createdAt: now,
-      });
     const repo = createDebtRepository(trx);
-    const CHUNK = 2000;
-    const all = debts.length + fees.length + payments.length;
-    let written = 0;
-    for (let i = 0; i < debts.length; i += CHUNK) {
-      await repo.insertMany(debts.slice(i, i + CHUNK));
-      written += Math.min(CHUNK, debts.length - i);
-      progress({ phase: 'write', done: written, total: all });
+    for (const s of valid.forStored) {
+      // looked up inside the transaction: the debt the validation saw is the one written to
+      const debt = await repo.getByContractNumber(caseId, s.contractNumber);
+      if (debt !== undefined) attach(debt.id, s);
     }
-    for (let i = 0; i < fees.length; i += CHUNK) {
-      await repo.insertFees(fees.slice(i, i + CHUNK));
-      written += Math.min(CHUNK, fees.length - i);
-      progress({ phase: 'write', done: written, total: all });
-    }
-    for (let i = 0; i < payments.length; i += CHUNK) {
-      await repo.insertPayments(payments.slice(i, i + CHUNK));
-      written += Math.min(CHUNK, payments.length - i);
-      progress({ phase: 'write', done: written, total: all });
-    }
+    const writer = batchWriter(debts.length + fees.length + payments.length, onWritten);
+    await writer.write(debts, (b) => repo.insertMany(b));
+    await writer.write(fees, (b) => repo.insertFees(b));
+    await writer.write(payments, (b) => repo.insertPayments(b));
     await createEventRepository(trx).append({
       id: deps.ids.next(),
       caseId,
@@ -701,15 +770,27 @@ export async function importDebtSheets(
         debts: debts.length,
         fees: fees.length,
         payments: payments.length,
-        rejected: rejected.length,
+        rejected: valid.rejected.length,
       },
     });
-    result.debts = debts.length;
-    result.fees = fees.length;
-    result.payments = payments.length;
+    Object.assign(counts, { debts: debts.length, fees: fees.length, payments: payments.length });
   });
-  progress({ phase: 'done', done: total, total });
-  return result;
+  return counts;
+}
+
+/** Inserts rows in BATCH_ROWS batches, reporting the running count over all tables. */
+function batchWriter(total: number, onWritten: (done: number, total: number) => void) {
+  let done = 0;
+  return {
+    async write<T>(rows: T[], insert: (batch: T[]) => Promise<void>): Promise<void> {
+      for (let i = 0; i < rows.length; i += BATCH_ROWS) {
+        const batch = rows.slice(i, i + BATCH_ROWS);
+        await insert(batch);
+        done += batch.length;
+        onWritten(done, total);
+      }
+    },
+  };
 }
 
 /** Finds lenders by name/brand once per import; creates missing ones (type from the row, else 'unknown'). */

@@ -10,6 +10,9 @@ import yazl from 'yazl';
 import { describe, expect, it } from 'vitest';
 import { detectUtf16 } from './csv.js';
 import { readImportSheets } from './import-debts.js';
+import { nodeFiles } from '../node/files.js';
+
+const files = nodeFiles();
 
 const FIXTURES = new URL('../../test/fixtures/', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'xieshang-import-hostile-'));
@@ -57,7 +60,7 @@ describe('XLSX', () => {
       ws.addRow([null, '消费金融', '2024-01-05', 10000, 12]);
       ws.getCell('A2').value = { formula: '"招联"&"消费金融"' } as ExcelJS.CellFormulaValue;
     });
-    const r = await readImportSheets({ file }).catch((e: unknown) => e);
+    const r = await readImportSheets(files, { file }).catch((e: unknown) => e);
     expect(r).toMatchObject({ code: 'invalid-input', field: 'file' });
     expect((r as { messageZh: string }).messageZh).toContain('A2：公式单元格没有保存计算结果');
     expect(JSON.stringify(r)).not.toContain('[object Object]');
@@ -68,7 +71,7 @@ describe('XLSX', () => {
       ws.addRow([null, '消费金融', '2024-01-05', 10000, 12]);
       ws.getCell('A2').value = { formula: '"招联"&"消费金融"', result: '招联消费金融' };
     });
-    const { debts } = await readImportSheets({ file });
+    const { debts } = await readImportSheets(files, { file });
     expect(debts.rows[0]!.values['出借方']).toBe('招联消费金融');
   });
 
@@ -84,7 +87,7 @@ describe('XLSX', () => {
     await replacePart(small, bomb, 'xl/sharedStrings.xml', xml);
     expect(readFileSync(bomb).length).toBeLessThan(2 * 1024 * 1024);
     const rss = process.memoryUsage().rss;
-    const r = await readImportSheets({ file: bomb }).catch((e: unknown) => e);
+    const r = await readImportSheets(files, { file: bomb }).catch((e: unknown) => e);
     expect(r).toMatchObject({ code: 'invalid-input', field: 'file' });
     expect((r as { messageZh: string }).messageZh).toMatch(
       /xl\/sharedStrings\.xml 解压后约 7\d MB，超过债务表允许的 64 MB/,
@@ -96,7 +99,7 @@ describe('XLSX', () => {
     const file = await workbook('honest.xlsx', (ws) =>
       ws.addRow(['x'.repeat(200_000), '消费金融', '2024-01-05', 1, 1]),
     );
-    const r = await readImportSheets({ file, maxXlsxExpandedBytes: 100_000 }).catch(
+    const r = await readImportSheets(files, { file, maxXlsxExpandedBytes: 100_000 }).catch(
       (e: unknown) => e,
     );
     expect((r as { messageZh: string }).messageZh).toContain('超过债务表允许的');
@@ -117,10 +120,10 @@ describe('UTF-16 CSV', () => {
     ['UTF-16LE without BOM', iconv.encode(text, 'utf-16le')],
   ];
   it.each(forms)('%s reads like the UTF-8 file', async (name, bytes) => {
-    const utf8 = await readImportSheets({ file: join(FIXTURES, 'import-debts.csv') });
+    const utf8 = await readImportSheets(files, { file: join(FIXTURES, 'import-debts.csv') });
     const file = join(dir, `${name}.csv`);
     writeFileSync(file, bytes);
-    const { debts } = await readImportSheets({ file });
+    const { debts } = await readImportSheets(files, { file });
     expect(debts.headers).toEqual(utf8.debts.headers);
     expect(debts.rows.map((r) => r.values)).toEqual(utf8.debts.rows.map((r) => r.values));
   });

@@ -4,9 +4,10 @@ import { isAbsolute, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Deps } from '../app/deps.js';
 import { AppError, isAppError } from '../app/errors.js';
-import { randomIds, systemClock } from '../app/system.js';
 import { createDb, migrateToLatest, parseDbConfig, type DbConfig } from '../db/connect.js';
-import { PRIVATE_DIR, tightenHome, usePrivateUmask } from '../app/home.js';
+import { PRIVATE_DIR, tightenHome, usePrivateUmask } from '../node/home.js';
+import { createVaultStore, nodeHost, randomIds, systemClock } from '../node/index.js';
+import type { Host } from '../app/ports.js';
 import { say, type CliContext } from './io.js';
 
 export interface StoreOptions {
@@ -89,7 +90,8 @@ function unavailable(e: unknown, where: string): unknown {
 
 /** Removes what killed processes left in the home (uploads, restores) and says so on stderr. */
 async function sweepAtStartup(ctx: CliContext, home: string): Promise<void> {
-  const { describeSweep, sweepStaleTemp } = await import('../app/stale-temp.js');
+  const { sweepStaleTemp } = await import('../node/stale-temp.js');
+  const { describeSweep } = await import('../app/stale-temp.js');
   const said = describeSweep(await sweepStaleTemp(home));
   if (said !== null) ctx.io.stderr(`${ctx.lang === 'en' ? said.en : said.zh}\n`);
 }
@@ -135,10 +137,22 @@ export async function openDeps(ctx: CliContext, opts: StoreOptions = {}): Promis
     throw unavailable(e, describeDb(config));
   }
   return {
-    deps: { db, clock: systemClock(), ids: randomIds(), home },
+    deps: {
+      db,
+      clock: systemClock(),
+      ids: randomIds(),
+      home,
+      vault: createVaultStore(home),
+      ...nodeHost(),
+    },
     database: { kind: config.kind, location: describeDb(config) },
     close: () => db.destroy(),
   };
+}
+
+/** The host ports alone, for work before the database opens (restore verifies the zip first). */
+export function hostPorts(): Host {
+  return nodeHost();
 }
 
 /** Runs `body` with open deps and always closes them. */

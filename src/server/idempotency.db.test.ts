@@ -16,6 +16,7 @@ import {
 } from '../../test/dialects.js';
 import type { App } from './build-server.js';
 import { get, testServer, write } from './test-helpers.js';
+import { hostPorts } from '../../test/factories.js';
 
 const debt = {
   lenderName: '借呗',
@@ -60,6 +61,7 @@ for (const dialect of DIALECTS) {
         home,
         clock: { now: () => '2026-11-29T02:00:00.000Z' as Instant },
         ids: { next: () => `id${String(++id).padStart(6, '0')}` },
+        ...hostPorts(home),
       };
       app = await testServer(deps);
     });

@@ -42,8 +42,8 @@ export interface TempSink {
 export interface VaultStore {
   readonly root: string;
   objectPath(hash: Sha256Hex): string;
-  /** Streams a file (path) or a readable into the store. */
-  put(source: string | Readable): Promise<PutResult>;
+  /** Streams a file (path) or a readable (any async iterable of bytes) into the store. */
+  put(source: string | AsyncIterable<Uint8Array>): Promise<PutResult>;
   has(hash: Sha256Hex): Promise<boolean>;
   /** A stream of the object's bytes that errors at the end if they no longer match the hash. */
   openVerified(hash: Sha256Hex): Readable;
@@ -78,23 +78,30 @@ export function createVaultStore(home: string, opts: VaultStoreOptions = {}): Va
     return join(objectsDir, hash.slice(0, 2), hash.slice(2));
   }
 
-  async function put(source: string | Readable): Promise<PutResult> {
+  async function put(source: string | AsyncIterable<Uint8Array>): Promise<PutResult> {
     await mkdir(tmpDir, { recursive: true });
     const tmp = join(tmpDir, `${process.pid}-${randomBytes(8).toString('hex')}.part`);
     const hasher = createHash('sha256');
     let size = 0;
     let linked = false;
     try {
-      // One reused buffer for files, so a 2 GB recording costs one chunk of memory, not garbage.
-      const input = typeof source === 'string' ? readFileChunks(source, chunk) : source;
       const sink = await openTemp(tmp);
       try {
-        for await (const piece of input) {
-          const buf = piece as Buffer;
+        const feed = (buf: Buffer): Promise<void> => {
+          // the write runs in libuv's pool while this thread hashes the same bytes
+          const written = sink.write(buf);
           hasher.update(buf);
           size += buf.length;
-          await sink.write(buf);
-        }
+          return written;
+        };
+        if (typeof source === 'string') await readFileOnce(source, chunk, feed);
+        else
+          for await (const piece of source)
+            await feed(
+              Buffer.isBuffer(piece)
+                ? piece
+                : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength),
+            );
         await sink.sync();
       } finally {
         await sink.close();
@@ -272,17 +279,37 @@ export function createVaultStore(home: string, opts: VaultStoreOptions = {}): Va
   };
 }
 
-async function* readFileChunks(path: string, chunk: number): AsyncGenerator<Buffer> {
+/**
+ * Reads a file once, in `chunk`-sized pieces, handing each to `feed` (which hashes it and starts
+ * writing it) while the next piece is read: three reused buffers, so a 2 GB recording costs three
+ * chunks of memory and reading, hashing and writing overlap. A buffer is read into again only
+ * after the write that used it has finished.
+ */
+async function readFileOnce(
+  path: string,
+  chunk: number,
+  feed: (bytes: Buffer) => Promise<void>,
+): Promise<void> {
   const fh = await open(path, 'r');
+  const bufs = [Buffer.allocUnsafe(chunk), Buffer.allocUnsafe(chunk), Buffer.allocUnsafe(chunk)];
+  let reading: Promise<{ bytesRead: number }> = fh.read(bufs[0]!, 0, chunk, null);
+  let writing: Promise<void> = Promise.resolve();
   try {
-    const buf = Buffer.allocUnsafe(chunk);
-    for (;;) {
-      const { bytesRead } = await fh.read(buf, 0, chunk, null);
-      if (bytesRead === 0) return;
-      // the consumer finishes with this view before asking for the next one
-      yield buf.subarray(0, bytesRead);
+    for (let i = 0; ; i += 1) {
+      const { bytesRead } = await reading;
+      if (bytesRead === 0) break;
+      // bufs[(i + 1) % 3] last went to write i - 2, which ended before write i - 1 began
+      reading = fh.read(bufs[(i + 1) % 3]!, 0, chunk, null);
+      reading.catch(() => undefined);
+      await writing;
+      writing = feed(bufs[i % 3]!.subarray(0, bytesRead));
+      // a failed read or write (ENOSPC) surfaces at the next await of it, not as unhandled
+      writing.catch(() => undefined);
     }
+    await writing;
   } finally {
+    // on an error, let the read and write in flight settle before the handle closes
+    await Promise.allSettled([reading, writing]);
     await fh.close();
   }
 }

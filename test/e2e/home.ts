@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Deps } from '../../src/app/deps.js';
 import type { Instant } from '../../src/core/dates/index.js';
 import { createDb, migrateToLatest } from '../../src/db/connect.js';
+import { hostPorts } from '../factories.js';
 
 export interface TestHome {
   deps: Deps;
@@ -23,6 +24,7 @@ export async function openTestHome(now = '2026-11-29T02:00:00.000Z'): Promise<Te
     home,
     clock: { now: () => now as Instant },
     ids: { next: () => `id${String(++n).padStart(6, '0')}` },
+    ...hostPorts(home),
   };
   return {
     deps,

@@ -14,22 +14,14 @@ import { createLenderRepository } from '../../db/repositories/lender-repository.
 import type { Database } from '../../db/schema.js';
 import type { CaseId, Lender } from '../../db/types.js';
 import { nextEntry } from '../../vault/chain.js';
-import { createVaultStore, type VaultStore } from '../../vault/store.js';
 import type { Deps } from '../deps.js';
+import type { Vault } from '../ports.js';
 import { AppError } from '../errors.js';
 import { writeTransaction } from '../../db/transaction.js';
 
-const vaults = new WeakMap<Deps, VaultStore>();
-
-/** The vault of this data directory (deps.vault when a test injects one). */
-export function vaultOf(deps: Deps): VaultStore {
-  if (deps.vault !== undefined) return deps.vault;
-  let v = vaults.get(deps);
-  if (v === undefined) {
-    v = createVaultStore(deps.home);
-    vaults.set(deps, v);
-  }
-  return v;
+/** The vault of this data directory. */
+export function vaultOf(deps: Deps): Vault {
+  return deps.vault;
 }
 
 /** A lender of this case by id, legal name or brand; a clear error otherwise. */

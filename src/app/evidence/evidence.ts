@@ -1,8 +1,5 @@
 // Evidence use cases: add a file to the vault with a ledger entry, list, and verify everything.
 import { EVIDENCE_KIND, listLabels } from '../../core/vocab/index.js';
-import { constants } from 'node:fs';
-import { access, stat } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
 import type { Instant } from '../../core/dates/index.js';
 import type { JsonValue, LedgerEntry, Sha256Hex } from '../../core/ledger/index.js';
 import { isSha256Hex } from '../../core/ledger/index.js';
@@ -18,6 +15,8 @@ import type { CaseId } from '../../db/types.js';
 import { verifyChain, type ChainIssue } from '../../vault/chain.js';
 import { contactMeta } from '../contacts.js';
 import type { Deps } from '../deps.js';
+import { extensionOf } from '../file-names.js';
+import type { FileStore } from '../ports.js';
 import { AppError } from '../errors.js';
 import {
   assertNotFuture,
@@ -66,7 +65,7 @@ const MEDIA_TYPES: Readonly<Record<string, string>> = {
 
 /** The media type from the file name (the bytes are kept as they are, whatever the type). */
 export function mediaTypeOf(name: string): string {
-  return MEDIA_TYPES[extname(name).toLowerCase()] ?? 'application/octet-stream';
+  return MEDIA_TYPES[extensionOf(name)] ?? 'application/octet-stream';
 }
 
 export interface AddEvidenceInput {
@@ -141,7 +140,7 @@ export async function addEvidence(deps: Deps, input: AddEvidenceInput): Promise<
         messageZh: `本案件中没有联系记录 ${input.contactId}`,
       });
   }
-  await assertReadableFile(input.file);
+  await assertReadableFile(deps.files, input.file);
 
   const vault = vaultOf(deps);
   let put;
@@ -159,7 +158,7 @@ export async function addEvidence(deps: Deps, input: AddEvidenceInput): Promise<
     contactId: input.contactId || null,
     capturedAt,
     addedAt: deps.clock.now(),
-    originalName: input.originalName ?? basename(input.file),
+    originalName: input.originalName ?? deps.files.basename(input.file),
     mediaType: mediaTypeOf(input.originalName ?? input.file),
     sizeBytes: put.size,
     description: input.note || null,
@@ -174,20 +173,15 @@ export async function addEvidence(deps: Deps, input: AddEvidenceInput): Promise<
   return { item, isNewObject: put.isNew, entry };
 }
 
-async function assertReadableFile(file: string): Promise<void> {
+async function assertReadableFile(files: FileStore, file: string): Promise<void> {
   const notFound = () =>
     new AppError('file-not-found', `file not found or not readable: ${file}`, {
       field: 'file',
       messageZh: `找不到或无法读取文件：${file}`,
     });
-  let s;
-  try {
-    s = await stat(file);
-    await access(file, constants.R_OK);
-  } catch {
-    throw notFound();
-  }
-  if (!s.isFile())
+  const s = await files.stat(file).catch(() => null);
+  if (s === null || !(await files.canRead(file))) throw notFound();
+  if (!s.isFile)
     throw new AppError('invalid-input', `not a regular file: ${file}`, {
       field: 'file',
       messageZh: `不是普通文件：${file}`,

@@ -2,11 +2,6 @@
 // (items, hashes, metadata, the ledger slice and head hash), SHA256SUMS (`sha256sum -c` after
 // unzip) and index.html, a printable chronological exhibit list (证据目录) with the contact log
 // interleaved. Files are streamed; the zip is written to a temp name and renamed when complete.
-import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { rename, unlink } from 'node:fs/promises';
-import { dirname, join, basename } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { RELATION_ZH, shanghaiLocal, type ConductFlag } from '../../core/conduct/index.js';
 import { parseDateInput, type Instant, type IsoDate } from '../../core/dates/index.js';
@@ -190,7 +185,7 @@ export async function exportEvidence(deps: Deps, input: ExportInput): Promise<Ex
     }),
     'utf8',
   );
-  const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+  const sha = (b: Buffer) => deps.crypto.sha256().update(b).digest();
   const sums =
     files.map((f) => `${f.item.sha256}  ${f.path}`).join('\n') +
     (files.length > 0 ? '\n' : '') +
@@ -208,10 +203,7 @@ export async function exportEvidence(deps: Deps, input: ExportInput): Promise<Ex
         },
       );
 
-  const tmp = join(
-    dirname(input.out),
-    `.${basename(input.out)}.${randomBytes(4).toString('hex')}.part`,
-  );
+  const tmp = deps.temp.beside(input.out);
   const zip = new yazl.ZipFile();
   let failure: Error | null = null;
   let failed!: (e: Error) => void;
@@ -239,14 +231,11 @@ export async function exportEvidence(deps: Deps, input: ExportInput): Promise<Ex
   zip.addBuffer(Buffer.from(sums, 'utf8'), 'SHA256SUMS', { mtime });
   zip.end();
   try {
-    await Promise.race([
-      pipeline(zip.outputStream, createWriteStream(tmp, { flags: 'wx', flush: true })),
-      failedP,
-    ]);
+    await Promise.race([deps.files.writeFrom(tmp, zip.outputStream), failedP]);
     if (failure !== null) throw failure;
-    await rename(tmp, input.out);
+    await deps.files.rename(tmp, input.out);
   } catch (e) {
-    await unlink(tmp).catch(() => undefined);
+    await deps.files.remove(tmp).catch(() => undefined);
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EVAULTCHANGED')
       throw new AppError(

@@ -16,7 +16,7 @@ export function registerInit(
   ).action(
     action(ctx, setExit, async (o: StoreOptions) =>
       withDeps(ctx, o, async (deps, opened) => {
-        const layout = await ensureHomeLayout(deps.home);
+        const layout = await ensureHomeLayout(deps);
         const c = await resolveCase(deps);
         if (ctx.json) {
           printJson(ctx, {

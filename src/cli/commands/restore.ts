@@ -3,7 +3,7 @@ import { isAbsolute, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { backupKey, restoreBackup, verifyBackup, type SignatureStatus } from '../../app/backup.js';
 import { AppError } from '../../app/errors.js';
-import { addStoreOptions, resolveHome, withDeps, type StoreOptions } from '../deps.js';
+import { addStoreOptions, hostPorts, resolveHome, withDeps, type StoreOptions } from '../deps.js';
 import { say, type CliContext } from '../io.js';
 import { action, printJson } from '../run-action.js';
 
@@ -54,12 +54,17 @@ export function registerRestore(
     action(ctx, setExit, async (file: string, o: StoreOptions & { key?: string }) => {
       // Verify before opening (or creating) anything at the target.
       const keys: Buffer[] = [];
-      const own = await backupKey(resolveHome(ctx, o));
+      const host = hostPorts();
+      const own = await backupKey(host, resolveHome(ctx, o));
       if (own !== null) keys.push(own);
       if (o.key !== undefined) keys.push(await readKey(ctx, o.key));
-      const verified = await verifyBackup(isAbsolute(file) ? file : resolve(ctx.io.cwd, file), {
-        keys,
-      });
+      const verified = await verifyBackup(
+        host,
+        isAbsolute(file) ? file : resolve(ctx.io.cwd, file),
+        {
+          keys,
+        },
+      );
       return withDeps(ctx, o, async (deps, opened) => {
         const r = await restoreBackup(deps, verified);
         const rows = Object.values(r.tables).reduce((a, b) => a + b, 0);

@@ -23,7 +23,6 @@ import {
 import { CHANNELS, isChannelId } from '../../documents/channels.js';
 import { contentDisposition, sendLetter } from '../download.js';
 import type { RouteOptions } from './index.js';
-import { tempDirPrefix } from '../../app/stale-temp.js';
 
 type AppEscalations = typeof import('../../app/escalations.js');
 type AppView = Awaited<ReturnType<AppEscalations['listEscalations']>>[number];
@@ -257,7 +256,7 @@ export const escalationRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app,
       await resolveCase(deps);
       const tmpRoot = join(deps.home, 'tmp');
       await mkdir(tmpRoot, { recursive: true });
-      const dir = await mkdtemp(join(tmpRoot, tempDirPrefix('backup')));
+      const dir = await mkdtemp(join(tmpRoot, deps.temp.dirPrefix('backup')));
       const file = join(dir, 'backup.zip');
       try {
         const { createBackup } = await import('../../app/backup.js');

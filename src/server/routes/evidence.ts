@@ -13,7 +13,6 @@ import { zodReasonZh } from '../error-handler.js';
 import { EvidenceFields, EvidenceView, IdParams } from '../../contracts/index.js';
 import { contentDisposition } from '../download.js';
 import type { RouteOptions } from './index.js';
-import { tempDirPrefix } from '../../app/stale-temp.js';
 
 type Item = Awaited<ReturnType<typeof listEvidence>>[number];
 
@@ -92,7 +91,7 @@ export const evidenceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
       const fields: Record<string, string> = {};
       const tmpRoot = join(deps.home, 'tmp');
       await mkdir(tmpRoot, { recursive: true });
-      const dir = await mkdtemp(join(tmpRoot, tempDirPrefix('upload')));
+      const dir = await mkdtemp(join(tmpRoot, deps.temp.dirPrefix('upload')));
       try {
         let file: { path: string; name: string } | undefined;
         for await (const part of req.parts({ limits: { fileSize: uploadLimit } })) {
@@ -190,7 +189,7 @@ export const evidenceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
       const c = await resolveCase(deps);
       const tmpRoot = join(deps.home, 'tmp');
       await mkdir(tmpRoot, { recursive: true });
-      const dir = await mkdtemp(join(tmpRoot, tempDirPrefix('export')));
+      const dir = await mkdtemp(join(tmpRoot, deps.temp.dirPrefix('export')));
       const out = join(dir, 'bundle.zip');
       try {
         const { exportEvidence } = await import('../../app/evidence/export.js');

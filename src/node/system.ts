@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Instant } from '../core/dates/index.js';
-import type { Clock, IdSource } from './deps.js';
+import type { Clock, IdSource } from '../app/deps.js';
 
 /** The real clock; only composition roots use it (tests pass a fixed one). */
 export function systemClock(): Clock {
