@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { Kysely } from 'kysely';
-import type { FieldIssue } from '../core/result.js';
+import type { FieldIssue, IssueCode } from '../core/result.js';
 import type { Instant, IsoDate } from '../core/dates/index.js';
 import { createDebtRepository } from '../db/repositories/debt-repository.js';
 import { createEventRepository } from '../db/repositories/event-repository.js';
@@ -614,14 +614,14 @@ function validateDebtRows(
         issues.push(
           conflict(
             `contractNumber: "${cn}" repeats line ${prev}`,
-            `contractNumber：合同编号“${cn}”与第 ${prev} 行重复`,
+            `合同编号“${cn}”与第 ${prev} 行重复`,
           ),
         );
       else if (context.existing.has(cn))
         issues.push(
           conflict(
             `contractNumber: "${cn}" is already in this case`,
-            `contractNumber：合同编号“${cn}”已在本案件中`,
+            `合同编号“${cn}”已在本案件中`,
           ),
         );
       else seenLine.set(cn, row.line);
@@ -693,12 +693,11 @@ function linkDetail(
   context: ImportContext,
   issues: FieldIssue[],
 ): ValidDebtRow | 'stored' | undefined {
-  const issue = (code: string, message: string, messageZh: string) => {
+  const issue = (code: IssueCode, message: string, messageZh: string) => {
     issues.push({ code, field: 'contractNumber', message, messageZh });
     return undefined;
   };
-  if (cn === '')
-    return issue('invalid-input', 'contractNumber: is required', 'contractNumber：必填');
+  if (cn === '') return issue('invalid-input', 'contractNumber: is required', '合同编号：必填');
   const target = debts.byContract.get(cn);
   if (target !== undefined) return target;
   const bad = debts.badContracts.get(cn);
@@ -706,13 +705,13 @@ function linkDetail(
     return issue(
       'invalid-input',
       `contractNumber: its debt (line ${bad}) was rejected`,
-      `contractNumber：对应的债务（第 ${bad} 行）未通过校验`,
+      `合同编号对应的债务（第 ${bad} 行）未通过校验`,
     );
   if (context.existing.has(cn)) return 'stored';
   return issue(
     'not-found',
     `contractNumber: "${cn}" is not a debt in this file or case`,
-    `contractNumber：合同编号“${cn}”不在本文件或本案件中`,
+    `合同编号“${cn}”不在本文件或本案件中`,
   );
 }
 
