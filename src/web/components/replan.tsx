@@ -12,6 +12,7 @@ import { money } from '../format.js';
 import { useLang, useT } from '../i18n.js';
 import { checkMoney } from '../validate.js';
 import { ErrorBanner, Field, Money } from './field.js';
+import { Markdown } from './markdown.js';
 import { useForm } from './use-form.js';
 
 const REASONS: [ReplanReason, string, string][] = [
@@ -26,14 +27,6 @@ const AFFECTED: Record<string, [string, string]> = {
   'at-risk': ['可能还不上', 'at risk'],
   'income-changed': ['收入变化', 'income changed'],
 };
-
-/** The Markdown letter as plain reading text: no #, ** or escaping backslashes on screen. */
-function plain(md: string): string {
-  return md
-    .replace(/^#{1,6}\s*/gm, '')
-    .replace(/\*\*/g, '')
-    .replace(/\\([\\`*_{}[\]()#+\-.!|>])/g, '$1');
-}
 
 export interface ReplanPanelProps {
   agreement: AgreementView;
@@ -279,7 +272,9 @@ function PlanCard({ plan: p }: { plan: ReplanPlanView }) {
       </details>
       <details>
         <summary>{t('在屏幕上查看协商函', 'Read the letter on screen')}</summary>
-        <pre className="script">{plain(p.letter.text)}</pre>
+        <div className="script">
+          <Markdown text={p.letter.text} headingBase={4} />
+        </div>
       </details>
       <p className="field-hint">
         {t(

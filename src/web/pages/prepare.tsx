@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { LenderView } from '../../contracts/index.js';
 import { api, ApiError } from '../api-client.js';
 import { Empty, ErrorBanner, Field } from '../components/field.js';
+import { Markdown } from '../components/markdown.js';
 import { useLang, useT } from '../i18n.js';
 import { goTo } from '../nav.js';
 import { ProfileForm } from './profile-form.js';
@@ -42,14 +43,6 @@ function LetterCheck({ check }: { check: Check | undefined }) {
       </ul>
     </div>
   );
-}
-
-/** The Markdown letter as plain reading text: no #, ** or escaping backslashes on screen. */
-function plain(md: string): string {
-  return md
-    .replace(/^#{1,6}\s*/gm, '')
-    .replace(/\*\*/g, '')
-    .replace(/\\([\\`*_{}[\]()#+\-.!|>])/g, '$1');
 }
 
 export function PreparePage() {
@@ -182,7 +175,11 @@ export function PreparePage() {
           <button type="button" onClick={() => void showScript()}>
             {t('在屏幕上显示电话话术', 'Show the call script on screen')}
           </button>
-          {script ? <pre className="script">{plain(script)}</pre> : null}
+          {script ? (
+            <div className="script">
+              <Markdown text={script} />
+            </div>
+          ) : null}
         </section>
       ) : null}
       <div className="actions">
