@@ -155,8 +155,8 @@ export function ActionButton({ reason, busy, busyLabel, children, ...rest }: But
   );
 }
 
-/** A value the user has not given yet: "未填", never "¥0.00". */
-export function Unknown() {
+/** A value the user has not given yet: "未填" (or why it is unknown), never "¥0.00". */
+export function Unknown({ zh = '未填', en = 'Not given' }: { zh?: string; en?: string }) {
   const t = useT();
-  return <span className="unknown">{t('未填', 'Not given')}</span>;
+  return <span className="unknown">{t(zh, en)}</span>;
 }

@@ -2,7 +2,7 @@ import { Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { CONCESSIONS, PLAN_STRATEGIES } from '../../contracts/enums.js';
 import type { PlanView } from '../../contracts/index.js';
 import { api, ApiError } from '../api-client.js';
-import { ActionButton, Empty, ErrorBanner, Field, Money } from '../components/field.js';
+import { ActionButton, Empty, ErrorBanner, Field, Money, Unknown } from '../components/field.js';
 import { LazyLineChart, PALETTE, toPlot, toUnix } from '../components/lazy-chart.js';
 import { money } from '../format.js';
 import { useLang, useT } from '../i18n.js';
@@ -14,16 +14,23 @@ import { checkInt, checkMoney } from '../validate.js';
 function Saving({
   label: [saves, costs],
   value,
+  rateUnknown = false,
 }: {
   label: [string, string];
   value: string | null;
+  /** the debt's rate was not given: a saving worked out at an assumed 0 % means nothing */
+  rateUnknown?: boolean;
 }) {
   const negative = value !== null && value.startsWith('-');
   return (
     <>
       <dt>{negative ? costs : saves}</dt>
       <dd>
-        <Money>{money(negative ? value.slice(1) : value)}</Money>
+        {rateUnknown ? (
+          <Unknown zh="未知（利率未填）" en="Unknown (rate not given)" />
+        ) : (
+          <Money>{money(negative ? value.slice(1) : value)}</Money>
+        )}
       </dd>
     </>
   );
@@ -112,6 +119,13 @@ export function PlanPage() {
     });
     return { xs, series };
   }, [plan]);
+
+  // debts planned at an assumed 0 % (rate not given): their savings are unknown, not ¥0.00
+  const rateUnknown = new Set(
+    (plan?.assumptions ?? [])
+      .filter((a) => a.code === 'rate-unknown-assumed-zero')
+      .map((a) => a.id),
+  );
 
   return (
     <div className="page">
@@ -337,6 +351,7 @@ export function PlanPage() {
                       t('比原合同多付', 'More than the contract'),
                     ]}
                     value={p.savingVsContract}
+                    rateUnknown={rateUnknown.has(p.debtId)}
                   />
                   <Saving
                     label={[
@@ -344,6 +359,7 @@ export function PlanPage() {
                       t('比一直不还多付', 'More than doing nothing'),
                     ]}
                     value={p.savingVsNothing}
+                    rateUnknown={rateUnknown.has(p.debtId)}
                   />
                   <dt>{t('请求', 'Ask')}</dt>
                   <dd>{label(CONCESSION_LABELS, p.concession, lang)}</dd>
