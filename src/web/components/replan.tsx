@@ -192,6 +192,7 @@ export default function ReplanPanel({ agreement, reason, onClose }: ReplanPanelP
 }
 
 function PlanCard({ plan: p }: { plan: ReplanPlanView }) {
+  const [letterOpen, setLetterOpen] = useState(false);
   const t = useT();
   const lang = useLang();
   return (
@@ -270,11 +271,14 @@ function PlanCard({ plan: p }: { plan: ReplanPlanView }) {
           </tfoot>
         </table>
       </details>
-      <details>
+      <details onToggle={(e) => setLetterOpen(e.currentTarget.open)}>
         <summary>{t('在屏幕上查看协商函', 'Read the letter on screen')}</summary>
-        <div className="script">
-          <Markdown text={p.letter.text} headingBase={4} />
-        </div>
+        {/* drawn when opened: its tables are not the schedule's */}
+        {letterOpen ? (
+          <div className="script">
+            <Markdown text={p.letter.text} headingBase={4} />
+          </div>
+        ) : null}
       </details>
       <p className="field-hint">
         {t(
