@@ -2,10 +2,11 @@
 // due in 30 days, what is paid, one status per lender), the budget with a day of the month per
 // line (kept after a reload, laid out as cards), the plan with a Chinese chart legend, and the
 // call script as formatted text — no page wider than the phone.
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestHome, type TestHome } from './home.js';
-import { hasChromium, openPhone, type Phone } from './phone.js';
+import { hasChromium, openPhone, SHOTS, type Phone } from './phone.js';
 
 let home: TestHome;
 let url: string;
@@ -235,10 +236,18 @@ const open = async (path: string) => {
     expect(legend).toMatch(/借呗\s*¥[\d,]+\.\d{2}/);
     expect(await scrollWidth()).toBeLessThanOrEqual(390);
     await phone.shot('04b-plan', true);
+    await page.locator('.chart-wrap').screenshot({ path: join(SHOTS, '04c-plan-chart.png') });
   });
 
   it('prepare: the call script reads as formatted text, no Markdown marks', async () => {
     await open('/prepare');
+    // a letter that cannot be made yet offers no download that would fail, but where to go
+    const complaint = page.locator('ul.docs li', {
+      has: page.getByRole('heading', { name: '投诉书', exact: true }),
+    });
+    await expect.poll(() => complaint.getByRole('status').textContent()).toContain('还不能生成');
+    expect(await complaint.getByRole('link', { name: /下载 Word/ }).count()).toBe(0);
+    expect(await complaint.getByRole('button', { name: /去记录沟通/ }).count()).toBe(1);
     await page.getByRole('button', { name: '在屏幕上显示电话话术' }).click();
     const script = page.locator('.script');
     await expect.poll(() => script.count()).toBe(1);
