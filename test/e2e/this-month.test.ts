@@ -157,6 +157,34 @@ const open = async (path: string) => {
     expect(await page.locator('h2.page-title').textContent()).toBe('我的债务');
   });
 
+  it('a failed save shows a red error; the next save that works replaces it with the success', async () => {
+    await open('/debts');
+    let first = true;
+    await page.route('**/api/debts', async (route) => {
+      if (route.request().method() !== 'POST' || !first) return route.continue();
+      first = false;
+      await route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          error: { code: 'unavailable', message: 'busy', messageZh: '服务器正忙，请再试一次' },
+        }),
+      });
+    });
+    await page.getByRole('button', { name: '再添加一笔' }).click();
+    await page.getByLabel('平台或机构名称', { exact: true }).fill('京东金条');
+    await page.getByLabel('借款金额（合同金额）', { exact: true }).fill('5000');
+    await page.getByLabel('借款日期', { exact: true }).fill('2026-05-01');
+    await page.getByRole('button', { name: '保存这笔债务' }).click();
+    await expect
+      .poll(() => page.locator('.banner-bad').textContent())
+      .toBe('服务器正忙，请再试一次');
+    await page.getByRole('button', { name: '保存这笔债务' }).click();
+    await expect.poll(() => page.locator('.banner-ok').textContent()).toContain('已添加');
+    expect(await page.locator('.banner-bad').count()).toBe(0);
+    await page.unroute('**/api/debts');
+  });
+
   it('budget: each line has 每月几号, kept after a reload; lines are cards at 390 px', async () => {
     await open('/budget');
     const pay = page.getByLabel('工资每月金额', { exact: true });

@@ -198,7 +198,7 @@ export function BudgetPage() {
                   <Field
                     label={t(`${r.label || '该项'}每月几号`, `${r.label || 'Item'}: day of month`)}
                     error={rowError(r).day}
-                    hint={t('1–31，不固定就空着', '1–31; blank if it varies')}
+                    hint={t('不固定可不填', 'Blank if it varies')}
                   >
                     {(p) => (
                       <input
