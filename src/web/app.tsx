@@ -144,7 +144,8 @@ export function App() {
           type="button"
           className="lang"
           onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
-          aria-label={lang === 'zh' ? 'Switch to English' : '切换到中文'}
+          // the name starts with the visible text (EN / 中文), as voice control users say it
+          aria-label={lang === 'zh' ? 'EN: Switch to English' : '中文：切换到中文'}
         >
           {lang === 'zh' ? 'EN' : '中文'}
         </button>

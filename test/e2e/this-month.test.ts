@@ -2,6 +2,8 @@
 // due in 30 days, what is paid, one status per lender), the budget with a day of the month per
 // line (kept after a reload, laid out as cards), the plan with a Chinese chart legend, and the
 // call script as formatted text — no page wider than the phone.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +28,24 @@ async function post(path: string, body: unknown): Promise<{ status: number; json
     },
     [path, body] as const,
   );
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical findings on the page as it is now ("rule: selectors"). */
+async function seriousA11y(): Promise<string[]> {
+  // evaluated through the DevTools protocol: the app's CSP (script-src 'self') blocks inline tags
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (c: Document) => Promise<AxeResult> } }).axe;
+    type AxeResult = {
+      violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+    };
+    const r = await axe.run(document);
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
 }
 
 const scrollWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
@@ -143,6 +163,7 @@ const open = async (path: string) => {
     );
     expect(standings).toEqual({ 借呗: '未联系', 花呗: '协商中', 微粒贷: '已达成', 美团: '投诉中' });
     expect(await scrollWidth()).toBeLessThanOrEqual(390);
+    expect(await seriousA11y()).toEqual([]);
     await phone.shot('10-this-month', true);
 
     // each row leads to where the user acts: an agreement's installment → record the payment
@@ -212,6 +233,7 @@ const open = async (path: string) => {
     expect(remove.height).toBeLessThan(50);
     expect(remove.width).toBeGreaterThan(30);
     expect(await scrollWidth()).toBeLessThanOrEqual(390);
+    expect(await seriousA11y()).toEqual([]);
     await phone.shot('03b-budget-lines');
 
     // no income: a red error; then saved: the success replaces it
@@ -263,6 +285,7 @@ const open = async (path: string) => {
     expect(legend).toMatch(/日期\s*\d{4}-\d{2}-\d{2}/);
     expect(legend).toMatch(/借呗\s*¥[\d,]+\.\d{2}/);
     expect(await scrollWidth()).toBeLessThanOrEqual(390);
+    expect(await seriousA11y()).toEqual([]);
     await phone.shot('04b-plan', true);
     await page.locator('.chart-wrap').screenshot({ path: join(SHOTS, '04c-plan-chart.png') });
   });
@@ -287,6 +310,7 @@ const open = async (path: string) => {
     expect(text).not.toContain('\\');
     expect(await scrollWidth()).toBeLessThanOrEqual(390);
     await script.scrollIntoViewIfNeeded();
+    expect(await seriousA11y()).toEqual([]);
     await phone.shot('05b-call-script');
   });
 });

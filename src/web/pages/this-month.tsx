@@ -106,7 +106,7 @@ export function ThisMonthPage() {
           `Everything due from today (${m.asOf}) to ${m.endDate}: agreement installments, contract installments and overdue balances.`,
         )}
       </p>
-      <div className="totals" aria-label={t('30 天合计', '30-day totals')}>
+      <div className="totals" role="group" aria-label={t('30 天合计', '30-day totals')}>
         <div>
           <span>{t('要还', 'Due')}</span>
           <strong className="num">{money(m.totals.due)}</strong>
