@@ -15,19 +15,36 @@ const ContactsPage = lazy(() =>
 const AgreementsPage = lazy(() =>
   import('./pages/agreements.js').then((m) => ({ default: m.AgreementsPage })),
 );
+const ThisMonthPage = lazy(() =>
+  import('./pages/this-month.js').then((m) => ({ default: m.ThisMonthPage })),
+);
 const EscalationsPage = lazy(() =>
   import('./pages/escalations.js').then((m) => ({ default: m.EscalationsPage })),
 );
 
-/** The journey (PRODUCT.md §2) is the navigation. */
-export const ROUTES: {
+interface Route {
   path: string;
   zh: string;
   en: string;
   step: string;
   page: () => ReactNode;
-}[] = [
-  { path: '/', zh: '我的债务', en: 'My debts', step: '1', page: () => <DebtsPage /> },
+}
+
+/**
+ * The home screen once the case has debts: 本月要还 (what is due in the next 30 days). Before
+ * the first debt, '/' is the start page (我的债务, with what to do first).
+ */
+const HOME: Route = {
+  path: '/',
+  zh: '本月要还',
+  en: 'This month',
+  step: '⌂',
+  page: () => <ThisMonthPage />,
+};
+
+/** The journey (PRODUCT.md §2) is the navigation. */
+export const ROUTES: Route[] = [
+  { path: '/debts', zh: '我的债务', en: 'My debts', step: '1', page: () => <DebtsPage /> },
   { path: '/budget', zh: '收支预算', en: 'Budget', step: '2', page: () => <BudgetPage /> },
   { path: '/plan', zh: '还款方案', en: 'Plan', step: '3', page: () => <PlanPage /> },
   { path: '/prepare', zh: '协商准备', en: 'Prepare', step: '4', page: () => <PreparePage /> },
@@ -59,11 +76,36 @@ function initialLang(): Lang {
   return saved === 'en' ? 'en' : 'zh';
 }
 
+/** The navigation: with debts, 本月要还 at '/' then the journey; without, 我的债务 is '/'. */
+export function routesFor(hasDebts: boolean | null): Route[] {
+  if (hasDebts) return [HOME, ...ROUTES];
+  return ROUTES.map((r) => (r.path === '/debts' ? { ...r, path: '/' } : r));
+}
+
 export function App() {
   const [lang, setLang] = useState<Lang>(initialLang);
   const [path, setPath] = useState(() =>
-    ROUTES.some((r) => r.path === location.pathname) ? location.pathname : '/',
+    location.pathname === '/' || ROUTES.some((r) => r.path === location.pathname)
+      ? location.pathname
+      : '/',
   );
+  // whether the case has debts decides what '/' shows; asked again on each move (never while the
+  // user stays on a page, so adding the first debt does not swap the page under them)
+  const [hasDebts, setHasDebts] = useState<boolean | null>(null);
+  useEffect(() => {
+    let live = true;
+    api
+      .debts()
+      .then((r) => {
+        if (live) setHasDebts(r.debts.length > 0);
+      })
+      .catch(() => {
+        if (live) setHasDebts((old) => old ?? false);
+      });
+    return () => {
+      live = false;
+    };
+  }, [path]);
 
   useEffect(() => {
     const onPop = () => setPath(location.pathname);
@@ -82,7 +124,11 @@ export function App() {
     setPath(p);
     window.scrollTo(0, 0);
   };
-  const route = ROUTES.find((r) => r.path === path) ?? ROUTES[0]!;
+  const routes = routesFor(hasDebts);
+  const waiting = path === '/' && hasDebts === null;
+  const route =
+    routes.find((r) => r.path === path) ??
+    (path === '/debts' ? ROUTES[0]! : (routes.find((r) => r.path === '/') ?? routes[0]!));
   const t = (zh: string, en: string) => (lang === 'en' ? en : zh);
 
   return (
@@ -98,19 +144,19 @@ export function App() {
           type="button"
           className="lang"
           onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
-          // the accessible name starts with the visible text (WCAG 2.5.3: voice users say what they see)
-          aria-label={lang === 'zh' ? 'EN – switch to English' : '中文 – 切换到中文'}
+          // the name starts with the visible text (EN / 中文), as voice control users say it
+          aria-label={lang === 'zh' ? 'EN: Switch to English' : '中文：切换到中文'}
         >
           {lang === 'zh' ? 'EN' : '中文'}
         </button>
       </header>
       <nav className="journey" aria-label={t('协商步骤', 'Journey')}>
         <ol>
-          {ROUTES.map((r) => (
+          {routes.map((r) => (
             <li key={r.path}>
               <a
                 href={r.path}
-                aria-current={r.path === path ? 'page' : undefined}
+                aria-current={r.zh === route.zh ? 'page' : undefined}
                 onClick={(e) => {
                   e.preventDefault();
                   go(r.path);
@@ -126,10 +172,16 @@ export function App() {
         </ol>
       </nav>
       <main id="main" tabIndex={-1}>
-        <h2 className="page-title">{t(route.zh, route.en)}</h2>
-        <Suspense fallback={<p aria-busy="true">{t('加载中…', 'Loading…')}</p>}>
-          {route.page()}
-        </Suspense>
+        {waiting ? (
+          <p aria-busy="true">{t('加载中…', 'Loading…')}</p>
+        ) : (
+          <>
+            <h2 className="page-title">{t(route.zh, route.en)}</h2>
+            <Suspense fallback={<p aria-busy="true">{t('加载中…', 'Loading…')}</p>}>
+              {route.page()}
+            </Suspense>
+          </>
+        )}
       </main>
       <footer className="foot">
         <p>

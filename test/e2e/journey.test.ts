@@ -170,8 +170,8 @@ async function addDebt(d: Record<string, string>, first: boolean): Promise<void>
     await download.saveAs(saved);
     expect(existsSync(saved)).toBe(true);
     await page.getByRole('button', { name: '在屏幕上显示电话话术' }).click();
-    await expect.poll(() => page.locator('pre.script').count()).toBe(1);
-    expect(await page.locator('pre.script').textContent()).not.toContain('**');
+    await expect.poll(() => page.locator('.script').count()).toBe(1);
+    expect(await page.locator('.script').textContent()).not.toContain('**');
     await shot('05-prepare');
 
     // 6. Log a late-night call and upload its recording; a conduct flag appears.

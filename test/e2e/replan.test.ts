@@ -103,7 +103,7 @@ async function seed(h: TestHome): Promise<void> {
       await phone.shot('09-replan');
       // the letter on screen, without Markdown marks
       await result.getByText('在屏幕上查看协商函').click();
-      const letter = result.locator('pre.script');
+      const letter = result.locator('.script');
       await expect.poll(() => letter.isVisible()).toBe(true);
       expect(await letter.textContent()).toContain('协商还款申请书');
       expect(await letter.textContent()).not.toContain('**');

@@ -12,6 +12,7 @@ import { money } from '../format.js';
 import { useLang, useT } from '../i18n.js';
 import { checkMoney } from '../validate.js';
 import { ErrorBanner, Field, Money } from './field.js';
+import { Markdown } from './markdown.js';
 import { useForm } from './use-form.js';
 
 const REASONS: [ReplanReason, string, string][] = [
@@ -26,14 +27,6 @@ const AFFECTED: Record<string, [string, string]> = {
   'at-risk': ['可能还不上', 'at risk'],
   'income-changed': ['收入变化', 'income changed'],
 };
-
-/** The Markdown letter as plain reading text: no #, ** or escaping backslashes on screen. */
-function plain(md: string): string {
-  return md
-    .replace(/^#{1,6}\s*/gm, '')
-    .replace(/\*\*/g, '')
-    .replace(/\\([\\`*_{}[\]()#+\-.!|>])/g, '$1');
-}
 
 export interface ReplanPanelProps {
   agreement: AgreementView;
@@ -199,6 +192,7 @@ export default function ReplanPanel({ agreement, reason, onClose }: ReplanPanelP
 }
 
 function PlanCard({ plan: p }: { plan: ReplanPlanView }) {
+  const [letterOpen, setLetterOpen] = useState(false);
   const t = useT();
   const lang = useLang();
   return (
@@ -277,9 +271,14 @@ function PlanCard({ plan: p }: { plan: ReplanPlanView }) {
           </tfoot>
         </table>
       </details>
-      <details>
+      <details onToggle={(e) => setLetterOpen(e.currentTarget.open)}>
         <summary>{t('在屏幕上查看协商函', 'Read the letter on screen')}</summary>
-        <pre className="script">{plain(p.letter.text)}</pre>
+        {/* drawn when opened: its tables are not the schedule's */}
+        {letterOpen ? (
+          <div className="script">
+            <Markdown text={p.letter.text} headingBase={4} />
+          </div>
+        ) : null}
       </details>
       <p className="field-hint">
         {t(

@@ -70,6 +70,33 @@ export function useUnsavedWarning(isDirty: boolean): void {
   }, []);
 }
 
+/**
+ * A page's one line of feedback: an error or a success message, never both (a new one replaces
+ * the old, so "已保存" never stands beside the red error of an earlier try).
+ */
+export function useFeedback() {
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  return {
+    error,
+    notice,
+    /** shows an error (an ApiError in the user's language) and drops the success message */
+    fail: (e: unknown, lang: 'zh' | 'en') => {
+      setNotice(null);
+      setError(e instanceof ApiError ? e.say(lang) : e instanceof Error ? e.message : String(e));
+    },
+    /** shows a success message and drops the error */
+    succeed: (message: string) => {
+      setError(null);
+      setNotice(message);
+    },
+    clear: () => {
+      setError(null);
+      setNotice(null);
+    },
+  };
+}
+
 type Validator<V> = (values: V) => Partial<Record<keyof V & string, string | undefined>>;
 
 /**
@@ -129,8 +156,22 @@ export function useForm<V extends Record<string, string>>(initial: V, validate: 
     isDirty,
     /** a write from this form is in flight: disable its save button */
     submitting: writer.busy,
-    /** runs one write for this submission with its Idempotency-Key (see useWrite) */
-    run: writer.run,
+    /**
+     * Runs one write for this submission with its Idempotency-Key (see useWrite). When it
+     * succeeds, the old red errors (banner and server errors under fields) go: they were about
+     * the input that has now been saved.
+     */
+    run: async <T>(
+      payload: unknown,
+      write: (key: string) => Promise<T>,
+    ): Promise<T | undefined> => {
+      const r = await writer.run(payload, write);
+      if (r !== undefined) {
+        setBanner(null);
+        setServerErrors({});
+      }
+      return r;
+    },
     /** Starts over from the given values (e.g. a stored record to edit). */
     fill: (v: V) => {
       setValues(v);

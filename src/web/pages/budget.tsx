@@ -2,13 +2,13 @@ import { useEffect, useRef, useState } from 'react';
 import { BUDGET_GROUPS } from '../../contracts/enums.js';
 import type { BudgetLine, BudgetView } from '../../contracts/index.js';
 import { api, ApiError } from '../api-client.js';
-import { ErrorBanner, Field, Money, Notice } from '../components/field.js';
-import { useUnsavedWarning, useWrite } from '../components/use-form.js';
+import { ActionButton, ErrorBanner, Field, Money, Notice, Unknown } from '../components/field.js';
+import { useFeedback, useUnsavedWarning, useWrite } from '../components/use-form.js';
 import { money } from '../format.js';
 import { useLang, useT } from '../i18n.js';
 import { BUDGET_GROUP_LABELS, CATEGORY_LABELS, label } from '../labels.js';
 import { goTo } from '../nav.js';
-import { checkMoney, checkText } from '../validate.js';
+import { checkInt, checkMoney, checkText } from '../validate.js';
 
 type Kind = BudgetLine['kind'];
 type Group = 'income' | keyof typeof BUDGET_GROUPS;
@@ -17,8 +17,8 @@ interface Row {
   kind: Kind;
   label: string;
   monthly: string;
-  /** kept from a saved line (the forecast's payday); the form does not edit it yet */
-  dayOfMonth?: number | null | undefined;
+  /** the day of the month it comes in or goes out (1–31, the forecast's payday / due day); '' unknown */
+  day: string;
 }
 
 const GROUPS: Group[] = ['income', 'priority', 'fixed', 'flexible'];
@@ -31,13 +31,13 @@ const groupOf = (k: Kind): Group =>
 const kindsOf = (g: Group): readonly Kind[] => (g === 'income' ? ['income'] : BUDGET_GROUPS[g]);
 
 const STARTER: Row[] = [
-  { kind: 'income', label: '工资', monthly: '' },
-  { kind: 'housing', label: '房租', monthly: '' },
-  { kind: 'food', label: '吃饭', monthly: '' },
-  { kind: 'utilities', label: '水电燃气', monthly: '' },
-  { kind: 'transport', label: '上班交通', monthly: '' },
-  { kind: 'phone', label: '电话网络', monthly: '' },
-  { kind: 'personal', label: '日用', monthly: '' },
+  { kind: 'income', label: '工资', monthly: '', day: '' },
+  { kind: 'housing', label: '房租', monthly: '', day: '' },
+  { kind: 'food', label: '吃饭', monthly: '', day: '' },
+  { kind: 'utilities', label: '水电燃气', monthly: '', day: '' },
+  { kind: 'transport', label: '上班交通', monthly: '', day: '' },
+  { kind: 'phone', label: '电话网络', monthly: '', day: '' },
+  { kind: 'personal', label: '日用', monthly: '', day: '' },
 ];
 
 export function BudgetPage() {
@@ -60,21 +60,20 @@ export function BudgetPage() {
             kind: l.kind,
             label: l.label,
             monthly: l.monthly,
-            dayOfMonth: l.dayOfMonth,
+            day: l.dayOfMonth ? String(l.dayOfMonth) : '',
           })),
         );
         setBuffer(b.buffer !== '0.00' ? b.buffer : '');
       })
       .catch((e: unknown) => {
-        if (live) setBanner(e instanceof ApiError ? e.say(lang) : String(e));
+        if (live) feedback.fail(e, lang);
       });
     return () => {
       live = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- load once per page open
   }, []);
-  const [banner, setBanner] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const feedback = useFeedback();
   const [serverField, setServerField] = useState<Record<string, string>>({});
   const [dirty, setDirty] = useState(false);
   const budgetWrite = useWrite();
@@ -83,10 +82,14 @@ export function BudgetPage() {
   const rowError = (r: Row) => ({
     label: checkText(r.label, lang, 200, true).error,
     monthly: r.monthly === '' ? undefined : checkMoney(r.monthly, lang).error,
+    day: checkInt(r.day, lang, 1, 31).error,
   });
   const bufferError = serverField['buffer'] ?? checkMoney(buffer, lang).error;
   const hasErrors =
-    rows.some((r) => rowError(r).label || rowError(r).monthly) || Boolean(bufferError);
+    rows.some((r) => {
+      const e = rowError(r);
+      return e.label || e.monthly || e.day;
+    }) || Boolean(bufferError);
 
   const update = (i: number, patch: Partial<Row>) => {
     touched.current = true;
@@ -96,7 +99,6 @@ export function BudgetPage() {
   };
 
   const save = async () => {
-    setBanner(null);
     if (hasErrors) return;
     const lines = rows
       .filter((r) => r.monthly.trim() !== '')
@@ -104,11 +106,12 @@ export function BudgetPage() {
         kind: r.kind,
         label: r.label.trim(),
         monthly: checkMoney(r.monthly, lang).value!,
-        ...(r.dayOfMonth ? { dayOfMonth: r.dayOfMonth } : {}),
+        ...(r.day.trim() !== '' ? { dayOfMonth: checkInt(r.day, lang, 1, 31).value! } : {}),
       }));
     if (!lines.some((l) => l.kind === 'income')) {
-      setBanner(
+      feedback.fail(
         t('请至少填一项收入（没有收入就填 0）', 'Enter at least one income line (0 if none)'),
+        lang,
       );
       return;
     }
@@ -118,12 +121,15 @@ export function BudgetPage() {
       if (b === undefined) return; // a second tap while the first save runs
       setDirty(false);
       setSaved(b);
-      setNotice(t('预算已保存', 'Budget saved'));
+      feedback.succeed(t('预算已保存', 'Budget saved'));
     } catch (e) {
       if (e instanceof ApiError && e.field) setServerField({ [e.field]: e.say(lang) });
-      setBanner(e instanceof ApiError ? e.say(lang) : String(e));
+      feedback.fail(e, lang);
     }
   };
+
+  // a group with no line was not filled in: "未填", not a confident ¥0.00
+  const has = (g: Group) => (saved?.lines ?? []).some((l) => groupOf(l.kind) === g);
 
   return (
     <div className="page">
@@ -133,8 +139,8 @@ export function BudgetPage() {
           'Work out what you can really pay each month: rent, food, utilities, children and medical costs come before any lender. Monthly figures; estimate when unsure.',
         )}
       </p>
-      <ErrorBanner message={banner} />
-      <Notice message={notice} />
+      <ErrorBanner message={feedback.error} />
+      <Notice message={feedback.notice} />
       <form
         className="form"
         noValidate
@@ -151,7 +157,7 @@ export function BudgetPage() {
               groupOf(r.kind) !== g ? null : (
                 <div className="line" key={i}>
                   {g !== 'income' ? (
-                    <Field label={t('类别', 'Category')}>
+                    <Field label={t('类别', 'Category')} className="wide">
                       {(p) => (
                         <select
                           {...p}
@@ -167,7 +173,7 @@ export function BudgetPage() {
                       )}
                     </Field>
                   ) : null}
-                  <Field label={t('项目', 'Item')} error={rowError(r).label}>
+                  <Field label={t('项目', 'Item')} error={rowError(r).label} className="wide">
                     {(p) => (
                       <input
                         {...p}
@@ -189,9 +195,24 @@ export function BudgetPage() {
                       />
                     )}
                   </Field>
+                  <Field
+                    label={t(`${r.label || '该项'}每月几号`, `${r.label || 'Item'}: day of month`)}
+                    error={rowError(r).day}
+                    hint={t('不固定可不填', 'Blank if it varies')}
+                  >
+                    {(p) => (
+                      <input
+                        {...p}
+                        inputMode="numeric"
+                        placeholder={r.kind === 'income' ? '10' : '1'}
+                        value={r.day}
+                        onChange={(e) => update(i, { day: e.target.value })}
+                      />
+                    )}
+                  </Field>
                   <button
                     type="button"
-                    className="link"
+                    className="link remove"
                     onClick={() => {
                       touched.current = true;
                       setDirty(true);
@@ -210,7 +231,10 @@ export function BudgetPage() {
               onClick={() => {
                 touched.current = true;
                 setDirty(true);
-                setRows((old) => [...old, { kind: kindsOf(g)[0]!, label: '', monthly: '' }]);
+                setRows((old) => [
+                  ...old,
+                  { kind: kindsOf(g)[0]!, label: '', monthly: '', day: '' },
+                ]);
               }}
             >
               {t('+ 添加一项', '+ Add a line')}
@@ -237,11 +261,18 @@ export function BudgetPage() {
           )}
         </Field>
         <div className="actions">
-          <button type="submit" className="primary" disabled={hasErrors || budgetWrite.busy}>
-            {budgetWrite.busy
-              ? t('保存中…', 'Saving…')
-              : t('保存并计算还款能力', 'Save and compute capacity')}
-          </button>
+          <ActionButton
+            type="submit"
+            className="primary"
+            busy={budgetWrite.busy}
+            reason={
+              hasErrors
+                ? t('先改正上面标红的内容', 'First correct what is marked in red above')
+                : null
+            }
+          >
+            {t('保存并计算还款能力', 'Save and compute capacity')}
+          </ActionButton>
         </div>
       </form>
       {saved ? (
@@ -252,17 +283,11 @@ export function BudgetPage() {
               <Money>{money(saved.income)}</Money>
             </dd>
             <dt>{t('必要支出', 'Priority costs')}</dt>
-            <dd>
-              <Money>{money(saved.priority)}</Money>
-            </dd>
+            <dd>{has('priority') ? <Money>{money(saved.priority)}</Money> : <Unknown />}</dd>
             <dt>{t('其他固定支出', 'Other fixed costs')}</dt>
-            <dd>
-              <Money>{money(saved.fixed)}</Money>
-            </dd>
+            <dd>{has('fixed') ? <Money>{money(saved.fixed)}</Money> : <Unknown />}</dd>
             <dt>{t('可调整支出', 'Flexible costs')}</dt>
-            <dd>
-              <Money>{money(saved.flexible)}</Money>
-            </dd>
+            <dd>{has('flexible') ? <Money>{money(saved.flexible)}</Money> : <Unknown />}</dd>
             <dt>{t('每月可用于还债', 'Monthly capacity for lenders')}</dt>
             <dd className={saved.capacity.startsWith('-') ? 'bad big' : 'good big'}>
               <Money>{money(saved.capacity)}</Money>

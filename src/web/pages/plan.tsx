@@ -2,7 +2,7 @@ import { Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { CONCESSIONS, PLAN_STRATEGIES } from '../../contracts/enums.js';
 import type { PlanView } from '../../contracts/index.js';
 import { api, ApiError } from '../api-client.js';
-import { Empty, ErrorBanner, Field, Money } from '../components/field.js';
+import { ActionButton, Empty, ErrorBanner, Field, Money, Unknown } from '../components/field.js';
 import { LazyLineChart, PALETTE, toPlot, toUnix } from '../components/lazy-chart.js';
 import { money } from '../format.js';
 import { useLang, useT } from '../i18n.js';
@@ -14,16 +14,23 @@ import { checkInt, checkMoney } from '../validate.js';
 function Saving({
   label: [saves, costs],
   value,
+  rateUnknown = false,
 }: {
   label: [string, string];
   value: string | null;
+  /** the debt's rate was not given: a saving worked out at an assumed 0 % means nothing */
+  rateUnknown?: boolean;
 }) {
   const negative = value !== null && value.startsWith('-');
   return (
     <>
       <dt>{negative ? costs : saves}</dt>
       <dd>
-        <Money>{money(negative ? value.slice(1) : value)}</Money>
+        {rateUnknown ? (
+          <Unknown zh="未知（利率未填）" en="Unknown (rate not given)" />
+        ) : (
+          <Money>{money(negative ? value.slice(1) : value)}</Money>
+        )}
       </dd>
     </>
   );
@@ -113,6 +120,13 @@ export function PlanPage() {
     return { xs, series };
   }, [plan]);
 
+  // debts planned at an assumed 0 % (rate not given): their savings are unknown, not ¥0.00
+  const rateUnknown = new Set(
+    (plan?.assumptions ?? [])
+      .filter((a) => a.code === 'rate-unknown-assumed-zero')
+      .map((a) => a.id),
+  );
+
   return (
     <div className="page">
       <p className="intro">
@@ -187,13 +201,24 @@ export function PlanPage() {
           )}
         </Field>
         <div className="actions">
-          <button
+          <ActionButton
             type="submit"
             className="primary"
-            disabled={busy || Boolean(capErr) || Boolean(termErr)}
+            busy={busy}
+            busyLabel={t('计算中…', 'Working…')}
+            reason={
+              capacity.trim() === ''
+                ? t(
+                    '先填写每月可用于还债的金额（或先做收支预算）',
+                    'First enter what you can pay each month (or do the budget)',
+                  )
+                : capErr || termErr
+                  ? t('先改正上面标红的内容', 'First correct what is marked in red above')
+                  : null
+            }
           >
-            {busy ? t('计算中…', 'Working…') : t('生成方案', 'Build the plan')}
-          </button>
+            {t('生成方案', 'Build the plan')}
+          </ActionButton>
         </div>
       </form>
 
@@ -277,38 +302,40 @@ export function PlanPage() {
               {lang === 'zh' ? plan.strategyRule.zh : plan.strategyRule.en}
             </p>
           ) : null}
-          <table className="table">
-            <caption>{t('每个债主的请求', 'The ask per lender')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('债主', 'Lender')}</th>
-                <th scope="col">{t('每月', 'Monthly')}</th>
-                <th scope="col">{t('期数', 'Term')}</th>
-                <th scope="col">{t('结清', 'Ends')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {plan.proposals.map((p) => (
-                <tr key={p.debtId}>
-                  <th scope="row">{p.lender}</th>
-                  <td className="num">{money(p.monthlyPayment)}</td>
-                  <td className="num">
-                    {p.term ?? '—'}
-                    {p.withinUsualTerm === false && p.usualTerm ? (
-                      <small className="muted">
-                        {' '}
-                        {t(
-                          `（超过通常的 ${p.usualTerm.maxMonths} 期${p.usualTerm.certainty === 'U' ? '，待核实' : ''}）`,
-                          ` (beyond the usual ${p.usualTerm.maxMonths}${p.usualTerm.certainty === 'U' ? ', unconfirmed' : ''})`,
-                        )}
-                      </small>
-                    ) : null}
-                  </td>
-                  <td className="num">{p.endDate ?? '—'}</td>
+          <div className="table-wrap">
+            <table className="table plan-table">
+              <caption>{t('每个债主的请求', 'The ask per lender')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('债主', 'Lender')}</th>
+                  <th scope="col">{t('每月', 'Monthly')}</th>
+                  <th scope="col">{t('期数', 'Term')}</th>
+                  <th scope="col">{t('结清', 'Ends')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {plan.proposals.map((p) => (
+                  <tr key={p.debtId}>
+                    <th scope="row">{p.lender}</th>
+                    <td className="num">{money(p.monthlyPayment)}</td>
+                    <td className="num">
+                      {p.term ?? '—'}
+                      {p.withinUsualTerm === false && p.usualTerm ? (
+                        <small className="muted">
+                          {' '}
+                          {t(
+                            `（超过通常的 ${p.usualTerm.maxMonths} 期${p.usualTerm.certainty === 'U' ? '，待核实' : ''}）`,
+                            ` (beyond the usual ${p.usualTerm.maxMonths}${p.usualTerm.certainty === 'U' ? ', unconfirmed' : ''})`,
+                          )}
+                        </small>
+                      ) : null}
+                    </td>
+                    <td className="num">{p.endDate ?? '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <ul className="cards">
             {plan.proposals.map((p) => (
               <li key={p.debtId} className="card">
@@ -324,6 +351,7 @@ export function PlanPage() {
                       t('比原合同多付', 'More than the contract'),
                     ]}
                     value={p.savingVsContract}
+                    rateUnknown={rateUnknown.has(p.debtId)}
                   />
                   <Saving
                     label={[
@@ -331,6 +359,7 @@ export function PlanPage() {
                       t('比一直不还多付', 'More than doing nothing'),
                     ]}
                     value={p.savingVsNothing}
+                    rateUnknown={rateUnknown.has(p.debtId)}
                   />
                   <dt>{t('请求', 'Ask')}</dt>
                   <dd>{label(CONCESSION_LABELS, p.concession, lang)}</dd>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { LenderView } from '../../contracts/index.js';
 import { api, ApiError } from '../api-client.js';
 import { Empty, ErrorBanner, Field } from '../components/field.js';
+import { Markdown } from '../components/markdown.js';
 import { useLang, useT } from '../i18n.js';
 import { goTo } from '../nav.js';
 import { ProfileForm } from './profile-form.js';
@@ -9,7 +10,19 @@ import { ProfileForm } from './profile-form.js';
 type Kind = { kind: string; titleZh: string; titleEn: string };
 type Warning = { code: string; messageZh: string; message: string };
 /** per kind: what to fix or know before sending, or why the letter cannot be made yet */
-type Check = { warnings: Warning[] } | { refused: string };
+type Check = { warnings: Warning[] } | { refused: string; need: string | undefined };
+
+/** Where the borrower supplies what a refused letter still needs (the server names it). */
+const NEED_PAGE: Record<string, { path: string; zh: string; en: string }> = {
+  plan: { path: '/plan', zh: '去做还款方案', en: 'Make the plan' },
+  legality: { path: '/debts', zh: '去补全债务信息', en: 'Complete the debts' },
+  dispute: { path: '/escalations', zh: '去填写征信异议', en: 'Describe the dispute' },
+  incident: { path: '/contacts', zh: '去记录沟通', en: 'Log a contact' },
+  'third-party': { path: '/contacts', zh: '去记录沟通', en: 'Log a contact' },
+  'third-party-incident': { path: '/contacts', zh: '去记录沟通', en: 'Log a contact' },
+  agreement: { path: '/agreements', zh: '去记录协议', en: 'Record the agreement' },
+  'missed-deadline': { path: '/escalations', zh: '去投诉与升级', en: 'Go to escalations' },
+};
 
 /**
  * The pre-send check (every fact has a record behind it) and the limitation warning for one
@@ -42,14 +55,6 @@ function LetterCheck({ check }: { check: Check | undefined }) {
       </ul>
     </div>
   );
-}
-
-/** The Markdown letter as plain reading text: no #, ** or escaping backslashes on screen. */
-function plain(md: string): string {
-  return md
-    .replace(/^#{1,6}\s*/gm, '')
-    .replace(/\*\*/g, '')
-    .replace(/\\([\\`*_{}[\]()#+\-.!|>])/g, '$1');
 }
 
 export function PreparePage() {
@@ -88,6 +93,7 @@ export function PreparePage() {
         .then((r): Check => ({ warnings: r.warnings }))
         .catch((e: unknown): Check => ({
           refused: e instanceof ApiError ? e.say(lang) : String(e),
+          need: e instanceof ApiError ? e.field : undefined,
         }))
         .then((c) => {
           if (live) setChecks((prev) => ({ ...prev, [k.kind]: c }));
@@ -155,25 +161,43 @@ export function PreparePage() {
           <li key={k.kind} className="card">
             <h3>{lang === 'zh' ? k.titleZh : k.titleEn}</h3>
             <LetterCheck check={checks[k.kind]} />
-            <div className="actions">
-              <a
-                className="button primary"
-                href={api.letterUrl(k.kind, { lenderId, format: 'docx', lang })}
-                download
-              >
-                {t('下载 Word', 'Download DOCX')}
-                <span className="sr-only"> {lang === 'zh' ? k.titleZh : k.titleEn}</span>
-              </a>
-              <a
-                className="button"
-                href={api.letterUrl(k.kind, { lenderId, format: 'html', lang })}
-                target="_blank"
-                rel="noopener"
-              >
-                {t('打印版', 'Printable')}
-                <span className="sr-only"> {lang === 'zh' ? k.titleZh : k.titleEn}</span>
-              </a>
-            </div>
+            {(() => {
+              const c = checks[k.kind];
+              // a letter that cannot be made yet offers no download (it would only fail); the
+              // card says why, and where to go
+              const go = c !== undefined && 'refused' in c ? NEED_PAGE[c.need ?? ''] : undefined;
+              if (c !== undefined && 'refused' in c)
+                return go === undefined ? null : (
+                  <div className="actions">
+                    <button type="button" className="link" onClick={() => goTo(go.path)}>
+                      {t(go.zh, go.en)}
+                      <span className="sr-only"> {lang === 'zh' ? k.titleZh : k.titleEn}</span>
+                      {' →'}
+                    </button>
+                  </div>
+                );
+              return (
+                <div className="actions">
+                  <a
+                    className="button primary"
+                    href={api.letterUrl(k.kind, { lenderId, format: 'docx', lang })}
+                    download
+                  >
+                    {t('下载 Word', 'Download DOCX')}
+                    <span className="sr-only"> {lang === 'zh' ? k.titleZh : k.titleEn}</span>
+                  </a>
+                  <a
+                    className="button"
+                    href={api.letterUrl(k.kind, { lenderId, format: 'html', lang })}
+                    target="_blank"
+                    rel="noopener"
+                  >
+                    {t('打印版', 'Printable')}
+                    <span className="sr-only"> {lang === 'zh' ? k.titleZh : k.titleEn}</span>
+                  </a>
+                </div>
+              );
+            })()}
           </li>
         ))}
       </ul>
@@ -182,7 +206,11 @@ export function PreparePage() {
           <button type="button" onClick={() => void showScript()}>
             {t('在屏幕上显示电话话术', 'Show the call script on screen')}
           </button>
-          {script ? <pre className="script">{plain(script)}</pre> : null}
+          {script ? (
+            <div className="script">
+              <Markdown text={script} />
+            </div>
+          ) : null}
         </section>
       ) : null}
       <div className="actions">

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { HARDSHIP_CAUSES, type ProfileView } from '../../contracts/index.js';
 import { api, ApiError } from '../api-client.js';
-import { ErrorBanner, Field, Notice } from '../components/field.js';
+import { ActionButton, ErrorBanner, Field, Notice } from '../components/field.js';
 import { useLang, useT } from '../i18n.js';
 
 const CAUSE_LABELS: Record<(typeof HARDSHIP_CAUSES)[number], [string, string]> = {
@@ -157,9 +157,9 @@ export function ProfileForm() {
           )}
         </Field>
         <div className="actions">
-          <button type="submit" disabled={busy}>
+          <ActionButton type="submit" busy={busy}>
             {t('保存我的情况', 'Save my situation')}
-          </button>
+          </ActionButton>
         </div>
       </form>
     </section>
