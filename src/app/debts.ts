@@ -17,7 +17,7 @@ import type {
 } from '../db/types.js';
 import type { Deps } from './deps.js';
 import { parseDebtInput, type DebtDraft, type RawInput } from './debt-input.js';
-import { AppError } from './errors.js';
+import { AppError, issueMessageZh } from './errors.js';
 import { findLender, lenderNotFound } from './lenders.js';
 import { writeTransaction } from '../db/transaction.js';
 import { debtMoneyField, writeWithinCaseTotal } from './case-limits.js';
@@ -44,7 +44,7 @@ function rejectIssues(
   const first = issues[0]!;
   throw new AppError(first.code, issues.map((i) => i.message).join('; '), {
     field: first.field,
-    messageZh: issues.map((i) => i.messageZh ?? i.message).join('；'),
+    messageZh: issues.map(issueMessageZh).join('；'),
     details: { issues },
   });
 }

@@ -10,6 +10,7 @@ import {
   ERROR_CATALOGUE,
   catalogueMessage,
   isAppErrorCode,
+  issueMessageZh,
   statusOf,
   type AppErrorCode,
 } from './errors.js';
@@ -100,6 +101,21 @@ describe('AppError', () => {
       messageZh: '找不到 contract.pdf，请运行 xieshang plan --from-case',
     });
     expect(file.messageZh).toBe('找不到 contract.pdf，请运行 xieshang plan --from-case');
+  });
+
+  it('each issue of a list is named by its own label', () => {
+    const zh = [
+      { code: 'missing-field' as const, field: 'lenderName', message: 'required' },
+      {
+        code: 'negative-amount' as const,
+        field: 'principal',
+        message: 'negative',
+        messageZh: 'principal：不能是负数',
+      },
+    ]
+      .map(issueMessageZh)
+      .join('；');
+    expect(zh).toBe('平台或机构名称：必须填写；借款金额：不能是负数');
   });
 
   it('an unknown code is not a code', () => {

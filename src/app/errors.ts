@@ -333,6 +333,17 @@ export function plainZh(text: string, field: string | undefined): string {
   return labelEnumValues(humanizeMessage(text, field, 'zh'));
 }
 
+/**
+ * One input problem said to a Chinese reader: its own Chinese (or else the catalogue's) with its
+ * field named by the label. For lists of issues joined into one message, where AppError only knows
+ * the first one's field.
+ */
+export function issueMessageZh(i: { code: IssueCode; field: string; messageZh?: string }): string {
+  return i.messageZh === undefined || i.messageZh === ''
+    ? catalogueMessage(i.code, 'zh', i.field)
+    : plainZh(i.messageZh, i.field);
+}
+
 export interface AppErrorOptions {
   field?: string;
   details?: unknown;

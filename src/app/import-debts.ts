@@ -19,7 +19,7 @@ import {
 import { draftToDebt, todayOf } from './debts.js';
 import { extensionOf } from './file-names.js';
 import type { FileStore } from './ports.js';
-import { AppError } from './errors.js';
+import { AppError, issueMessageZh } from './errors.js';
 import { CsvSyntaxError, detectUtf16, parseCsvRecords, type CsvRecord } from './csv.js';
 import { findLender } from './lenders.js';
 import { writeWithinCaseTotal } from './case-limits.js';
@@ -455,7 +455,7 @@ function toRejected(
     field: i.field,
     code: i.code,
     message: i.message,
-    messageZh: i.messageZh ?? i.message,
+    messageZh: issueMessageZh(i),
   };
 }
 

@@ -7,7 +7,7 @@ import { createProfileRepository, type Profile } from '../db/repositories/profil
 import { HARDSHIP_CAUSES, type HardshipCause } from '../documents/templates/types.js';
 import { resolveCase } from './cases.js';
 import type { Deps } from './deps.js';
-import { AppError } from './errors.js';
+import { AppError, catalogueMessage, issueMessageZh } from './errors.js';
 import { writeTransaction } from '../db/transaction.js';
 
 export type { Profile };
@@ -169,7 +169,7 @@ export function parseProfileInput(raw: unknown, today: IsoDate): { patch: Patch;
           code: d.error.code,
           field: 'hardshipSince',
           message: d.error.message,
-          messageZh: d.error.messageZh ?? d.error.message,
+          messageZh: d.error.messageZh ?? catalogueMessage(d.error.code, 'zh', 'hardshipSince'),
         });
       else if (d.value > today)
         bad(
@@ -214,7 +214,7 @@ function reject(issues: Issue[]): void {
   const first = issues[0]!;
   throw new AppError(first.code, issues.map((i) => i.message).join('; '), {
     field: first.field,
-    messageZh: issues.map((i) => i.messageZh).join('；'),
+    messageZh: issues.map(issueMessageZh).join('；'),
     details: { issues },
   });
 }

@@ -77,5 +77,21 @@ describe('the CLI reports errors in Chinese', () => {
     expect(r.code, r.err).toBe(1);
     expect(r.err).toMatch(/^错误.*联系时间/);
     expect(r.err).toBe('错误：联系时间：2099-01-01 10:00 是将来的时间\n');
+    const json = await run([
+      '--json',
+      'contact',
+      'log',
+      '--at',
+      '2099-01-01 10:00',
+      '--channel',
+      'phone',
+      '--direction',
+      'inbound',
+    ]);
+    expect(json.json().error).toMatchObject({
+      field: 'at',
+      label: '联系时间',
+      messageZh: '联系时间：2099-01-01 10:00 是将来的时间',
+    });
   });
 });

@@ -12,15 +12,21 @@ export const EXIT_INTERNAL = 2;
 export function reportError(ctx: CliContext, e: unknown): number {
   if (isAppError(e)) {
     if (ctx.json) {
-      const error: Record<string, unknown> = { code: e.code, message: e.message };
+      // the same shape as the server's reply: the Chinese and the label beside the English
+      const error: Record<string, unknown> = {
+        code: e.code,
+        message: e.message,
+        messageZh: e.messageZh,
+      };
+      if (e.field !== undefined) error['label'] = fieldLabel(e.field, 'zh');
       if (e.field !== undefined) error['field'] = e.field;
       if (e.details !== undefined) error['details'] = e.details;
       ctx.io.stdout(`${JSON.stringify({ error }, null, 2)}\n`);
     } else {
-      const zh = ctx.lang === 'zh' && e.messageZh !== undefined;
+      const zh = ctx.lang === 'zh';
       const lang = zh ? 'zh' : 'en';
       // the field path becomes the label people see (the same function as the server's)
-      const text = humanizeMessage(zh ? e.messageZh! : e.message, e.field, lang);
+      const text = humanizeMessage(zh ? e.messageZh : e.message, e.field, lang);
       const label = e.field ? fieldLabel(e.field, lang) : '';
       // CLI input is often a JSON file: after the label, say where in it (the path the user wrote
       // there) as a locator; a bare name ("at", a flag's field) is only ever shown by its label
