@@ -495,7 +495,7 @@ export async function removeContact(
       caseId,
       [{ table: 'contacts', column: 'id', values: [id] }],
       [
-        { table: 'negotiation_states', column: 'contact_id', value: id },
+        { table: 'negotiation_states', column: 'contact_id', value: id, key: 'lender_id' },
         { table: 'evidence_items', column: 'contact_id', value: id },
       ],
     );

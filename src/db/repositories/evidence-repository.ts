@@ -47,7 +47,8 @@ function toEvidenceItem(r: Selectable<EvidenceItemsTable>): EvidenceItem {
     mediaType: r.media_type,
     sizeBytes: Number(r.size_bytes),
     description: r.description,
-    withdrawnAt: r.withdrawn_at === null || r.withdrawn_at === undefined ? null : toInstant(r.withdrawn_at),
+    withdrawnAt:
+      r.withdrawn_at === null || r.withdrawn_at === undefined ? null : toInstant(r.withdrawn_at),
     withdrawReason: r.withdraw_reason ?? null,
   };
 }
