@@ -78,7 +78,7 @@ export async function takeSnapshot(
       .select(`${key} as k` as never)
       .where('case_id' as never, '=', caseId as never)
       .where(n.column as never, '=', n.value as never)
-      .execute()) as { k: string }[];
+      .execute()) as unknown as { k: string }[];
     if (rows.length > 0) snap.nulled.push({ ...n, ids: rows.map((r) => r.k) });
   }
   return snap;
