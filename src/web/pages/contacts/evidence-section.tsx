@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { EVIDENCE_KINDS } from '../../../contracts/enums.js';
 import type { ContactView, EvidenceView, LenderView } from '../../../contracts/index.js';
 import { api } from '../../api-client.js';
@@ -85,29 +85,39 @@ export function EvidenceUpload({ lenders, contacts, attach, say, fail, reload }:
     >
       <h3>{t('添加录音或截图', 'Add a recording or screenshot')}</h3>
       <UploadFields ev={ev} setEv={setEv} lenders={lenders} contacts={contacts} />
-      <Field
-        label={t('选择文件', 'Choose a file')}
-        hint={t(
-          '原件会原样保存并记录指纹（SHA-256），以后任何改动都能被发现',
-          'The original is kept as is, with its SHA-256 fingerprint',
-        )}
-      >
-        {(p) => (
-          <input
-            {...p}
-            ref={fileInput}
-            type="file"
-            accept="audio/*,image/*,video/*,.pdf,.txt,.eml,.zip"
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-          />
-        )}
-      </Field>
+      <FileField inputRef={fileInput} onPick={setFile} />
       <div className="actions">
         <button type="submit" className="primary" disabled={!file || write.busy}>
           {write.busy ? t('上传中…', 'Uploading…') : t('存入证据库', 'Store evidence')}
         </button>
       </div>
     </form>
+  );
+}
+
+function FileField(p: {
+  inputRef: RefObject<HTMLInputElement | null>;
+  onPick: (f: File | null) => void;
+}) {
+  const t = useT();
+  return (
+    <Field
+      label={t('选择文件', 'Choose a file')}
+      hint={t(
+        '原件会原样保存并记录指纹（SHA-256），以后任何改动都能被发现',
+        'The original is kept as is, with its SHA-256 fingerprint',
+      )}
+    >
+      {(a) => (
+        <input
+          {...a}
+          ref={p.inputRef}
+          type="file"
+          accept="audio/*,image/*,video/*,.pdf,.txt,.eml,.zip"
+          onChange={(e) => p.onPick(e.target.files?.[0] ?? null)}
+        />
+      )}
+    </Field>
   );
 }
 
