@@ -142,6 +142,22 @@ forEachDialect('contact edit/remove and evidence withdrawal', (getDb) => {
       });
     });
 
+    it('keeps the written proof of an agreement: no switch to a spoken channel', async () => {
+      const l = await makeLender(getDb(), kase.id, { name: '书面达成小贷', brand: '书面借' });
+      await log({ lender: l.id, state: 'proposed', channel: 'app-chat', direction: 'outbound' });
+      const r = await log({
+        lender: l.id,
+        state: 'agreed',
+        channel: 'wechat',
+        direction: 'outbound',
+      });
+      await expect(
+        editContact(deps, kase.id, r.contact.id, { channel: 'phone' }),
+      ).rejects.toMatchObject({ code: 'transition-not-allowed', field: 'channel' });
+      const ok = await editContact(deps, kase.id, r.contact.id, { channel: 'sms' });
+      expect(ok.contact.channel).toBe('sms');
+    });
+
     it('keeps the lender of a contact that moved its negotiation state', async () => {
       const r = await log({ state: 'proposed', channel: 'app-chat', direction: 'outbound' });
       await expect(

@@ -437,6 +437,32 @@ function toInput(c: Contact): Omit<LogContactInput, 'evidenceIds' | 'state'> {
 }
 
 /**
+ * A contact that moved its lender to 'agreed' proved it in writing (a written channel or linked
+ * evidence); an edit may not take that proof away.
+ */
+async function assertStillInWriting(
+  trx: Parameters<Parameters<typeof withLedgerEntry>[2]>[0],
+  caseId: CaseId,
+  was: Contact,
+  now: Contact,
+): Promise<void> {
+  if (was.lenderId === null || WRITTEN_CHANNELS.has(now.channel)) return;
+  const s = await createContactRepository(trx).state(caseId, was.lenderId);
+  if (s?.contactId !== was.id || s.state !== 'agreed') return;
+  const linked = await createEvidenceRepository(trx).list(caseId, { contactId: was.id });
+  if (linked.length > 0) return;
+  throw new AppError(
+    'transition-not-allowed',
+    'channel: this contact recorded the written agreement; a spoken channel would leave it unproven',
+    {
+      field: 'channel',
+      messageZh:
+        '这条记录是“已书面达成”的依据：改成电话等口头方式后就没有书面证明了；请先关联协议截图等证据',
+    },
+  );
+}
+
+/**
  * Corrects a logged contact. The merged record passes the same checks as a new one (a future
  * time is refused); the change is one ledger entry ('contact-edited', the whole new record), so
  * `evidence verify` compares the row with the latest recorded version. Conduct flags are derived
@@ -463,6 +489,7 @@ export async function editContact(
           messageZh: '这条联系记录改变过该机构的协商状态，不能改成别的机构；请删除后重新记录',
         });
     }
+    await assertStillInWriting(trx, caseId, was, contact);
     if (!(await repo.update(contact))) throw contactNotFound(id);
     const state = lender === null ? null : ((await repo.state(caseId, lender.id))?.state ?? null);
     return {
