@@ -18,6 +18,7 @@ import type { JsonValue, LedgerEntry } from '../core/ledger/index.js';
 import {
   NEGOTIATION_STATES,
   createContactRepository,
+  formatThirdParty,
   type Contact,
   type NegotiationState,
   type NegotiationStatus,
@@ -28,6 +29,7 @@ import { createLenderRepository } from '../db/repositories/lender-repository.js'
 import type { CaseId, Lender } from '../db/types.js';
 import type { Deps } from './deps.js';
 import { AppError } from './errors.js';
+import { recordRemoval, takeSnapshot } from './undo.js';
 import {
   assertNotFuture,
   json,
@@ -173,12 +175,16 @@ export function contactMeta(c: Contact): { [key: string]: JsonValue } {
   };
 }
 
+type ContactFields = Omit<Contact, 'id' | 'caseId' | 'createdAt'>;
+
 /**
- * Logs one contact. Validates everything first; the contact, the evidence links, the state move
- * and the ledger entry are one transaction. Moving to 'agreed' needs it in writing: a written
- * channel or linked evidence.
+ * Validates what a contact says (the same rules for logging and editing): the time is real and
+ * not in the future, channel, direction and tags are known words, the lender is in the case.
  */
-export async function logContact(deps: Deps, input: LogContactInput): Promise<LogContactResult> {
+async function validateContactFields(
+  deps: Deps,
+  input: Omit<LogContactInput, 'evidenceIds' | 'state'>,
+): Promise<{ fields: ContactFields; lender: Lender | null }> {
   const when = parseWhen(input.at, 'at');
   assertNotFuture(deps, when, 'at', input.at);
   const channel = oneOf<ContactChannel>(input.channel, CONTACT_CHANNELS, 'channel', '渠道');
@@ -202,6 +208,33 @@ export async function logContact(deps: Deps, input: LogContactInput): Promise<Lo
     deadlineOn = d.value;
   }
   const thirdParty = text(input.thirdParty) === null ? null : parseThirdParty(input.thirdParty!);
+  const fields: ContactFields = {
+    lenderId: lender?.id ?? null,
+    occurredAt: when.at,
+    channel,
+    direction,
+    agentName: text(input.agentName),
+    agentNumber: text(input.agentNumber),
+    counterpart: text(input.counterpart),
+    asked: text(input.asked),
+    offered: text(input.offered),
+    promises: text(input.promises),
+    deadlineOn,
+    nextStep: text(input.nextStep),
+    thirdParty,
+    tags,
+    notes: text(input.notes),
+  };
+  return { fields, lender };
+}
+
+/**
+ * Logs one contact. Validates everything first; the contact, the evidence links, the state move
+ * and the ledger entry are one transaction. Moving to 'agreed' needs it in writing: a written
+ * channel or linked evidence.
+ */
+export async function logContact(deps: Deps, input: LogContactInput): Promise<LogContactResult> {
+  const { fields, lender } = await validateContactFields(deps, input);
   const evidenceRepo = createEvidenceRepository(deps.db);
   const evidenceIds = [...new Set(input.evidenceIds ?? [])];
   for (const id of evidenceIds) {
@@ -229,7 +262,7 @@ export async function logContact(deps: Deps, input: LogContactInput): Promise<Lo
         field: 'lender',
         messageZh: '记录协商状态需要指定出借机构（--lender）',
       });
-    if (target === 'agreed' && !WRITTEN_CHANNELS.has(channel) && evidenceIds.length === 0)
+    if (target === 'agreed' && !WRITTEN_CHANNELS.has(fields.channel) && evidenceIds.length === 0)
       throw new AppError(
         'transition-not-allowed',
         'state: "agreed" means agreed in writing; link the written proof with --evidence (add it first with: xieshang evidence add), or log the written message itself',
@@ -244,21 +277,7 @@ export async function logContact(deps: Deps, input: LogContactInput): Promise<Lo
   const contact: Contact = {
     id: deps.ids.next(),
     caseId: input.caseId,
-    lenderId: lender?.id ?? null,
-    occurredAt: when.at,
-    channel,
-    direction,
-    agentName: text(input.agentName),
-    agentNumber: text(input.agentNumber),
-    counterpart: text(input.counterpart),
-    asked: text(input.asked),
-    offered: text(input.offered),
-    promises: text(input.promises),
-    deadlineOn,
-    nextStep: text(input.nextStep),
-    thirdParty,
-    tags,
-    notes: text(input.notes),
+    ...fields,
     createdAt: deps.clock.now(),
   };
 
@@ -374,4 +393,151 @@ export async function checkCaseConduct(
   return checkConduct(
     contacts.map((c) => toConductContact(c, c.lenderId === null ? null : lenders.get(c.lenderId))),
   );
+}
+
+/** Edit a contact: any subset of what logging takes; `null` clears an optional field. */
+export type ContactEdit = Partial<
+  Omit<LogContactInput, 'caseId' | 'evidenceIds' | 'state' | 'tags'>
+>;
+
+function contactNotFound(id: string): AppError {
+  return new AppError('not-found', `contact ${id} is not in this case`, {
+    field: 'id',
+    messageZh: '没有这条联系记录',
+  });
+}
+
+async function findContact(deps: Deps, caseId: CaseId, id: string): Promise<Contact> {
+  const c = await createContactRepository(deps.db).get(caseId, id);
+  if (c === null) throw contactNotFound(id);
+  return c;
+}
+
+/** A stored contact as the input logging would take, so an edit is validated like an add. */
+function toInput(c: Contact): Omit<LogContactInput, 'evidenceIds' | 'state'> {
+  return {
+    caseId: c.caseId as CaseId,
+    at: c.occurredAt,
+    lender: c.lenderId,
+    channel: c.channel,
+    direction: c.direction,
+    agentName: c.agentName,
+    agentNumber: c.agentNumber,
+    counterpart: c.counterpart,
+    asked: c.asked,
+    offered: c.offered,
+    promises: c.promises,
+    deadline: c.deadlineOn,
+    nextStep: c.nextStep,
+    thirdParty: formatThirdParty(c.thirdParty),
+    tags: c.tags.filter((t) => t !== 'note-in-letters'),
+    notes: c.notes,
+    includeNoteInLetters: c.tags.includes('note-in-letters'),
+  };
+}
+
+/**
+ * A contact that moved its lender to 'agreed' proved it in writing (a written channel or linked
+ * evidence); an edit may not take that proof away.
+ */
+async function assertStillInWriting(
+  trx: Parameters<Parameters<typeof withLedgerEntry>[2]>[0],
+  caseId: CaseId,
+  was: Contact,
+  now: Contact,
+): Promise<void> {
+  if (was.lenderId === null || WRITTEN_CHANNELS.has(now.channel)) return;
+  const s = await createContactRepository(trx).state(caseId, was.lenderId);
+  if (s?.contactId !== was.id || s.state !== 'agreed') return;
+  const linked = await createEvidenceRepository(trx).list(caseId, { contactId: was.id });
+  if (linked.length > 0) return;
+  throw new AppError(
+    'transition-not-allowed',
+    'channel: this contact recorded the written agreement; a spoken channel would leave it unproven',
+    {
+      field: 'channel',
+      messageZh:
+        '这条记录是“已书面达成”的依据：改成电话等口头方式后就没有书面证明了；请先关联协议截图等证据',
+    },
+  );
+}
+
+/**
+ * Corrects a logged contact. The merged record passes the same checks as a new one (a future
+ * time is refused); the change is one ledger entry ('contact-edited', the whole new record), so
+ * `evidence verify` compares the row with the latest recorded version. Conduct flags are derived
+ * from the log, so they follow. A contact that moved a lender's negotiation state keeps its
+ * lender: the state history would otherwise point at another lender's contact.
+ */
+export async function editContact(
+  deps: Deps,
+  caseId: CaseId,
+  id: string,
+  patch: ContactEdit,
+): Promise<LogContactResult> {
+  const was = await findContact(deps, caseId, id);
+  const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+  const { fields, lender } = await validateContactFields(deps, { ...toInput(was), ...defined });
+  const contact: Contact = { ...was, ...fields };
+  const { result, entry } = await withLedgerEntry(deps, caseId, async (trx) => {
+    const repo = createContactRepository(trx);
+    if (contact.lenderId !== was.lenderId && was.lenderId !== null) {
+      const s = await repo.state(caseId, was.lenderId);
+      if (s?.contactId === id)
+        throw new AppError('conflict', 'lenderId: this contact set the negotiation state', {
+          field: 'lenderId',
+          messageZh: '这条联系记录改变过该机构的协商状态，不能改成别的机构；请删除后重新记录',
+        });
+    }
+    await assertStillInWriting(trx, caseId, was, contact);
+    if (!(await repo.update(contact))) throw contactNotFound(id);
+    const state = lender === null ? null : ((await repo.state(caseId, lender.id))?.state ?? null);
+    return {
+      result: state,
+      entry: {
+        objectHash: null,
+        kind: 'contact-edited',
+        meta: { contact: contactMeta(contact) },
+      },
+    };
+  });
+  const flags = checkConduct([toConductContact(contact, lender)]);
+  return { contact, stateBefore: result, stateAfter: result, entry, flags };
+}
+
+/**
+ * Deletes a contact. Its evidence links and the negotiation state that points at it are nulled by
+ * the database; all three are kept in the 'contact.remove' event so `undoRemoval` (undo.ts) puts
+ * them back. The ledger records the removal ('contact-removed'): what was logged stays in it.
+ */
+export async function removeContact(
+  deps: Deps,
+  caseId: CaseId,
+  id: string,
+): Promise<{ contact: Contact; undoId: string }> {
+  const contact = await findContact(deps, caseId, id);
+  const { result } = await withLedgerEntry(deps, caseId, async (trx) => {
+    const snapshot = await takeSnapshot(
+      trx,
+      caseId,
+      [{ table: 'contacts', column: 'id', values: [id] }],
+      [
+        { table: 'negotiation_states', column: 'contact_id', value: id, key: 'lender_id' },
+        { table: 'evidence_items', column: 'contact_id', value: id },
+      ],
+    );
+    if (snapshot.rows.length === 0) throw contactNotFound(id);
+    await createContactRepository(trx).remove(caseId, id);
+    const undoId = await recordRemoval(trx, deps, caseId, {
+      action: 'contact.remove',
+      subject: id,
+      summary: { lenderId: contact.lenderId, occurredAt: contact.occurredAt },
+      snapshot,
+    });
+    return {
+      result: undoId,
+      entry: { objectHash: null, kind: 'contact-removed', meta: { contactId: id } },
+    };
+  });
+  return { contact, undoId: result };
 }

@@ -27,11 +27,13 @@ export interface NulledPart {
   table: TableName;
   column: string;
   value: string;
+  /** the column naming each row (default `id`; `lender_id` for negotiation_states) */
+  key?: string;
 }
 
 export interface Snapshot {
   rows: { table: TableName; rows: Row[] }[];
-  nulled: { table: TableName; column: string; value: string; ids: string[] }[];
+  nulled: { table: TableName; column: string; value: string; ids: string[]; key?: string }[];
 }
 
 const UNDO_ACTION = 'undo';
@@ -70,13 +72,14 @@ export async function takeSnapshot(
     });
   }
   for (const n of nulls) {
+    const key = n.key ?? 'id';
     const rows = (await trx
       .selectFrom(n.table)
-      .select('id' as never)
+      .select(`${key} as k` as never)
       .where('case_id' as never, '=', caseId as never)
       .where(n.column as never, '=', n.value as never)
-      .execute()) as { id: string }[];
-    if (rows.length > 0) snap.nulled.push({ ...n, ids: rows.map((r) => r.id) });
+      .execute()) as unknown as { k: string }[];
+    if (rows.length > 0) snap.nulled.push({ ...n, ids: rows.map((r) => r.k) });
   }
   return snap;
 }
@@ -171,7 +174,7 @@ export async function undoRemoval(
           .updateTable(n.table)
           .set({ [n.column]: n.value } as never)
           .where('case_id' as never, '=', caseId as never)
-          .where('id' as never, 'in', n.ids as never)
+          .where((n.key ?? 'id') as never, 'in', n.ids as never)
           .where(n.column as never, 'is', null as never)
           .execute();
       await createEventRepository(trx).append({

@@ -311,6 +311,9 @@ export interface EvidenceItemsTable {
   media_type: string;
   size_bytes: number;
   description: string | null;
+  /** set once when the item is withdrawn (never erased); null while it stands */
+  withdrawn_at: InstantCol | null;
+  withdraw_reason: string | null;
 }
 
 export interface LedgerEntriesTable {

@@ -157,8 +157,8 @@ export const api = {
     request<DebtView>('PATCH', `/api/debts/${encodeURIComponent(id)}`, b),
   removeDebt: (id: string) => request<Removed>('DELETE', `/api/debts/${encodeURIComponent(id)}`),
   /** brings back what a delete removed (the `undoId` its reply gave) */
-  undo: (undoId: string) =>
-    request<UndoResult>('POST', `/api/undo/${encodeURIComponent(undoId)}`, {}),
+  undo: (undoId: string, key?: string) =>
+    request<UndoResult>('POST', `/api/undo/${encodeURIComponent(undoId)}`, {}, key),
   saveBudget: (b: BudgetSave, key?: string) => request<BudgetView>('POST', '/api/budgets', b, key),
   buildPlan: (b: PlanBuild, key?: string) => request<PlanView>('POST', '/api/plans', b, key),
   /** the saved budget, or null before the first save */
@@ -210,10 +210,10 @@ export const api = {
   contacts: () => request<{ contacts: ContactView[] }>('GET', '/api/contacts'),
   addContact: (b: ContactCreate, key?: string) =>
     request<ContactView>('POST', '/api/contacts', b, key),
-  editContact: (id: string, b: ContactPatch) =>
-    request<ContactView>('PATCH', `/api/contacts/${encodeURIComponent(id)}`, b),
-  removeContact: (id: string) =>
-    request<Removed>('DELETE', `/api/contacts/${encodeURIComponent(id)}`),
+  editContact: (id: string, b: ContactPatch, key?: string) =>
+    request<ContactView>('PATCH', `/api/contacts/${encodeURIComponent(id)}`, b, key),
+  removeContact: (id: string, key?: string) =>
+    request<Removed>('DELETE', `/api/contacts/${encodeURIComponent(id)}`, undefined, key),
   evidence: () => request<{ items: EvidenceView[] }>('GET', '/api/evidence'),
   /** Fields first, file last: the server streams the file straight into the vault. */
   uploadEvidence: (fields: EvidenceFields, file: File, key?: string) => {
@@ -226,8 +226,13 @@ export const api = {
   evidenceUrl: (id: string) => `/api/evidence/${encodeURIComponent(id)}/download`,
   exportUrl: '/api/evidence/export',
   /** evidence is append-only: withdrawing keeps the file and the ledger entry, with the reason */
-  withdrawEvidence: (id: string, reason: string) =>
-    request<EvidenceView>('POST', `/api/evidence/${encodeURIComponent(id)}/withdraw`, { reason }),
+  withdrawEvidence: (id: string, reason: string, key?: string) =>
+    request<EvidenceView>(
+      'POST',
+      `/api/evidence/${encodeURIComponent(id)}/withdraw`,
+      { reason },
+      key,
+    ),
   conduct: () => request<{ flags: ConductFlag[] }>('GET', '/api/conduct'),
   agreements: () => request<{ agreements: AgreementView[] }>('GET', '/api/agreements'),
   addAgreement: (b: AgreementCreate, key?: string) =>

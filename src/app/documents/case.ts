@@ -37,6 +37,7 @@ import { checkCaseConduct } from '../contacts.js';
 import { loadLatestBudget } from '../budgets.js';
 import { resolveCase } from '../cases.js';
 import { EVIDENCE_KIND_ZH, listEvidence } from '../evidence/evidence.js';
+import { isStanding } from '../evidence/withdraw.js';
 import { hasAmountOverLimit, summarizeCase, type DebtSummary } from '../summary.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
@@ -259,7 +260,8 @@ export async function loadLetterCase(
   const legality = summary.debts
     .filter((d) => d.lenderId === lender.id)
     .flatMap((d) => toFinding(d, refOf({ contractNumber: d.contractNumber, id: d.debtId }), asOf));
-  const evidence = await listEvidence(deps, kase.id, { lender: lender.id });
+  // withdrawn evidence stays in the vault and the ledger but is no longer offered as proof
+  const evidence = (await listEvidence(deps, kase.id, { lender: lender.id })).filter(isStanding);
   const exhibits: Exhibit[] = evidence.map((e, i) => ({
     source: `evidence:${e.id}`,
     no: `证据${i + 1}`,

@@ -308,6 +308,50 @@ function sortKeys(v: JsonValue): JsonValue {
 }
 
 /**
+ * What the ledger says now about each contact and withdrawal: a contact's latest recorded version
+ * ('contact-logged', then each 'contact-edited') and whether a 'contact-removed' came after it
+ * (an undone removal puts the row back exactly as last recorded); each item's withdrawal.
+ */
+function recordedHistory(entries: readonly LedgerEntry[]): {
+  contacts: Map<string, { entry: LedgerEntry; removed: boolean }>;
+  removedContacts: Set<string>;
+  withdrawals: Map<string, { withdrawnAt: JsonValue; reason: JsonValue }>;
+} {
+  const contacts = new Map<string, { entry: LedgerEntry; removed: boolean }>();
+  const removedContacts = new Set<string>();
+  const withdrawals = new Map<string, { withdrawnAt: JsonValue; reason: JsonValue }>();
+  for (const e of entries) {
+    if (e.kind === 'contact-logged' || e.kind === 'contact-edited') {
+      const rec = e.meta['contact'];
+      const id =
+        rec !== null && typeof rec === 'object' && !Array.isArray(rec) ? String(rec['id']) : '';
+      contacts.set(id, { entry: e, removed: false });
+    } else if (e.kind === 'contact-removed') {
+      const id = String(e.meta['contactId']);
+      removedContacts.add(id);
+      const was = contacts.get(id);
+      if (was !== undefined) contacts.set(id, { ...was, removed: true });
+    } else if (e.kind === 'evidence-withdrawn') {
+      withdrawals.set(String(e.meta['evidenceId']), {
+        withdrawnAt: e.meta['withdrawnAt'] ?? null,
+        reason: e.meta['reason'] ?? null,
+      });
+    }
+  }
+  return { contacts, removedContacts, withdrawals };
+}
+
+/** A row's withdrawal matches the ledger's (both absent, or the same time and reason). */
+function sameWithdrawal(
+  row: EvidenceItem,
+  rec: { withdrawnAt: JsonValue; reason: JsonValue } | undefined,
+): boolean {
+  const at = row.withdrawnAt ?? null;
+  if (rec === undefined) return at === null;
+  return at === rec.withdrawnAt && (row.withdrawReason ?? null) === rec.reason;
+}
+
+/**
  * Re-hashes every object the ledger names, walks the chain against the vault's head file (and
  * an optional head hash the user wrote down), and compares evidence and contact rows with what
  * the ledger recorded. Names each problem; never stops at the first object problem.
@@ -418,6 +462,7 @@ export async function verifyEvidence(
   // Rows against what the ledger recorded when they were added.
   const items = await createEvidenceRepository(deps.db).list(caseId);
   const itemById = new Map(items.map((e) => [e.id, e]));
+  const history = recordedHistory(entries);
   const recordedItems = new Set<string>();
   for (const e of entries.filter((x) => x.kind === 'evidence-added')) {
     const id = String(e.meta['evidenceId']);
@@ -437,7 +482,14 @@ export async function verifyEvidence(
     const now = evidenceMeta(row);
     const was = { ...e.meta };
     if (was['contactId'] === null) now['contactId'] = null;
-    if (!sameJson(now, was) || row.sha256 !== e.objectHash)
+    // removing a contact (recorded in the ledger) unlinks its evidence
+    if (now['contactId'] === null && history.removedContacts.has(String(was['contactId'])))
+      now['contactId'] = was['contactId'] ?? null;
+    if (
+      !sameJson(now, was) ||
+      row.sha256 !== e.objectHash ||
+      !sameWithdrawal(row, history.withdrawals.get(id))
+    )
       problems.push({
         code: 'evidence-row-changed',
         id,
@@ -458,12 +510,11 @@ export async function verifyEvidence(
   const contacts = await createContactRepository(deps.db).list(caseId);
   const contactById = new Map(contacts.map((c) => [c.id, c]));
   const recordedContacts = new Set<string>();
-  for (const e of entries.filter((x) => x.kind === 'contact-logged')) {
+  for (const [id, { entry: e, removed }] of history.contacts) {
     const rec = e.meta['contact'];
-    const id =
-      rec !== null && typeof rec === 'object' && !Array.isArray(rec) ? String(rec['id']) : '';
     recordedContacts.add(id);
     const row = contactById.get(id);
+    if (row === undefined && removed) continue;
     if (row === undefined)
       problems.push({
         code: 'contact-row-missing',

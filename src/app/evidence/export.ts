@@ -115,10 +115,12 @@ export async function exportEvidence(deps: Deps, input: ExportInput): Promise<Ex
   const slice = complete
     ? allEntries
     : allEntries.filter((e) => {
-        if (e.kind === 'evidence-added') return itemIds.has(String(e.meta['evidenceId']));
+        if (e.kind === 'evidence-added' || e.kind === 'evidence-withdrawn')
+          return itemIds.has(String(e.meta['evidenceId']));
+        if (e.kind === 'contact-removed') return false;
         const c = e.meta['contact'];
         return (
-          e.kind === 'contact-logged' &&
+          (e.kind === 'contact-logged' || e.kind === 'contact-edited') &&
           c !== null &&
           typeof c === 'object' &&
           !Array.isArray(c) &&
@@ -155,6 +157,9 @@ export async function exportEvidence(deps: Deps, input: ExportInput): Promise<Ex
       originalName: item.originalName,
       mediaType: item.mediaType,
       description: item.description,
+      // withdrawn evidence is kept (append-only) and marked, with the reason given
+      withdrawnAt: item.withdrawnAt ?? null,
+      withdrawReason: item.withdrawReason ?? null,
     })),
     contacts,
     conductFlags: flags,
@@ -297,9 +302,12 @@ export function renderIndexHtml(x: IndexInput): string {
     if (item.contactId !== null)
       exhibitsOf.set(item.contactId, [...(exhibitsOf.get(item.contactId) ?? []), i + 1]);
     const linked = item.contactId === null ? undefined : contactAt.get(item.contactId);
+    const withdrawn = item.withdrawnAt
+      ? `<br><b>已撤回</b>（${e(beijing(item.withdrawnAt))}）：${e(item.withdrawReason ?? '')}`
+      : '';
     rows.push({
       at: itemTime(item),
-      html: `<tr class="ev"><td>证据 ${i + 1}</td><td>${e(beijing(itemTime(item)))}${item.capturedAt === null ? '<br><small>（添加时间）</small>' : ''}</td><td>${e(EVIDENCE_KIND_ZH[item.kind])}</td><td>${e(lenderName(item.lenderId))}</td><td>${e(item.description ?? '')}<br><small>原文件名：${e(item.originalName)}（${e(item.mediaType)}，${item.sizeBytes} 字节）${linked === undefined ? '' : `<br>关联联系记录：${e(linked)}`}</small></td><td><a href="${e(encodeURI(path))}">${e(path)}</a><br><code>${item.sha256}</code></td></tr>`,
+      html: `<tr class="ev${withdrawn ? ' withdrawn' : ''}"><td>证据 ${i + 1}${withdrawn}</td><td>${e(beijing(itemTime(item)))}${item.capturedAt === null ? '<br><small>（添加时间）</small>' : ''}</td><td>${e(EVIDENCE_KIND_ZH[item.kind])}</td><td>${e(lenderName(item.lenderId))}</td><td>${e(item.description ?? '')}<br><small>原文件名：${e(item.originalName)}（${e(item.mediaType)}，${item.sizeBytes} 字节）${linked === undefined ? '' : `<br>关联联系记录：${e(linked)}`}</small></td><td><a href="${e(encodeURI(path))}">${e(path)}</a><br><code>${item.sha256}</code></td></tr>`,
     });
   });
   for (const c of x.contacts) {
@@ -348,7 +356,7 @@ export function renderIndexHtml(x: IndexInput): string {
 @page{size:A4;margin:15mm}
 body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2em;font-size:12pt}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #444;padding:4px 6px;vertical-align:top}
-th{background:#eee}td:first-child{white-space:nowrap}tr.ct td{background:#f8f8f8}code{font-size:8pt;word-break:break-all}small{color:#444}
+th{background:#eee}td:first-child{white-space:nowrap}tr.ct td{background:#f8f8f8}tr.withdrawn td{color:#666;text-decoration:line-through}tr.withdrawn td:first-child{text-decoration:none;white-space:normal;min-width:8em}code{font-size:8pt;word-break:break-all}small{color:#444}
 @media print{body{margin:0}a{color:inherit;text-decoration:none}tr{break-inside:avoid;page-break-inside:avoid}}
 </style></head><body>
 <h1>证据目录</h1>

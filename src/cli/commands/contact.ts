@@ -8,9 +8,12 @@ import {
   NEGOTIATION_STATES,
   NEGOTIATION_STATE_ZH,
   THIRD_PARTY_RELATIONS,
+  editContact,
   listContacts,
   listNegotiationStates,
   logContact,
+  removeContact,
+  type ContactEdit,
   type LogContactInput,
 } from '../../app/contacts.js';
 import { AppError } from '../../app/errors.js';
@@ -134,6 +137,51 @@ function fromFlags(o: LogFlags): Omit<LogContactInput, 'caseId'> {
   };
 }
 
+type EditFlags = Opts &
+  Partial<
+    Pick<
+      LogFlags,
+      | 'at'
+      | 'lender'
+      | 'channel'
+      | 'direction'
+      | 'agent'
+      | 'agentNumber'
+      | 'number'
+      | 'asked'
+      | 'offered'
+      | 'promises'
+      | 'deadline'
+      | 'next'
+      | 'thirdParty'
+      | 'notes'
+      | 'includeNoteInLetters'
+    >
+  >;
+
+/** Only the flags given; an empty string clears an optional field. */
+function editFromFlags(o: EditFlags): ContactEdit {
+  const clear = (v: string | undefined) => (v === undefined ? undefined : v === '' ? null : v);
+  const pairs: [keyof ContactEdit, unknown][] = [
+    ['at', o.at],
+    ['lender', clear(o.lender)],
+    ['channel', o.channel],
+    ['direction', o.direction],
+    ['agentName', clear(o.agent)],
+    ['agentNumber', clear(o.agentNumber)],
+    ['counterpart', clear(o.number)],
+    ['asked', clear(o.asked)],
+    ['offered', clear(o.offered)],
+    ['promises', clear(o.promises)],
+    ['deadline', clear(o.deadline)],
+    ['nextStep', clear(o.next)],
+    ['thirdParty', clear(o.thirdParty)],
+    ['notes', clear(o.notes)],
+    ['includeNoteInLetters', o.includeNoteInLetters],
+  ];
+  return Object.fromEntries(pairs.filter(([, v]) => v !== undefined)) as ContactEdit;
+}
+
 export function registerContact(
   program: Command,
   ctx: CliContext,
@@ -218,6 +266,75 @@ export function registerContact(
           ctx.io.stdout(
             say(ctx, `⚠ ${f.titleZh}：${f.messageZh}\n`, `⚠ ${f.titleEn}: ${f.messageEn}\n`),
           );
+      }),
+    ),
+  );
+
+  addStoreOptions(
+    ct
+      .command('edit <id>')
+      .description('修改一条联系记录（只改给出的项；传空字符串清空） (edit a contact)')
+      .option('--case <id>', 'case id (default: the only case)')
+      .option('--at <time>', 'when: 2026-11-20 23:05 (Beijing) or ISO time with zone')
+      .option('--lender <lender>', 'lender id, name or brand')
+      .option('--channel <channel>', CONTACT_CHANNELS.join(' | '))
+      .option('--direction <dir>', 'inbound | outbound')
+      .option('--agent <name>', "the agent's name")
+      .option('--agent-number <no>', '工号 / staff number')
+      .option('--number <number>', 'the phone number or account they used')
+      .option('--asked <text>', 'what they asked')
+      .option('--offered <text>', 'what was offered')
+      .option('--promises <text>', 'promises made')
+      .option('--deadline <date>', 'a deadline they gave')
+      .option('--next <text>', 'next step')
+      .option('--third-party <who>', `${THIRD_PARTY_RELATIONS.join(' | ')}[:detail]`)
+      .option('--notes <text>', 'notes: what they said')
+      .option('--include-note-in-letters', '允许在文书中引用本条备注 / quote the notes in letters')
+      .option('--no-include-note-in-letters', '不在文书中引用备注 / do not quote the notes'),
+  ).action(
+    action(ctx, setExit, async (id: string, o: EditFlags) =>
+      withDeps(ctx, o, async (deps) => {
+        const c = await resolveCase(deps, o.case);
+        const r = await editContact(deps, c.id, id, editFromFlags(o));
+        if (ctx.json)
+          return printJson(ctx, {
+            contact: r.contact,
+            ledger: { seq: r.entry.seq, hash: r.entry.hash },
+            flags: r.flags,
+          });
+        ctx.io.stdout(
+          say(
+            ctx,
+            `已修改联系记录 ${r.contact.id}（${beijingTime(r.contact.occurredAt)} 北京时间）\n账本第 ${r.entry.seq} 条，头哈希：${r.entry.hash}\n`,
+            `Edited contact ${r.contact.id} (${beijingTime(r.contact.occurredAt)} Beijing time)\nLedger entry ${r.entry.seq}, head hash: ${r.entry.hash}\n`,
+          ),
+        );
+        for (const f of r.flags)
+          ctx.io.stdout(
+            say(ctx, `⚠ ${f.titleZh}：${f.messageZh}\n`, `⚠ ${f.titleEn}: ${f.messageEn}\n`),
+          );
+      }),
+    ),
+  );
+
+  addStoreOptions(
+    ct
+      .command('remove <id>')
+      .description('删除一条联系记录（可撤销） (remove a contact; can be undone)')
+      .option('--case <id>', 'case id (default: the only case)'),
+  ).action(
+    action(ctx, setExit, async (id: string, o: Opts) =>
+      withDeps(ctx, o, async (deps) => {
+        const c = await resolveCase(deps, o.case);
+        const r = await removeContact(deps, c.id, id);
+        if (ctx.json) return printJson(ctx, { removed: r.contact, undoId: r.undoId });
+        ctx.io.stdout(
+          say(
+            ctx,
+            `已删除联系记录 ${r.contact.id}（${beijingTime(r.contact.occurredAt)} 北京时间）（撤销：xieshang undo ${r.undoId}）\n`,
+            `Removed contact ${r.contact.id} (${beijingTime(r.contact.occurredAt)} Beijing time) (to undo: xieshang undo ${r.undoId})\n`,
+          ),
+        );
       }),
     ),
   );

@@ -143,12 +143,44 @@ export function registerEvidence(
               beijingTime(e.capturedAt),
               ctx.lang === 'en' ? e.kind : EVIDENCE_KIND_ZH[e.kind],
               e.lenderId === null ? '—' : (lenders.get(e.lenderId) ?? e.lenderId),
-              short(e.description),
+              e.withdrawnAt
+                ? say(
+                    ctx,
+                    `（已撤回：${short(e.withdrawReason ?? '')}）`,
+                    `(withdrawn: ${short(e.withdrawReason ?? '')})`,
+                  ) + short(e.description)
+                : short(e.description),
               e.originalName,
               formatBytes(e.sizeBytes),
               `${e.sha256.slice(0, 16)}…`,
             ]),
             ['left', 'left', 'left', 'left', 'left', 'left', 'right', 'left'],
+          ),
+        );
+      }),
+    ),
+  );
+
+  withCase(
+    ev
+      .command('withdraw <id>')
+      .description(
+        '撤回一份证据：文件与账本记录保留，不再用于文书 (withdraw evidence; it is never erased)',
+      )
+      .requiredOption('--reason <text>', '撤回原因 (why it is withdrawn)'),
+  ).action(
+    action(ctx, setExit, async (id: string, o: Opts & { reason: string }) =>
+      withDeps(ctx, o, async (deps) => {
+        const c = await resolveCase(deps, o.case);
+        const { withdrawEvidence } = await import('../../app/evidence/withdraw.js');
+        const r = await withdrawEvidence(deps, c.id, id, o.reason);
+        if (ctx.json)
+          return printJson(ctx, { item: r.item, ledger: { seq: r.entry.seq, hash: r.entry.hash } });
+        ctx.io.stdout(
+          say(
+            ctx,
+            `已撤回证据 ${r.item.id}（${r.item.originalName}），原因：${r.item.withdrawReason}\n文件与记录仍保留在证据库中，不再用于文书。账本第 ${r.entry.seq} 条，头哈希：${r.entry.hash}\n`,
+            `Withdrew evidence ${r.item.id} (${r.item.originalName}), reason: ${r.item.withdrawReason}\nThe file and its record stay in the vault; letters no longer use it. Ledger entry ${r.entry.seq}, head hash: ${r.entry.hash}\n`,
           ),
         );
       }),

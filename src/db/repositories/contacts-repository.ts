@@ -139,6 +139,38 @@ export function createContactRepository(db: Db) {
         .execute();
     },
 
+    /** Rewrites what a contact says (id, case and created_at stay); returns whether it existed. */
+    async update(c: Contact): Promise<boolean> {
+      const r = await db
+        .updateTable('contacts')
+        .set({
+          lender_id: c.lenderId,
+          occurred_at: c.occurredAt,
+          channel: c.channel,
+          direction: c.direction,
+          agent_name: c.agentName,
+          agent_number: c.agentNumber,
+          counterpart: c.counterpart,
+          asked: c.asked,
+          offered: c.offered,
+          promises: c.promises,
+          deadline_on: c.deadlineOn,
+          next_step: c.nextStep,
+          third_party: formatThirdParty(c.thirdParty),
+          flags_json: JSON.stringify(c.tags),
+          notes: c.notes,
+        })
+        .where('case_id', '=', c.caseId)
+        .where('id', '=', c.id)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) > 0;
+    },
+
+    /** Deletes a contact; the database nulls the evidence links and state pointers to it. */
+    async remove(caseId: string, id: string): Promise<void> {
+      await db.deleteFrom('contacts').where('case_id', '=', caseId).where('id', '=', id).execute();
+    },
+
     async get(caseId: string, id: string): Promise<Contact | null> {
       const r = await db
         .selectFrom('contacts')

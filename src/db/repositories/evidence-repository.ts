@@ -24,6 +24,9 @@ export interface EvidenceItem {
   mediaType: string;
   sizeBytes: number;
   description: string | null;
+  /** withdrawn items stay stored and listed (append-only); letters leave them out */
+  withdrawnAt?: Instant | null;
+  withdrawReason?: string | null;
 }
 
 function toInstant(v: string | Date): Instant {
@@ -44,6 +47,9 @@ function toEvidenceItem(r: Selectable<EvidenceItemsTable>): EvidenceItem {
     mediaType: r.media_type,
     sizeBytes: Number(r.size_bytes),
     description: r.description,
+    withdrawnAt:
+      r.withdrawn_at === null || r.withdrawn_at === undefined ? null : toInstant(r.withdrawn_at),
+    withdrawReason: r.withdraw_reason ?? null,
   };
 }
 
@@ -91,6 +97,18 @@ export function createEvidenceRepository(db: Db) {
       if (f.contactId !== undefined) q = q.where('contact_id', '=', f.contactId);
       const rows = await q.orderBy('added_at', 'asc').orderBy('id', 'asc').execute();
       return rows.map(toEvidenceItem);
+    },
+
+    /** Marks an item withdrawn once; returns false when it was withdrawn already (or is absent). */
+    async withdraw(caseId: string, id: string, at: Instant, reason: string): Promise<boolean> {
+      const r = await db
+        .updateTable('evidence_items')
+        .set({ withdrawn_at: at, withdraw_reason: reason })
+        .where('case_id', '=', caseId)
+        .where('id', '=', id)
+        .where('withdrawn_at', 'is', null)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) > 0;
     },
 
     /** Links an item to a contact when it is not linked yet; returns whether it changed. */

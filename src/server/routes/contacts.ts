@@ -1,9 +1,23 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { resolveCase } from '../../app/cases.js';
-import { checkCaseConduct, listContacts, logContact } from '../../app/contacts.js';
+import {
+  checkCaseConduct,
+  editContact,
+  listContacts,
+  logContact,
+  removeContact,
+  type ContactEdit,
+} from '../../app/contacts.js';
 import { listLenders } from '../../app/lenders.js';
-import { ConductFlag, ContactCreate, ContactView } from '../../contracts/index.js';
+import {
+  ConductFlag,
+  ContactCreate,
+  ContactPatch,
+  ContactView,
+  IdParams,
+  Removed,
+} from '../../contracts/index.js';
 import type { RouteOptions } from './index.js';
 
 type AppContact = Awaited<ReturnType<typeof listContacts>>[number];
@@ -20,7 +34,41 @@ function contactView(c: AppContact, lenderName: string | null): ContactView {
     asked: c.asked,
     offered: c.offered,
     notes: c.notes,
+    agentNumber: c.agentNumber,
+    counterpart: c.counterpart,
+    promises: c.promises,
+    deadlineDate: c.deadlineOn,
+    nextStep: c.nextStep,
+    thirdParty:
+      c.thirdParty === null
+        ? null
+        : c.thirdParty.detail === null
+          ? c.thirdParty.relation
+          : `${c.thirdParty.relation}:${c.thirdParty.detail}`,
+    includeNoteInLetters: c.tags.includes('note-in-letters'),
   };
+}
+
+/** The API's patch names → the use case's (only the fields sent; `null` clears). */
+function toEdit(b: ContactPatch): ContactEdit {
+  const pairs: [keyof ContactEdit, unknown][] = [
+    ['lender', b.lenderId],
+    ['at', b.occurredAt],
+    ['channel', b.channel],
+    ['direction', b.direction],
+    ['agentName', b.agentName],
+    ['agentNumber', b.agentNumber],
+    ['counterpart', b.counterpart],
+    ['asked', b.asked],
+    ['offered', b.offered],
+    ['promises', b.promises],
+    ['deadline', b.deadlineDate],
+    ['nextStep', b.nextStep],
+    ['thirdParty', b.thirdParty],
+    ['notes', b.notes],
+    ['includeNoteInLetters', b.includeNoteInLetters],
+  ];
+  return Object.fromEntries(pairs.filter(([, v]) => v !== undefined)) as ContactEdit;
 }
 
 /** Contact log (F7) and the collector-conduct checker (F9). */
@@ -79,6 +127,29 @@ export const contactRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
             r.contact.lenderId === null ? null : (n.get(r.contact.lenderId) ?? null),
           ),
         );
+    },
+  );
+
+  // correcting the log (issue 13 item 4): the ledger records each edit and removal
+  app.patch(
+    '/contacts/:id',
+    { schema: { tags, params: IdParams, body: ContactPatch, response: { 200: ContactView } } },
+    async (req) => {
+      const c = await resolveCase(deps);
+      const r = await editContact(deps, c.id, req.params.id, toEdit(req.body));
+      const n = await names(c.id);
+      const lenderId = r.contact.lenderId;
+      return contactView(r.contact, lenderId === null ? null : (n.get(lenderId) ?? null));
+    },
+  );
+
+  app.delete(
+    '/contacts/:id',
+    { schema: { tags, params: IdParams, response: { 200: Removed } } },
+    async (req) => {
+      const c = await resolveCase(deps);
+      const r = await removeContact(deps, c.id, req.params.id);
+      return { ok: true as const, undoId: r.undoId };
     },
   );
 

@@ -10,7 +10,8 @@ import { addEvidence, listEvidence } from '../../app/evidence/evidence.js';
 import { AppError } from '../../app/errors.js';
 import { fieldLabel } from '../../app/field-labels.js';
 import { zodReasonZh } from '../error-handler.js';
-import { EvidenceFields, EvidenceView, IdParams } from '../../contracts/index.js';
+import { EvidenceFields, EvidenceView, EvidenceWithdraw, IdParams } from '../../contracts/index.js';
+import { withdrawEvidence } from '../../app/evidence/withdraw.js';
 import { contentDisposition } from '../download.js';
 import type { RouteOptions } from './index.js';
 
@@ -27,6 +28,8 @@ function evidenceView(e: Item): EvidenceView {
     lenderId: e.lenderId,
     addedAt: e.addedAt,
     description: e.description,
+    withdrawnAt: e.withdrawnAt ?? null,
+    withdrawReason: e.withdrawReason ?? null,
   };
 }
 
@@ -159,6 +162,19 @@ export const evidenceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
       } finally {
         await rm(dir, { recursive: true, force: true });
       }
+    },
+  );
+
+  // append-only: withdrawing keeps the file and its ledger entry and records why
+  app.post(
+    '/evidence/:id/withdraw',
+    {
+      schema: { tags, params: IdParams, body: EvidenceWithdraw, response: { 200: EvidenceView } },
+    },
+    async (req) => {
+      const c = await resolveCase(deps);
+      const r = await withdrawEvidence(deps, c.id, req.params.id, req.body.reason);
+      return evidenceView(r.item);
     },
   );
 
