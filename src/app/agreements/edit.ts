@@ -87,6 +87,30 @@ function mergeEdit(a: Agreement, patch: AgreementEdit): Record<string, unknown> 
   return raw;
 }
 
+const TERM_FIELDS: Record<string, string> = {
+  'segments[0].amount': 'monthlyAmount',
+  'segments[0].firstDueOn': 'firstDueOn',
+  'segments[0].count': 'count',
+  segments: 'count',
+};
+
+/** Validates the merged agreement; an edit by level terms hears about them by their own names. */
+function parseMerged(current: Agreement, patch: AgreementEdit) {
+  try {
+    return parseAgreementInput(mergeEdit(current, patch));
+  } catch (e) {
+    const field = e instanceof AppError && e.field !== undefined ? e.field : '';
+    const term = TERM_FIELDS[field];
+    if (!(e instanceof AppError) || term === undefined || !TERMS.some((k) => k in patch)) throw e;
+    throw new AppError(e.code, e.message.replace(field, term), {
+      field: term,
+      ...(e.messageZh === undefined ? {} : { messageZh: e.messageZh.replace(field, term) }),
+      details: e.details,
+      cause: e,
+    });
+  }
+}
+
 async function loadAgreement(
   trx: Trx | Kysely<Database>,
   caseId: CaseId,
@@ -154,7 +178,7 @@ export async function editAgreement(
   asOf: IsoDate,
 ): Promise<Agreement> {
   const current = await loadAgreement(deps.db, caseId, id);
-  const draft = parseAgreementInput(mergeEdit(current, patch));
+  const draft = parseMerged(current, patch);
   const payments = await createAgreementRepository(deps.db).listPayments(caseId, id);
   const early = payments.find((p) => p.paidOn < draft.agreedOn);
   if (early !== undefined)
