@@ -101,12 +101,13 @@ async function seed(h: TestHome): Promise<void> {
       // the screen as the borrower sees it: the form, then the start of the new plan
       await form.evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await phone.shot('09-replan');
-      // the letter on screen, without Markdown marks
+      // the letter on screen rendered (a heading, bold as <strong>), without Markdown marks
       await result.getByText('在屏幕上查看协商函').click();
-      const letter = result.locator('pre.script');
+      const letter = result.locator('.markdown');
       await expect.poll(() => letter.isVisible()).toBe(true);
-      expect(await letter.textContent()).toContain('协商还款申请书');
-      expect(await letter.textContent()).not.toContain('**');
+      expect(await letter.locator('h3').first().textContent()).toContain('协商还款申请书');
+      expect(await letter.textContent()).not.toMatch(/\*\*|^#|\n#|\\/);
+      expect(await letter.locator('strong').count()).toBeGreaterThan(0);
 
       // the DOCX, under its Chinese name
       const [download] = await Promise.all([

@@ -20,7 +20,7 @@ import { resolveCase } from '../../app/cases.js';
 import { AppError } from '../../app/errors.js';
 import { formatMoney, formatYuan } from '../../core/money/index.js';
 import type { Deps } from '../../app/deps.js';
-import type { CaseId } from '../../db/types.js';
+import type { CaseId } from '../../app/types.js';
 import { withDeps } from '../deps.js';
 import { readJsonInput, say, type CliContext } from '../io.js';
 import { action, printJson } from '../run-action.js';

@@ -13,6 +13,8 @@ import { useLang, useT } from '../i18n.js';
 import { checkMoney } from '../validate.js';
 import { ErrorBanner, Field, Money } from './field.js';
 import { useForm } from './use-form.js';
+// the letter rendered as headings, lists and bold (H2's file until a shared renderer lands)
+import { MarkdownView } from '../pages/agreements/markdown-view.js';
 
 const REASONS: [ReplanReason, string, string][] = [
   ['missed', '有一期没还上', 'An installment was missed'],
@@ -26,14 +28,6 @@ const AFFECTED: Record<string, [string, string]> = {
   'at-risk': ['可能还不上', 'at risk'],
   'income-changed': ['收入变化', 'income changed'],
 };
-
-/** The Markdown letter as plain reading text: no #, ** or escaping backslashes on screen. */
-function plain(md: string): string {
-  return md
-    .replace(/^#{1,6}\s*/gm, '')
-    .replace(/\*\*/g, '')
-    .replace(/\\([\\`*_{}[\]()#+\-.!|>])/g, '$1');
-}
 
 export interface ReplanPanelProps {
   agreement: AgreementView;
@@ -279,7 +273,7 @@ function PlanCard({ plan: p }: { plan: ReplanPlanView }) {
       </details>
       <details>
         <summary>{t('在屏幕上查看协商函', 'Read the letter on screen')}</summary>
-        <pre className="script">{plain(p.letter.text)}</pre>
+        <MarkdownView text={p.letter.text} />
       </details>
       <p className="field-hint">
         {t(
