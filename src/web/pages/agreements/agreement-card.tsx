@@ -51,19 +51,7 @@ export interface CardProps {
 export function AgreementCard({ g, lenders, data, atRisk, replan, onReplan }: CardProps) {
   const t = useT();
   const [editing, setEditing] = useState(false);
-  const remover = useWrite();
   const overdue = g.installments.filter((i) => i.status === 'missed' || i.status === 'late');
-  const remove = async () => {
-    try {
-      const r = await remover.run({ remove: g.id }, () => api.removeAgreement(g.id));
-      if (r === undefined) return;
-      const label = t(`与${g.lender}的协议`, `the agreement with ${g.lender}`);
-      data.setRemoved({ undoId: r.undoId, kind: 'agreement', agreementId: null, label });
-      data.saved(null);
-    } catch (e) {
-      data.fail(e);
-    }
-  };
   if (editing)
     return (
       <li id={`agreement-${g.id}`} className="card editing">
@@ -96,35 +84,14 @@ export function AgreementCard({ g, lenders, data, atRisk, replan, onReplan }: Ca
         )}
       </p>
       <Warning overdue={overdue} atRisk={atRisk} />
-      <div className="actions card-actions">
-        {isOpen(g) ? (
-          <button
-            type="button"
-            id={`replan-${g.id}`}
-            className={overdue.length > 0 || atRisk ? 'primary' : undefined}
-            aria-expanded={replan !== null}
-            aria-label={t(`重新协商：${g.lender}`, `Re-plan: ${g.lender}`)}
-            onClick={() => onReplan(replan ? null : overdue.length > 0 ? 'missed' : 'at-risk')}
-          >
-            {t('重新协商', 'Re-plan')}
-          </button>
-        ) : null}
-        <button
-          type="button"
-          onClick={() => setEditing(true)}
-          aria-label={t(`修改协议：${g.lender}`, `Edit: ${g.lender}`)}
-        >
-          {t('修改', 'Edit')}
-        </button>
-        <button
-          type="button"
-          onClick={() => void remove()}
-          disabled={remover.busy}
-          aria-label={t(`删除协议：${g.lender}`, `Delete: ${g.lender}`)}
-        >
-          {remover.busy ? t('删除中…', 'Deleting…') : t('删除', 'Delete')}
-        </button>
-      </div>
+      <CardActions
+        g={g}
+        data={data}
+        urgent={overdue.length > 0 || atRisk}
+        replan={replan}
+        onReplan={() => onReplan(replan ? null : overdue.length > 0 ? 'missed' : 'at-risk')}
+        onEdit={() => setEditing(true)}
+      />
       {replan ? (
         <Suspense fallback={<p aria-busy="true">{t('加载中…', 'Loading…')}</p>}>
           <ReplanPanel
@@ -138,6 +105,61 @@ export function AgreementCard({ g, lenders, data, atRisk, replan, onReplan }: Ca
       <Installments g={g} />
       <Payments g={g} data={data} />
     </li>
+  );
+}
+
+function CardActions(props: {
+  g: AgreementView;
+  data: AgreementsData;
+  urgent: boolean;
+  replan: ReplanReason | null;
+  onReplan: () => void;
+  onEdit: () => void;
+}) {
+  const { g, data, urgent, replan, onReplan, onEdit } = props;
+  const t = useT();
+  const remover = useWrite();
+  const remove = async () => {
+    try {
+      const r = await remover.run({ remove: g.id }, () => api.removeAgreement(g.id));
+      if (r === undefined) return;
+      const label = t(`与${g.lender}的协议`, `the agreement with ${g.lender}`);
+      data.setRemoved({ undoId: r.undoId, kind: 'agreement', agreementId: null, label });
+      data.saved(null);
+    } catch (e) {
+      data.fail(e);
+    }
+  };
+  return (
+    <div className="actions card-actions">
+      {isOpen(g) ? (
+        <button
+          type="button"
+          id={`replan-${g.id}`}
+          className={urgent ? 'primary' : undefined}
+          aria-expanded={replan !== null}
+          aria-label={t(`重新协商：${g.lender}`, `Re-plan: ${g.lender}`)}
+          onClick={onReplan}
+        >
+          {t('重新协商', 'Re-plan')}
+        </button>
+      ) : null}
+      <button
+        type="button"
+        onClick={onEdit}
+        aria-label={t(`修改协议：${g.lender}`, `Edit: ${g.lender}`)}
+      >
+        {t('修改', 'Edit')}
+      </button>
+      <button
+        type="button"
+        onClick={() => void remove()}
+        disabled={remover.busy}
+        aria-label={t(`删除协议：${g.lender}`, `Delete: ${g.lender}`)}
+      >
+        {remover.busy ? t('删除中…', 'Deleting…') : t('删除', 'Delete')}
+      </button>
+    </div>
   );
 }
 

@@ -6,7 +6,7 @@ import { ErrorBanner, Field } from '../../components/field.js';
 import { useForm } from '../../components/use-form.js';
 import { useLang, useT } from '../../i18n.js';
 import { checkDate, checkInt, checkMoney } from '../../validate.js';
-import { DisabledReason } from './undo-bar.js';
+import { FormButtons } from './undo-bar.js';
 
 type Values = {
   lenderId: string;
@@ -121,12 +121,6 @@ export function AgreementForm({ lenders, editing, onSaved, onCancel }: Agreement
       form.showError(e, lang, FIELD_MAP);
     }
   };
-  const missing = !form.isValid
-    ? t(
-        '请先把标红或未填的项目填好，才能保存。',
-        'Fill in the fields marked or left empty to save.',
-      )
-    : null;
   return (
     <form
       className="form"
@@ -146,22 +140,15 @@ export function AgreementForm({ lenders, editing, onSaved, onCancel }: Agreement
       </h3>
       <ErrorBanner message={form.banner} />
       <AgreementFields form={form} lenders={lenders} editing={editing !== undefined} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={form.submitting || !form.isValid}>
-          {form.submitting
-            ? t('保存中…', 'Saving…')
-            : editing
-              ? t('保存修改', 'Save changes')
-              : t('保存协议', 'Save agreement')}
-        </button>
-        {onCancel ? (
-          <button type="button" onClick={onCancel} disabled={form.submitting}>
-            {t('取消', 'Cancel')}
-          </button>
-        ) : null}
-      </div>
-      <DisabledReason
-        reason={form.submitting ? t('正在保存，请稍候。', 'Saving, please wait.') : missing}
+      <FormButtons
+        submitting={form.submitting}
+        ready={form.isValid}
+        label={editing ? t('保存修改', 'Save changes') : t('保存协议', 'Save agreement')}
+        notReady={t(
+          '请先把标红或未填的项目填好，才能保存。',
+          'Fill in the fields marked or left empty to save.',
+        )}
+        onCancel={onCancel}
       />
     </form>
   );

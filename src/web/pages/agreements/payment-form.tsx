@@ -5,7 +5,7 @@ import { ErrorBanner, Field } from '../../components/field.js';
 import { useForm } from '../../components/use-form.js';
 import { useLang, useT } from '../../i18n.js';
 import { checkDate, checkMoney, checkText } from '../../validate.js';
-import { DisabledReason } from './undo-bar.js';
+import { FormButtons } from './undo-bar.js';
 
 type Values = { agreementId: string; paidDate: string; amount: string; note: string };
 
@@ -78,11 +78,6 @@ export function PaymentForm(props: PaymentFormProps) {
       form.showError(e, lang, FIELD_MAP);
     }
   };
-  const reason = form.submitting
-    ? t('正在保存，请稍候。', 'Saving, please wait.')
-    : !form.isValid
-      ? t('请先填写还款日期和金额，才能保存。', 'Enter the date and the amount to save.')
-      : null;
   return (
     <form
       className="form"
@@ -97,6 +92,28 @@ export function PaymentForm(props: PaymentFormProps) {
         {editing ? t('修改这笔还款', 'Edit this payment') : t('记录一笔还款', 'Record a payment')}
       </h3>
       <ErrorBanner message={form.banner} />
+      <PaymentFields form={form} agreements={agreements} editing={editing !== undefined} />
+      <FormButtons
+        submitting={form.submitting}
+        ready={form.isValid}
+        label={editing ? t('保存修改', 'Save changes') : t('保存还款', 'Save payment')}
+        notReady={t('请先填写还款日期和金额，才能保存。', 'Enter the date and the amount to save.')}
+        onCancel={onCancel}
+      />
+    </form>
+  );
+}
+
+function PaymentFields(props: {
+  form: ReturnType<typeof usePaymentForm>;
+  agreements: AgreementView[];
+  editing: boolean;
+}) {
+  const { form, agreements, editing } = props;
+  const t = useT();
+  const v = form.values;
+  return (
+    <>
       {editing ? null : (
         <Field label={t('哪个协议', 'Agreement')}>
           {(p) => (
@@ -137,21 +154,6 @@ export function PaymentForm(props: PaymentFormProps) {
       <Field label={t('备注（可不填）', 'Note (optional)')} error={form.shown('note')}>
         {(p) => <input {...p} value={v.note} onChange={(e) => form.set('note', e.target.value)} />}
       </Field>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={form.submitting || !form.isValid}>
-          {form.submitting
-            ? t('保存中…', 'Saving…')
-            : editing
-              ? t('保存修改', 'Save changes')
-              : t('保存还款', 'Save payment')}
-        </button>
-        {onCancel ? (
-          <button type="button" onClick={onCancel} disabled={form.submitting}>
-            {t('取消', 'Cancel')}
-          </button>
-        ) : null}
-      </div>
-      <DisabledReason reason={reason} />
-    </form>
+    </>
   );
 }
