@@ -86,6 +86,8 @@ export const FIELD_LABELS: Readonly<Record<string, readonly [string, string]>> =
   agreement: ['协议', 'agreement'],
   agreementId: ['协议', 'agreement'],
   agreedDate: ['达成日期', 'date agreed'],
+  agreedOn: ['达成日期', 'date agreed'],
+  payment: ['还款记录', 'payment'],
   monthlyAmount: ['每期金额', 'amount per installment'],
   count: ['期数', 'number of installments'],
   isConfirmedInWriting: ['是否有书面确认', 'confirmed in writing'],
@@ -204,9 +206,10 @@ export function humanizeMessage(text: string, field: string | undefined, lang: L
   const bare = field.replace(PREFIX, '');
   const dotted = bare.replace(/\[(\d+)\]/g, '.$1');
   const bracketed = dotted.replace(/\.(\d+)/g, '[$1]');
-  const spellings = [...new Set([field, `body.${bare}`, bare, dotted, bracketed])].sort(
-    (a, b) => b.length - a.length,
-  );
+  // the whole body ('body' → '') has no spelling inside a message: an empty one would match everywhere
+  const spellings = [...new Set([field, `body.${bare}`, bare, dotted, bracketed])]
+    .filter((s) => s !== '')
+    .sort((a, b) => b.length - a.length);
   let out = text;
   for (const s of spellings) {
     // only whole paths: "at" must not eat the "at" inside "format"

@@ -10,6 +10,7 @@ import type { Deps } from './deps.js';
 import { AppError } from './errors.js';
 import { withinCaseTotal } from './case-limits.js';
 import { writeTransaction } from '../db/transaction.js';
+import { localDateOf } from '../core/dates/index.js';
 
 type Trx = Transaction<Database>;
 type TableName = keyof Database;
@@ -177,6 +178,13 @@ export async function undoRemoval(
           .where((n.key ?? 'id') as never, 'in', n.ids as never)
           .where(n.column as never, 'is', null as never)
           .execute();
+      // a payment's allocations and its agreement's status derive from all the payments
+      if (kindOf(ev.action) === 'payment') {
+        const { rematchAgreement } = await import('./agreements/edit.js');
+        const agreementId = (details as { agreementId?: string }).agreementId;
+        if (agreementId !== undefined)
+          await rematchAgreement(trx, deps, caseId, agreementId, localDateOf(deps.clock.now()));
+      }
       await createEventRepository(trx).append({
         id: deps.ids.next(),
         caseId,

@@ -25,6 +25,7 @@ import { addStoreOptions, withDeps, type StoreOptions } from '../deps.js';
 import { readJsonInput, say, type CliContext } from '../io.js';
 import { action, printJson } from '../run-action.js';
 import { formatTable } from '../table.js';
+import { registerAgreementEdits } from './agreement-edit.js';
 
 export type CaseOpts = StoreOptions & { case?: string; asOf?: string };
 
@@ -288,6 +289,7 @@ export function registerAgreement(
   const ag = program
     .command('agreement')
     .description('还款协议：记录、查看、重新规划 (agreements: record, show, re-plan)');
+  registerAgreementEdits(ag, ctx, setExit);
 
   addCaseOptions(
     ag

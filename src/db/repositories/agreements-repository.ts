@@ -231,6 +231,106 @@ export function createAgreementRepository(db: Db) {
         .where('id', '=', id)
         .execute();
     },
+    /** Changes an agreement's own columns (terms, channel, notes…); installments apart. */
+    async update(
+      caseId: string,
+      id: string,
+      a: Pick<
+        Agreement,
+        | 'agreedOn'
+        | 'agentName'
+        | 'agentNumber'
+        | 'total'
+        | 'concessions'
+        | 'paymentChannel'
+        | 'payToAccount'
+        | 'isConfirmedInWriting'
+        | 'notes'
+      >,
+    ): Promise<void> {
+      await db
+        .updateTable('agreements')
+        .set({
+          agreed_on: a.agreedOn,
+          agent_name: a.agentName,
+          agent_number: a.agentNumber,
+          total_cents: a.total,
+          concessions_json: JSON.stringify(a.concessions),
+          payment_channel: a.paymentChannel,
+          pay_to_account: a.payToAccount,
+          is_confirmed_in_writing: fromBool(a.isConfirmedInWriting),
+          notes: a.notes,
+        })
+        .where('case_id', '=', caseId)
+        .where('id', '=', id)
+        .execute();
+    },
+    /** Replaces the installments (their allocations go with them; match the payments again). */
+    async replaceInstallments(
+      caseId: string,
+      agreementId: string,
+      installments: (Installment & { id: string })[],
+    ): Promise<void> {
+      await this.replaceAllocations(caseId, agreementId, []);
+      await db
+        .deleteFrom('agreement_installments')
+        .where('case_id', '=', caseId)
+        .where('agreement_id', '=', agreementId)
+        .execute();
+      await db
+        .insertInto('agreement_installments')
+        .values(
+          installments.map((i) => ({
+            id: i.id,
+            case_id: caseId,
+            agreement_id: agreementId,
+            seq: i.seq,
+            due_on: i.dueOn,
+            amount_cents: i.amount,
+          })),
+        )
+        .execute();
+    },
+    /** Deletes an agreement with its installments, payments and allocations (children first). */
+    async remove(caseId: string, id: string): Promise<void> {
+      await this.replaceAllocations(caseId, id, []);
+      for (const table of ['agreement_payments', 'agreement_installments'] as const)
+        await db
+          .deleteFrom(table)
+          .where('case_id', '=', caseId)
+          .where('agreement_id', '=', id)
+          .execute();
+      await db
+        .deleteFrom('agreements')
+        .where('case_id', '=', caseId)
+        .where('id', '=', id)
+        .execute();
+    },
+    async updatePayment(
+      caseId: string,
+      id: string,
+      p: Pick<AgreementPayment, 'paidOn' | 'amount' | 'channel' | 'note'>,
+    ): Promise<void> {
+      await db
+        .updateTable('agreement_payments')
+        .set({ paid_on: p.paidOn, amount_cents: p.amount, channel: p.channel, note: p.note })
+        .where('case_id', '=', caseId)
+        .where('id', '=', id)
+        .execute();
+    },
+    /** Deletes one payment and its allocations. */
+    async removePayment(caseId: string, id: string): Promise<void> {
+      await db
+        .deleteFrom('agreement_allocations')
+        .where('case_id', '=', caseId)
+        .where('payment_id', '=', id)
+        .execute();
+      await db
+        .deleteFrom('agreement_payments')
+        .where('case_id', '=', caseId)
+        .where('id', '=', id)
+        .execute();
+    },
     async insertPayment(p: AgreementPayment): Promise<void> {
       await guard('payment', () =>
         db

@@ -9,6 +9,8 @@ import {
   type AgreementReport,
 } from '../../app/agreements/agreements.js';
 import type { ReplanResult } from '../../app/agreements/replan.js';
+import { agreementTermsJson } from '../../app/agreements/terms-view.js';
+import { registerAgreementEdits } from './agreement-edits.js';
 import { resolveCase } from '../../app/cases.js';
 import { AppError } from '../../app/errors.js';
 import { runForecast } from '../../app/forecast.js';
@@ -53,6 +55,7 @@ function agreementView(r: AgreementReport): AgreementView {
       paid: y(i.paid),
       status: i.status,
     })),
+    ...agreementTermsJson(r),
   };
 }
 
@@ -329,6 +332,8 @@ export const agreementRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
       return reply.status(201).send(agreementView(await reportFor(c.id, req.params.id)));
     },
   );
+
+  registerAgreementEdits(app, deps, reportFor, agreementView);
 
   app.post(
     '/agreements/replan',

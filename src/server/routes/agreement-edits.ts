@@ -1,0 +1,128 @@
+// Correcting agreements and payments (issue 13 item 4): PATCH and DELETE for an agreement and for
+// one of its payments. Each delete answers the undoId for POST /api/undo/:undoId (routes/case.ts).
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { todayIn, type AgreementReport } from '../../app/agreements/agreements.js';
+import {
+  editAgreement,
+  editPayment,
+  removeAgreement,
+  removePayment,
+  type AgreementEdit,
+  type PaymentEdit,
+} from '../../app/agreements/edit.js';
+import { resolveCase } from '../../app/cases.js';
+import { AppError } from '../../app/errors.js';
+import {
+  AgreementPatch,
+  AgreementView,
+  IdParams,
+  PaymentPatch,
+  Removed,
+} from '../../contracts/index.js';
+import type { ServerDeps } from '../server-deps.js';
+import type { RouteOptions } from './index.js';
+
+type App = Parameters<FastifyPluginAsyncZod<RouteOptions>>[0];
+type ReportFor = (caseId: string, id: string) => Promise<AgreementReport>;
+
+const PaymentParams = IdParams.extend({ paymentId: z.string().min(1).max(100) });
+
+function nothingToChange(): AppError {
+  return new AppError('invalid-input', 'nothing to change: send at least one field', {
+    field: 'body',
+    messageZh: '没有要修改的内容',
+  });
+}
+
+/** The API's names → the use case's (the agreement JSON of input.ts). */
+function agreementEdit(b: AgreementPatch): AgreementEdit {
+  const e: AgreementEdit = {};
+  if (b.agreedDate !== undefined) e['agreedOn'] = b.agreedDate;
+  if (b.firstDueDate !== undefined) e.firstDueOn = b.firstDueDate;
+  if (b.monthlyAmount !== undefined) e.monthlyAmount = b.monthlyAmount;
+  if (b.count !== undefined) e.count = b.count;
+  if (b.agentName !== undefined) e['agentName'] = b.agentName;
+  if (b.paymentChannel !== undefined) e['paymentChannel'] = b.paymentChannel;
+  if (b.isConfirmedInWriting !== undefined) e['confirmedInWriting'] = b.isConfirmedInWriting;
+  if (b.notes !== undefined) e['notes'] = b.notes;
+  if (Object.keys(e).length === 0) throw nothingToChange();
+  return e;
+}
+
+function paymentEdit(b: PaymentPatch): PaymentEdit {
+  const e: PaymentEdit = {};
+  if (b.paidDate !== undefined) e.date = b.paidDate;
+  if (b.amount !== undefined) e.amount = b.amount;
+  if (b.channel !== undefined) e.channel = b.channel;
+  if (b.note !== undefined) e.note = b.note;
+  if (Object.keys(e).length === 0) throw nothingToChange();
+  return e;
+}
+
+export function registerAgreementEdits(
+  app: App,
+  deps: ServerDeps,
+  reportFor: ReportFor,
+  view: (r: AgreementReport) => AgreementView,
+): void {
+  const tags = ['agreements'];
+  app.patch(
+    '/agreements/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change an agreement; its installments are rebuilt and payments matched again',
+        params: IdParams,
+        body: AgreementPatch,
+        response: { 200: AgreementView },
+      },
+    },
+    async (req) => {
+      const c = await resolveCase(deps);
+      const edit = agreementEdit(req.body);
+      await editAgreement(deps, c.id, req.params.id, edit, todayIn(deps));
+      return view(await reportFor(c.id, req.params.id));
+    },
+  );
+
+  app.delete(
+    '/agreements/:id',
+    { schema: { tags, params: IdParams, response: { 200: Removed } } },
+    async (req) => {
+      const c = await resolveCase(deps);
+      const { undoId } = await removeAgreement(deps, c.id, req.params.id);
+      return { ok: true as const, undoId };
+    },
+  );
+
+  app.patch(
+    '/agreements/:id/payments/:paymentId',
+    {
+      schema: {
+        tags,
+        summary: 'Change a recorded payment; the installments are matched again',
+        params: PaymentParams,
+        body: PaymentPatch,
+        response: { 200: AgreementView },
+      },
+    },
+    async (req) => {
+      const c = await resolveCase(deps);
+      const ids = { agreement: req.params.id, payment: req.params.paymentId };
+      await editPayment(deps, c.id, ids, paymentEdit(req.body), todayIn(deps));
+      return view(await reportFor(c.id, req.params.id));
+    },
+  );
+
+  app.delete(
+    '/agreements/:id/payments/:paymentId',
+    { schema: { tags, params: PaymentParams, response: { 200: Removed } } },
+    async (req) => {
+      const c = await resolveCase(deps);
+      const ids = { agreement: req.params.id, payment: req.params.paymentId };
+      const { undoId } = await removePayment(deps, c.id, ids, todayIn(deps));
+      return { ok: true as const, undoId };
+    },
+  );
+}
