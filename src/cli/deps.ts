@@ -6,6 +6,7 @@ import type { Deps } from '../app/deps.js';
 import { AppError, isAppError } from '../app/errors.js';
 import { randomIds, systemClock } from '../app/system.js';
 import { createDb, migrateToLatest, parseDbConfig, type DbConfig } from '../db/connect.js';
+import { isDbError } from '../db/errors.js';
 import { PRIVATE_DIR, tightenHome, usePrivateUmask } from '../app/home.js';
 import { say, type CliContext } from './io.js';
 
@@ -73,7 +74,7 @@ const UNAVAILABLE = new Set([
 
 /** Connection and open failures become a user error naming the database, not a stack trace. */
 function unavailable(e: unknown, where: string): unknown {
-  if (isAppError(e)) return e;
+  if (isAppError(e) || isDbError(e)) return e;
   const code = (e as { code?: unknown } | null)?.code;
   if (typeof code !== 'string' || !UNAVAILABLE.has(code)) return e;
   return new AppError(

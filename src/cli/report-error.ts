@@ -1,4 +1,4 @@
-import { isAppError } from '../app/errors.js';
+import { toAppError } from '../app/db-errors.js';
 import { fieldLabel, humanizeMessage } from '../app/field-labels.js';
 import type { CliContext } from './io.js';
 
@@ -8,8 +8,9 @@ export const EXIT_USER = 1;
 export const EXIT_INTERNAL = 2;
 
 /** Translates any thrown error into the output and exit code a user should see. */
-export function reportError(ctx: CliContext, e: unknown): number {
-  if (isAppError(e)) {
+export function reportError(ctx: CliContext, thrown: unknown): number {
+  const e = toAppError(thrown);
+  if (e !== undefined) {
     if (ctx.json) {
       const error: Record<string, unknown> = { code: e.code, message: e.message };
       if (e.field !== undefined) error['field'] = e.field;
@@ -35,10 +36,10 @@ export function reportError(ctx: CliContext, e: unknown): number {
     }
     return EXIT_USER;
   }
-  const msg = e instanceof Error ? (e.stack ?? e.message) : String(e);
+  const msg = thrown instanceof Error ? (thrown.stack ?? thrown.message) : String(thrown);
   if (ctx.json)
     ctx.io.stdout(
-      `${JSON.stringify({ error: { code: 'internal', message: e instanceof Error ? e.message : String(e) } })}\n`,
+      `${JSON.stringify({ error: { code: 'internal', message: thrown instanceof Error ? thrown.message : String(thrown) } })}\n`,
     );
   ctx.io.stderr(`internal error (a bug — please report it): ${msg}\n`);
   return EXIT_INTERNAL;

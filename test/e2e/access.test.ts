@@ -8,7 +8,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliCalculators } from '../../src/cli/commands/serve.js';
 import { startServer, type StartedServer } from '../../src/server/main.js';
-import { buildWeb, isWebBuildStale, WEB_DIST } from '../../src/server/web-build.js';
+import { buildWeb, isWebBuildStale, WEB_DIST } from '../../src/cli/web-build.js';
 import { openTestHome, type TestHome } from './home.js';
 import { CHROMIUM, hasChromium } from './phone.js';
 

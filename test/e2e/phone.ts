@@ -7,7 +7,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { cliCalculators } from '../../src/cli/commands/serve.js';
 import type { App } from '../../src/server/build-server.js';
 import { startServer } from '../../src/server/main.js';
-import { buildWeb, isWebBuildStale, PROJECT_ROOT, WEB_DIST } from '../../src/server/web-build.js';
+import { buildWeb, isWebBuildStale, PROJECT_ROOT, WEB_DIST } from '../../src/cli/web-build.js';
 import type { TestHome } from './home.js';
 
 export const CHROMIUM = '/usr/bin/chromium';

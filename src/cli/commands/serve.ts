@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../app/errors.js';
-import { isWebBuildStale, buildWeb, WEB_DIST } from '../../server/web-build.js';
+import { isWebBuildStale, buildWeb, WEB_DIST } from '../web-build.js';
 import { Access } from '../../server/access.js';
 import { startServer, TOKEN_FILE, untilStopSignal, type StartedServer } from '../../server/main.js';
 import { isLoopback, lanAddresses, selfSignedTls } from '../../server/network.js';
