@@ -21,7 +21,7 @@ import {
   ThisMonthView,
   Summary,
 } from '../../contracts/index.js';
-import { debtExtras, debtViews, lenderView, summaryView } from '../views.js';
+import { debtExtras, debtViews, lenderView, summaryView } from '../../app/present-case.js';
 import type { IsoDate } from '../../core/dates/index.js';
 import type { RouteOptions } from './index.js';
 
