@@ -10,7 +10,7 @@ import {
   reportOf,
   type AgreementReport,
 } from '../../app/agreements/agreements.js';
-import { agreementJson, progressJson } from '../../app/agreements/present.js';
+import { agreementJson, progressJson, replanJson } from '../../app/agreements/present.js';
 import { replanAgreements, type ReplanResult } from '../../app/agreements/replan.js';
 import { resolveCase } from '../../app/cases.js';
 import { AppError } from '../../app/errors.js';
@@ -21,7 +21,7 @@ import {
   type PaymentChannel,
   type Progress,
 } from '../../core/agreement/index.js';
-import { formatMoney, formatYuan, type Cents } from '../../core/money/index.js';
+import { formatMoney, type Cents } from '../../core/money/index.js';
 import { addStoreOptions, withDeps, type StoreOptions } from '../deps.js';
 import { readJsonInput, say, type CliContext } from '../io.js';
 import { action, printJson } from '../run-action.js';
@@ -373,27 +373,7 @@ export function registerAgreement(
               written.push(file);
             }
           }
-          if (ctx.json)
-            return printJson(ctx, {
-              asOf: r.asOf,
-              affected: r.affected.map((a) => ({ ...a, arrears: formatYuan(a.arrears) })),
-              summary: ctx.lang === 'en' ? r.summary.en : r.summary.zh,
-              // (the plan builder's `changes` are left out: they compare against a level
-              // "previous plan" on one due day, which is not what the agreements said)
-              // the same ask as the letter
-              proposals: r.asks.map((a) => ({
-                id: a.agreementId,
-                creditor: a.lender,
-                monthly: formatYuan(a.monthly),
-                term: a.installments,
-                firstDueOn: a.firstDueOn,
-                endOn: a.endOn,
-                last: formatYuan(a.last),
-                total: formatYuan(a.total),
-                agreementEndOn: a.agreementEndOn,
-              })),
-              letters: written,
-            });
+          if (ctx.json) return printJson(ctx, replanJson(r, ctx.lang, written));
           ctx.io.stdout(formatReplan(ctx, r, written));
         }),
     ),

@@ -7,18 +7,16 @@ import {
   recordPayment,
   todayIn,
 } from '../../app/agreements/agreements.js';
-import { agreementView } from '../../app/agreements/present.js';
-import type { ReplanResult } from '../../app/agreements/replan.js';
+import { agreementView, letterFileName, replanView } from '../../app/agreements/present.js';
 import {
   checkReplanForm,
   checkReplanLetterRequest,
   replanFromInputs,
-  type ReplanInputs,
 } from '../../app/agreements/replan-input.js';
 import { resolveCase } from '../../app/cases.js';
 import { AppError } from '../../app/errors.js';
 import { runForecast } from '../../app/forecast.js';
-import type { BelowZero } from '../../core/forecast/index.js';
+import { dueView, forecastView } from '../../app/present-forecast.js';
 import {
   AgreementCreate,
   AgreementView,
@@ -31,88 +29,8 @@ import {
   ReplanRequest,
   ReplanView,
 } from '../../contracts/index.js';
-import { addMonths } from '../../core/dates/index.js';
-import { formatYuan, type Cents } from '../../core/money/index.js';
 import { contentDisposition, sendLetter } from '../download.js';
 import type { RouteOptions } from './index.js';
-
-const y = (c: Cents) => formatYuan(c);
-
-function belowZeroView(b: BelowZero | null) {
-  if (b === null) return null;
-  const risk = b.atRisk;
-  return {
-    date: b.on,
-    balance: y(b.balance),
-    cause: b.cause,
-    atRisk:
-      risk === null ? null : { lender: risk.lender, amount: y(risk.amount), dueDate: risk.dueOn },
-    messageZh:
-      `${b.on} 余额将降到 ${y(b.balance)} 元（${b.cause}）` +
-      (risk === null
-        ? '。'
-        : `，${risk.debitOn} 要还的 ${risk.lender} ${y(risk.amount)} 元可能还不上。`),
-    message:
-      `On ${b.on} the balance falls to ${y(b.balance)} (${b.cause})` +
-      (risk === null
-        ? '.'
-        : `; the ${y(risk.amount)} due to ${risk.lender} on ${risk.debitOn} is at risk.`),
-  };
-}
-
-function letterUrl(i: ReplanInputs, agreementId: string): string {
-  const q = new URLSearchParams({ agreementId, asOf: i.asOf, lang: i.lang, format: 'docx' });
-  if (i.lenderIds.length > 0) q.set('lenderIds', i.lenderIds.join(','));
-  if (i.capacity !== undefined) q.set('capacity', i.capacity);
-  return `/api/agreements/replan/letter?${q.toString()}`;
-}
-
-function letterFileName(lang: 'zh' | 'en', lender: string, asOf: string, format: string): string {
-  const safe = lender.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 60);
-  return `${lang === 'en' ? 'Renegotiation request' : '重新协商还款申请书'}-${safe}-${asOf}.${format}`;
-}
-
-/** The app's result on the wire: per affected agreement the level ask as dated installments. */
-function replanView(i: ReplanInputs, r: ReplanResult): ReplanView {
-  const decoder = new TextDecoder();
-  return {
-    asOf: r.asOf,
-    lang: i.lang,
-    capacity: { before: y(r.replan.previous.capacity), after: y(r.replan.plan.capacity) },
-    // asks, summary lines and letters come in the same order (one per affected agreement with an ask)
-    plans: r.asks.map((a, k) => {
-      const affected = r.affected.find((x) => x.agreementId === a.agreementId)!;
-      const letter = r.letters[k];
-      if (letter === undefined || letter.lender !== a.lender)
-        throw new Error(`assertion failed: no letter for the ask to ${a.lender}`);
-      return {
-        agreementId: a.agreementId,
-        lenderId: affected.lenderId,
-        lender: a.lender,
-        reasons: affected.reasons,
-        arrears: y(affected.arrears),
-        agreementEndDate: a.agreementEndOn,
-        monthly: y(a.monthly),
-        count: a.installments,
-        last: y(a.last),
-        total: y(a.total),
-        firstDueDate: a.firstDueOn,
-        endDate: a.endOn,
-        installments: Array.from({ length: a.installments }, (_, n) => ({
-          seq: n + 1,
-          dueDate: addMonths(a.firstDueOn, n),
-          amount: y(n === a.installments - 1 ? a.last : a.monthly),
-        })),
-        ask: { zh: r.summary.zh[k] ?? '', en: r.summary.en[k] ?? '' },
-        letter: {
-          text: decoder.decode(letter.bytes),
-          fileName: letterFileName(i.lang, a.lender, r.asOf, 'docx'),
-          downloadUrl: letterUrl(i, a.agreementId),
-        },
-      };
-    }),
-  };
-}
 
 /** Agreements, payments, due list, forecast, calendar (F11) and re-planning. */
 export const agreementRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {
@@ -247,17 +165,7 @@ export const agreementRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     async (req) => {
       const c = await resolveCase(deps);
       const items = await dueItems(deps, c.id, { asOf: todayIn(deps), days: req.query.days });
-      return {
-        items: items
-          .filter((i) => i.kind === 'installment')
-          .map((i) => ({
-            agreementId: i.agreementId ?? '',
-            lender: i.lender ?? '',
-            dueDate: i.date,
-            amount: i.amount === null ? '0.00' : y(i.amount),
-            status: i.status,
-          })),
-      };
+      return { items: dueView(items) };
     },
   );
 
@@ -267,27 +175,14 @@ export const agreementRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     async (req) => {
       const c = await resolveCase(deps);
       const q = req.query;
-      const { forecast: f, sources } = await runForecast(deps, c.id, {
-        asOf: todayIn(deps),
-        days: q.days,
-        balance: q.balance,
-        ...(q.payday ? { paydays: [q.payday] } : {}),
-      });
-      return {
-        asOf: f.asOf,
-        days: f.days.map((d) => ({ date: d.date, balance: y(d.balance) })),
-        warnings: f.warnings.map((w) => ({
-          dueDate: w.dueOn,
-          actBy: w.actBy,
-          lender: w.lender,
-          amount: y(w.amount),
-          shortBy: y(w.shortfall),
-          messageZh: `${w.actBy} 前要处理：${w.lender} 第 ${w.seq} 期 ${y(w.amount)} 元到期时余额差 ${y(w.shortfall)} 元。${w.suggestions.map((s) => s.messageZh).join(' ')}`,
-          message: `Act by ${w.actBy}: ${w.lender} installment ${w.seq} (${y(w.amount)}) is short by ${y(w.shortfall)}. ${w.suggestions.map((s) => s.message).join(' ')}`,
-        })),
-        firstBelowZero: belowZeroView(f.firstBelowZero),
-        assumedDays: sources.assumedDays,
-      };
+      return forecastView(
+        await runForecast(deps, c.id, {
+          asOf: todayIn(deps),
+          days: q.days,
+          balance: q.balance,
+          ...(q.payday ? { paydays: [q.payday] } : {}),
+        }),
+      );
     },
   );
 
