@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toAgreementView, type AgreementJson } from '../src/app/agreements/present.js';
+import { contactView, type ContactJson } from '../src/app/present-contacts.js';
 import type { App } from '../src/server/build-server.js';
 import { get, testServer, write } from '../src/server/test-helpers.js';
 import { runCli, type CliRun } from './cli-harness.js';
@@ -76,6 +77,31 @@ describe('one presenter for both edges', () => {
       payments: [{ paidDate: '2026-10-14', amount: '980.00', channel: 'app', note: '第一期' }],
     });
     expect(fromCli.installments.slice(0, 2).map((i) => i.status)).toEqual(['paid', 'missed']);
+  });
+
+  it('a contact reads the same through `contact list --json` and GET /api/contacts', async () => {
+    const logged = await write(app, 'POST', '/api/contacts', {
+      occurredAt: '2026-11-20T23:05:00+08:00',
+      lenderId: (await get(app, '/api/agreements')).json().agreements[0].lenderId,
+      channel: 'phone',
+      direction: 'inbound',
+      agentName: '张三',
+      agentNumber: 'A1',
+      promises: '先还一期',
+      notes: '夜间来电',
+      includeNoteInLetters: true,
+    });
+    expect(logged.statusCode).toBe(201);
+    const listed = await cli(['contact', 'list']);
+    expect(listed.code, listed.err).toBe(0);
+    const [c] = listed.json<{ contacts: ContactJson[] }>().contacts;
+    const http = (await get(app, '/api/contacts')).json().contacts;
+    expect(http).toEqual([contactView(c!, '借呗')]);
+    expect(http[0]).toMatchObject({
+      agentNumber: 'A1',
+      promises: '先还一期',
+      includeNoteInLetters: true,
+    });
   });
 
   it('`check --json` and POST /api/check answer the same JSON', async () => {

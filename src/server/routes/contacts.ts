@@ -3,25 +3,9 @@ import { z } from 'zod';
 import { resolveCase } from '../../app/cases.js';
 import { checkCaseConduct, listContacts, logContact } from '../../app/contacts.js';
 import { listLenders } from '../../app/lenders.js';
+import { conductFlagView, contactJson, contactView } from '../../app/present-contacts.js';
 import { ConductFlag, ContactCreate, ContactView } from '../../contracts/index.js';
 import type { RouteOptions } from './index.js';
-
-type AppContact = Awaited<ReturnType<typeof listContacts>>[number];
-
-function contactView(c: AppContact, lenderName: string | null): ContactView {
-  return {
-    id: c.id,
-    lenderId: c.lenderId,
-    lender: lenderName,
-    occurredAt: c.occurredAt,
-    channel: c.channel,
-    direction: c.direction,
-    agentName: c.agentName,
-    asked: c.asked,
-    offered: c.offered,
-    notes: c.notes,
-  };
-}
 
 /** Contact log (F7) and the collector-conduct checker (F9). */
 export const contactRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {
@@ -40,7 +24,7 @@ export const contactRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
       const list = await listContacts(deps, c.id);
       return {
         contacts: list.map((x) =>
-          contactView(x, x.lenderId === null ? null : (n.get(x.lenderId) ?? null)),
+          contactView(contactJson(x), x.lenderId === null ? null : (n.get(x.lenderId) ?? null)),
         ),
       };
     },
@@ -75,7 +59,7 @@ export const contactRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
         .status(201)
         .send(
           contactView(
-            r.contact,
+            contactJson(r.contact),
             r.contact.lenderId === null ? null : (n.get(r.contact.lenderId) ?? null),
           ),
         );
@@ -88,16 +72,7 @@ export const contactRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
     async () => {
       const c = await resolveCase(deps);
       const flags = await checkCaseConduct(deps, c.id);
-      return {
-        flags: flags.map((f) => ({
-          contactId: f.contactIds[0] ?? null,
-          rule: f.rule,
-          messageZh: f.messageZh,
-          message: f.messageEn,
-          source: f.sources[0]?.citeZh ?? null,
-          certainty: f.certainty,
-        })),
-      };
+      return { flags: flags.map(conductFlagView) };
     },
   );
 };

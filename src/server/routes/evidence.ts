@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { resolveCase } from '../../app/cases.js';
 import { vaultOf } from '../../app/evidence/common.js';
 import { addEvidence, listEvidence } from '../../app/evidence/evidence.js';
+import { evidenceJson, evidenceView } from '../../app/evidence/present.js';
 import { AppError } from '../../app/errors.js';
 import { fieldLabel } from '../../app/field-labels.js';
 import { zodReasonZh } from '../error-handler.js';
@@ -14,22 +15,6 @@ import { EvidenceFields, EvidenceView, IdParams } from '../../contracts/index.js
 import { contentDisposition } from '../download.js';
 import type { RouteOptions } from './index.js';
 import { tempDirPrefix } from '../../app/stale-temp.js';
-
-type Item = Awaited<ReturnType<typeof listEvidence>>[number];
-
-function evidenceView(e: Item): EvidenceView {
-  return {
-    id: e.id,
-    kind: e.kind,
-    sha256: e.sha256,
-    originalName: e.originalName,
-    mediaType: e.mediaType,
-    sizeBytes: e.sizeBytes,
-    lenderId: e.lenderId,
-    addedAt: e.addedAt,
-    description: e.description,
-  };
-}
 
 /** The name a browser sent, reduced to its last path segment; refuses traversal and empty names. */
 export function uploadName(raw: string): string {
@@ -67,7 +52,7 @@ export const evidenceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
     { schema: { tags, response: { 200: z.object({ items: z.array(EvidenceView) }) } } },
     async () => {
       const c = await resolveCase(deps);
-      return { items: (await listEvidence(deps, c.id)).map(evidenceView) };
+      return { items: (await listEvidence(deps, c.id)).map((e) => evidenceView(evidenceJson(e))) };
     },
   );
 
@@ -144,7 +129,7 @@ export const evidenceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
           note: f.description ?? null,
           contactId: f.contactId ?? null,
         });
-        return reply.status(201).send(evidenceView(r.item));
+        return reply.status(201).send(evidenceView(evidenceJson(r.item)));
       } catch (e) {
         if (e instanceof z.ZodError) {
           const i = e.issues[0]!;
