@@ -5,7 +5,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { buildWeb, WEB_DIST } from '../src/server/web-build.js';
+import { buildWeb, WEB_DIST } from '../src/cli/web-build.js';
 
 const GOAL_KB = 150;
 

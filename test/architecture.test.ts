@@ -1,4 +1,4 @@
-// Layer boundaries from docs/style.md (Layers), checked by reading the import lines of every source file.
+// Layer boundaries from docs/style.md (Layers) and each src/<layer>/README.md, checked by reading the import lines of every source file.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -36,89 +36,108 @@ function target(file: string, spec: string): { layer?: string; pkg?: string } {
   return { pkg: spec };
 }
 
-const ALLOWED_LAYERS: Record<string, string[]> = {
-  core: ['core'],
-  contracts: ['core', 'contracts'],
-  documents: ['core', 'documents'],
-  vault: ['core', 'vault'],
-  db: ['core', 'db'],
-  app: ['core', 'documents', 'vault', 'db', 'app'],
-  // the Node adapters of app's ports (app/ports.ts); only composition roots build them
-  node: ['core', 'app', 'db', 'vault', 'node'],
-  // docs/style.md (Layers) forbids only `db` to the edges; documents/vault are pure enough to format with
-  server: ['app', 'contracts', 'core', 'server', 'documents', 'vault'],
-  cli: ['app', 'contracts', 'core', 'cli', 'server', 'documents', 'vault'],
-  web: ['core', 'contracts', 'web'],
-};
-
 /**
- * Deliberate exceptions: every layer may use the one error catalogue (app/errors.ts); the composition
- * roots (cli/deps.ts, server/main.ts, the serve command) open the database and the vault and build
- * the Node adapters.
+ * What each layer may import besides itself: the "Allowed imports" sentence of src/<layer>/README.md,
+ * word for word (checked below), and docs/style.md's table.
  */
-function isException(layer: string, where: string, to: string, spec: string): boolean {
-  if (to === 'app' && spec.endsWith('/errors.js')) return true;
-  const root = /^(cli\/deps\.ts|server\/main\.ts|cli\/commands\/serve\.ts)$/.test(where);
-  return (
-    root &&
-    (layer === 'cli' || layer === 'server') &&
-    ['db', 'vault', 'documents', 'node'].includes(to)
-  );
-}
+const ALLOWED_LAYERS: Record<string, string[]> = {
+  core: [],
+  contracts: ['core'],
+  documents: ['core'],
+  vault: ['core'],
+  db: ['core'],
+  app: ['core', 'contracts', 'documents', 'vault', 'db'],
+  server: ['app', 'contracts', 'core'],
+  cli: ['app', 'contracts', 'core'],
+  web: ['core', 'contracts'],
+  // the Node adapters of app's ports (app/ports.ts); only composition roots build them
+  node: ['core', 'app', 'db', 'vault'],
+};
 
 /** Use cases run on ports (app/ports.ts): no Node module and no database driver of their own. */
 function appMayNotImport(pkg: string): boolean {
   return pkg.startsWith('node:') || ['better-sqlite3', 'pg', 'fs', 'path', 'crypto'].includes(pkg);
 }
 
-/** What is wrong with one import of one source file (src-relative path), as sentences. */
-function problemsOf(layer: string, file: string, spec: string): string[] {
-  const problems: string[] = [];
-  const t = target(file, spec);
-  const where = relative(SRC, file);
-  if (
-    t.layer &&
-    !(ALLOWED_LAYERS[layer] ?? [layer]).includes(t.layer) &&
-    !isException(layer, where, t.layer, spec)
-  )
-    problems.push(`${layer} must not import ${t.layer} (src/${where}: ${spec})`);
-  if (t.pkg && layer === 'core') problems.push(`core must not import ${t.pkg} (src/${where})`);
-  if (t.pkg && layer === 'web' && t.pkg.startsWith('node:'))
-    problems.push(`web must not import ${t.pkg} (src/${where})`);
-  if (t.pkg && layer === 'app' && appMayNotImport(t.pkg))
-    problems.push(
-      `app must not import ${t.pkg}: reach it through a port in app/ports.ts (src/${where})`,
-    );
-  if (t.pkg === 'docx' && !where.endsWith('render/docx.ts'))
-    problems.push(`only documents/render/docx.ts may import docx (src/${where})`);
-  if (t.pkg && (layer === 'documents' || layer === 'contracts') && t.pkg.startsWith('node:'))
-    problems.push(`${layer} must not do IO: ${t.pkg} (src/${where})`);
-  return problems;
+/**
+ * The composition roots, the only files that reach past their layer's list (each named in its
+ * layer's README): `cli/deps.ts` opens the database; the `serve` command starts the server.
+ */
+const COMPOSITION_ROOTS: { file: string; layer: string }[] = [
+  { file: 'cli/deps.ts', layer: 'db' },
+  { file: 'cli/deps.ts', layer: 'node' },
+  { file: 'cli/commands/serve.ts', layer: 'server' },
+];
+
+const isRootImport = (where: string, to: string): boolean =>
+  COMPOSITION_ROOTS.some((r) => r.file === where && r.layer === to);
+
+/** The layers named in backticks in the README's first "Allowed imports: …." sentence. */
+function readmeAllowed(layer: string, layers: readonly string[]): string[] | undefined {
+  const text = readFileSync(join(SRC, layer, 'README.md'), 'utf8');
+  const m = /Allowed imports:([\s\S]*?)\.(?:\s|$)/.exec(text);
+  if (m === null) return undefined;
+  const named = [...m[1]!.matchAll(/`([^`]+)`/g)].map((x) => x[1]!);
+  return layers.filter((l) => l !== layer && named.includes(l)).sort();
 }
 
-describe('layer boundaries (docs/style.md, Layers)', () => {
+describe('layer boundaries (docs/style.md, src/*/README.md)', () => {
   const layers = readdirSync(SRC).filter((d) => statSync(join(SRC, d)).isDirectory());
   for (const layer of layers) {
     it(`${layer} imports only what its layer may`, () => {
       const problems: string[] = [];
-      for (const file of sourceFiles(join(SRC, layer)))
-        for (const spec of importsOf(file)) problems.push(...problemsOf(layer, file, spec));
+      for (const file of sourceFiles(join(SRC, layer))) {
+        for (const spec of importsOf(file)) {
+          const t = target(file, spec);
+          const where = relative(SRC, file);
+          if (
+            t.layer &&
+            t.layer !== layer &&
+            !(ALLOWED_LAYERS[layer] ?? []).includes(t.layer) &&
+            !isRootImport(where, t.layer)
+          )
+            problems.push(`${layer} must not import ${t.layer} (src/${where}: ${spec})`);
+          if (t.pkg && layer === 'core')
+            problems.push(`core must not import ${t.pkg} (src/${where})`);
+          if (t.pkg && layer === 'web' && t.pkg.startsWith('node:'))
+            problems.push(`web must not import ${t.pkg} (src/${where})`);
+          if (t.pkg && layer === 'app' && appMayNotImport(t.pkg))
+            problems.push(
+              `app must not import ${t.pkg}: reach it through a port in app/ports.ts (src/${where})`,
+            );
+          if (t.pkg === 'docx' && !where.endsWith('render/docx.ts'))
+            problems.push(`only documents/render/docx.ts may import docx (src/${where})`);
+          if (
+            t.pkg &&
+            (layer === 'documents' || layer === 'contracts') &&
+            t.pkg.startsWith('node:')
+          )
+            problems.push(`${layer} must not do IO: ${t.pkg} (src/${where})`);
+        }
+      }
       expect(problems).toEqual([]);
     });
   }
 
-  it('app importing node:*, better-sqlite3, pg or the Node adapters fails', () => {
-    const file = join(SRC, 'app', 'some-use-case.ts');
-    for (const spec of [
-      'node:fs/promises',
-      'node:crypto',
-      'better-sqlite3',
-      'pg',
-      '../node/files.js',
-    ])
-      expect(problemsOf('app', file, spec)).toHaveLength(1);
-    for (const spec of ['kysely', './ports.js', '../db/schema.js'])
-      expect(problemsOf('app', file, spec)).toEqual([]);
+  it('the READMEs state the same allowed imports and name the composition roots', () => {
+    const problems: string[] = [];
+    for (const layer of layers) {
+      const stated = readmeAllowed(layer, layers);
+      const tested = [...(ALLOWED_LAYERS[layer] ?? [])].sort();
+      if (stated === undefined)
+        problems.push(`src/${layer}/README.md has no "Allowed imports: …." sentence`);
+      else if (stated.join() !== tested.join())
+        problems.push(
+          `src/${layer}/README.md allows [${stated.join(', ')}], this test [${tested.join(', ')}]`,
+        );
+    }
+    for (const r of COMPOSITION_ROOTS) {
+      const layer = r.file.split('/')[0]!;
+      const text = readFileSync(join(SRC, layer, 'README.md'), 'utf8');
+      if (!text.includes(r.file.slice(layer.length + 1)))
+        problems.push(`src/${layer}/README.md does not name the composition root ${r.file}`);
+    }
+    expect(problems).toEqual([]);
   });
 
   it('core never reads the clock, randomness, env or console', () => {

@@ -22,6 +22,7 @@ import {
   TABLES_IN_ORDER,
 } from '../db/schema.js';
 import { verifyChain, type ChainAnchor } from '../vault/chain.js';
+import { toAppError } from './db-errors.js';
 import type { Deps } from './deps.js';
 import { AppError } from './errors.js';
 import { homeLayout } from './home.js';
@@ -1044,7 +1045,8 @@ export async function restoreBackup(
     await files.writeNew(files.join(staging, RESTORE_COMMITTED), '');
   } catch (e) {
     await files.remove(staging);
-    if (e instanceof AppError) throw e;
+    const known = toAppError(e);
+    if (known !== undefined) throw known;
     throw broken(
       `${verified.file} could not be restored (${(e as Error).message})`,
       `${verified.file} 无法恢复（${(e as Error).message}）`,

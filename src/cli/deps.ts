@@ -8,6 +8,7 @@ import { createDb, migrateToLatest, parseDbConfig, type DbConfig } from '../db/c
 import { PRIVATE_DIR, tightenHome, usePrivateUmask } from '../node/home.js';
 import { createVaultStore, nodeHost, randomIds, systemClock } from '../node/index.js';
 import type { Host } from '../app/ports.js';
+import { isDbError } from '../db/errors.js';
 import { say, type CliContext } from './io.js';
 
 export interface StoreOptions {
@@ -74,7 +75,7 @@ const UNAVAILABLE = new Set([
 
 /** Connection and open failures become a user error naming the database, not a stack trace. */
 function unavailable(e: unknown, where: string): unknown {
-  if (isAppError(e)) return e;
+  if (isAppError(e) || isDbError(e)) return e;
   const code = (e as { code?: unknown } | null)?.code;
   if (typeof code !== 'string' || !UNAVAILABLE.has(code)) return e;
   return new AppError(

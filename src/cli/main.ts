@@ -3,7 +3,7 @@ import type { CliContext, Io, Lang } from './io.js';
 import { tooLarge } from './io.js';
 import { registerCommands } from './commands/index.js';
 import { EXIT_OK, reportCommanderError, reportError } from './report-error.js';
-import { packageVersion } from '../server/package-info.js';
+import { packageVersion } from './package-info.js';
 
 export function nodeIo(): Io {
   // `xieshang … | head` closes the pipe early; that is not an error worth a stack trace

@@ -1,4 +1,4 @@
-import { isAppError } from '../app/errors.js';
+import { toAppError } from '../app/db-errors.js';
 import { fieldLabel, humanizeMessage } from '../app/field-labels.js';
 import { labelsOfValues } from '../core/vocab/index.js';
 import type { CliContext } from './io.js';
@@ -9,8 +9,9 @@ export const EXIT_USER = 1;
 export const EXIT_INTERNAL = 2;
 
 /** Translates any thrown error into the output and exit code a user should see. */
-export function reportError(ctx: CliContext, e: unknown): number {
-  if (isAppError(e)) {
+export function reportError(ctx: CliContext, thrown: unknown): number {
+  const e = toAppError(thrown);
+  if (e !== undefined) {
     if (ctx.json) {
       // the same shape as the server's reply: the Chinese and the label beside the English
       const error: Record<string, unknown> = {
@@ -44,10 +45,10 @@ export function reportError(ctx: CliContext, e: unknown): number {
     }
     return EXIT_USER;
   }
-  const msg = e instanceof Error ? (e.stack ?? e.message) : String(e);
+  const msg = thrown instanceof Error ? (thrown.stack ?? thrown.message) : String(thrown);
   if (ctx.json)
     ctx.io.stdout(
-      `${JSON.stringify({ error: { code: 'internal', message: e instanceof Error ? e.message : String(e) } })}\n`,
+      `${JSON.stringify({ error: { code: 'internal', message: thrown instanceof Error ? thrown.message : String(thrown) } })}\n`,
     );
   ctx.io.stderr(`internal error (a bug — please report it): ${msg}\n`);
   return EXIT_INTERNAL;

@@ -11,7 +11,7 @@ import {
   type MigrationProvider,
   type MigrationResultSet,
 } from 'kysely';
-import { AppError } from '../app/errors.js';
+import { DbError } from './errors.js';
 import type { Database } from './schema.js';
 import {
   ImmediateSqliteDialect,
@@ -130,7 +130,7 @@ async function appliedMigrations(db: Kysely<any>): Promise<string[]> {
 }
 
 /**
- * Brings the schema up to date. Refuses (AppError 'database-too-new') a database that has
+ * Brings the schema up to date. Refuses (DbError 'database-too-new') a database that has
  * migrations this code does not know: it was written by a newer Xieshang.
  */
 // oxlint-disable-next-line no-explicit-any -- works for any schema
@@ -139,7 +139,7 @@ export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultS
   const applied = await appliedMigrations(db);
   const unknown = applied.filter((n) => !known.has(n));
   if (unknown.length > 0) {
-    throw new AppError(
+    throw new DbError(
       'database-too-new',
       `the database was written by a newer version of Xieshang (migration ${unknown.join(', ')}); upgrade Xieshang before opening it`,
       {

@@ -1,9 +1,43 @@
-import { AppError } from '../app/errors.js';
+/**
+ * What the store can refuse, as codes the app's catalogue (app/errors.ts) also lists. The store
+ * does not import the app: it throws DbError, and app/db-errors.ts `toAppError` turns it into the
+ * AppError that the edges translate (db/README.md).
+ */
+export type DbErrorCode =
+  'conflict' | 'not-found' | 'invalid-input' | 'database-busy' | 'database-too-new';
+
+export interface DbErrorOptions {
+  messageZh: string;
+  field?: string;
+  details?: unknown;
+  cause?: unknown;
+}
+
+/** An expected refusal by the store (a constraint, a busy or newer database); never a bug. */
+export class DbError extends Error {
+  readonly code: DbErrorCode;
+  readonly messageZh: string;
+  readonly field: string | undefined;
+  readonly details: unknown;
+
+  constructor(code: DbErrorCode, message: string, opts: DbErrorOptions) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    this.name = 'DbError';
+    this.code = code;
+    this.messageZh = opts.messageZh;
+    this.field = opts.field;
+    this.details = opts.details;
+  }
+}
+
+export function isDbError(e: unknown): e is DbError {
+  return e instanceof DbError;
+}
 
 /**
- * Turns a driver error into an AppError by the driver's error code, never its message
- * (docs/style.md, Errors): unique → 'conflict', foreign key → 'not-found', check/not-null → 'invalid-input'.
- * Anything else is a bug and is rethrown unchanged.
+ * Turns a driver error into a DbError by the driver's error code, never its message
+ * (docs/style.md, Errors): unique → 'conflict', foreign key → 'not-found', check/not-null →
+ * 'invalid-input'. Anything else is a bug and is rethrown unchanged.
  */
 export function translateDbError(e: unknown, what: string): never {
   const code = (e as { code?: unknown } | null)?.code;
@@ -12,12 +46,12 @@ export function translateDbError(e: unknown, what: string): never {
     code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
     code === '23505'
   )
-    throw new AppError('conflict', `${what} already exists`, {
+    throw new DbError('conflict', `${what} already exists`, {
       cause: e,
       messageZh: `${what}已存在`,
     });
   if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503')
-    throw new AppError(
+    throw new DbError(
       'not-found',
       `${what} refers to a record that does not exist, or is still referred to`,
       {
@@ -31,7 +65,7 @@ export function translateDbError(e: unknown, what: string): never {
     code === '23514' ||
     code === '23502'
   )
-    throw new AppError('invalid-input', `${what} has a value the store does not accept`, {
+    throw new DbError('invalid-input', `${what} has a value the store does not accept`, {
       cause: e,
       messageZh: `${what}包含数据库不接受的值`,
     });

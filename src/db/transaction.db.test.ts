@@ -4,7 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase, forEachDialect } from '../../test/dialects.js';
-import { isAppError } from '../app/errors.js';
+import { isDbError } from './errors.js';
 import { isContentionError, writeTransaction } from './transaction.js';
 
 const noSleep = async () => undefined;
@@ -59,7 +59,7 @@ forEachDialect('writeTransaction', (getDb, dialect) => {
       },
       { attempts: 5, sleep: async (ms) => void waits.push(ms) },
     ).catch((x: unknown) => x);
-    expect(isAppError(e) && e.code).toBe('database-busy');
+    expect(isDbError(e) && e.code).toBe('database-busy');
     expect(runs).toBe(5);
     expect(waits).toHaveLength(4);
     expect(Math.max(...waits)).toBeLessThanOrEqual(800);

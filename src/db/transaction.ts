@@ -10,7 +10,7 @@ import {
   type SqliteDialectConfig,
   type Transaction,
 } from 'kysely';
-import { AppError } from '../app/errors.js';
+import { DbError } from './errors.js';
 import type { Database } from './schema.js';
 
 /**
@@ -74,7 +74,7 @@ const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 /**
  * Runs `body` in one transaction and commits it; on contention (isContentionError) rolls back and
  * runs the whole body again after a jittered backoff, at most `attempts` times, then throws
- * AppError 'database-busy' (nothing saved). Any other error rolls back and is rethrown unchanged.
+ * DbError 'database-busy' (nothing saved). Any other error rolls back and is rethrown unchanged.
  * The body must do all its reads and writes through `trx`, since it may run more than once.
  */
 export async function writeTransaction<T>(
@@ -90,7 +90,7 @@ export async function writeTransaction<T>(
     } catch (e) {
       if (!isContentionError(e)) throw e;
       if (attempt >= attempts)
-        throw new AppError(
+        throw new DbError(
           'database-busy',
           `the database stayed busy with other writers through ${attempts} attempts; nothing was saved, try again`,
           {

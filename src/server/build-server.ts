@@ -15,7 +15,6 @@ import { Access } from './access.js';
 import { fileErrorLog, type ErrorLog } from './error-log.js';
 import { registerSecurity, sessionCookie } from './security.js';
 import { registerSessionRoutes } from './session-routes.js';
-import type { Calculators } from './calculators.js';
 import type { ServerDeps } from './server-deps.js';
 
 export interface ServerOptions {
@@ -36,8 +35,6 @@ export interface ServerOptions {
   /** Host names the server answers to (defeats DNS rebinding); default loopback names. */
   allowedHosts?: readonly string[];
   logger?: boolean;
-  /** schedule/check parsers shared with the CLI (injected by the serve command) */
-  calculators?: Calculators;
 }
 
 export const DEFAULT_UPLOAD_LIMIT = 4 * 1024 ** 3;
@@ -87,7 +84,6 @@ export async function buildServer(deps: ServerDeps, opts: ServerOptions = {}): P
     prefix: '/api',
     deps,
     uploadLimit,
-    ...(opts.calculators ? { calculators: opts.calculators } : {}),
   });
 
   let indexHtml: string | undefined;

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { catalogueMessage, isAppError, statusOf, type AppErrorCode } from '../app/errors.js';
+import { toAppError } from '../app/db-errors.js';
+import { catalogueMessage, statusOf, type AppErrorCode } from '../app/errors.js';
 import { newErrorId, type ErrorLog } from './error-log.js';
 import { fieldLabel } from '../app/field-labels.js';
 import { labelsOfValues } from '../core/vocab/index.js';
@@ -99,8 +100,9 @@ export function registerErrorHandler(
     }
     return id;
   };
-  app.setErrorHandler((e: unknown, req, reply) => {
-    if (isAppError(e)) {
+  app.setErrorHandler((thrown: unknown, req, reply) => {
+    const e = toAppError(thrown);
+    if (e !== undefined) {
       const status = statusFor(e.code);
       const error: Record<string, unknown> = {
         code: e.code,
@@ -120,7 +122,7 @@ export function registerErrorHandler(
       }
       return reply.status(status).send({ error });
     }
-    const fe = e as FastifyError;
+    const fe = thrown as FastifyError;
     if (hasZodFastifySchemaValidationErrors(fe)) {
       const issues = issuesOf(fe);
       const first = issues[0];
@@ -181,7 +183,7 @@ export function registerErrorHandler(
         },
       });
     }
-    const id = logged(e, req);
+    const id = logged(thrown, req);
     return reply.status(500).send({
       error: {
         code: 'internal',

@@ -2,7 +2,6 @@
 // refused with 403 before validation. A temp home with SQLite, a fixed clock.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestHome, type TestHome } from '../../test/e2e/home.js';
-import { cliCalculators } from '../cli/commands/serve.js';
 import type { App } from './build-server.js';
 import { crossSiteWrite, get, testServer, write } from './test-helpers.js';
 
@@ -11,7 +10,7 @@ let home: TestHome;
 
 beforeAll(async () => {
   home = await openTestHome();
-  app = await testServer(home.deps, { calculators: cliCalculators(), uploadLimit: 64 * 1024 });
+  app = await testServer(home.deps, { uploadLimit: 64 * 1024 });
 });
 afterAll(async () => {
   await app.close();

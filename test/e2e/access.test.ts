@@ -6,9 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliCalculators } from '../../src/cli/commands/serve.js';
 import { startServer, type StartedServer } from '../../src/server/main.js';
-import { buildWeb, isWebBuildStale, WEB_DIST } from '../../src/server/web-build.js';
+import { buildWeb, isWebBuildStale, WEB_DIST } from '../../src/cli/web-build.js';
 import { openTestHome, type TestHome } from './home.js';
 import { CHROMIUM, hasChromium } from './phone.js';
 
@@ -41,7 +40,6 @@ const profile = mkdtempSync(join(tmpdir(), 'chromium-access-'));
       port: 0,
       host: '127.0.0.1',
       webRoot: WEB_DIST,
-      calculators: cliCalculators(),
     });
     try {
       const stranger = await phone();
@@ -80,7 +78,6 @@ const profile = mkdtempSync(join(tmpdir(), 'chromium-access-'));
       port: 0,
       host: '127.0.0.2',
       webRoot: WEB_DIST,
-      calculators: cliCalculators(),
     });
     try {
       const ctx = await phone();

@@ -4,10 +4,9 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { cliCalculators } from '../../src/cli/commands/serve.js';
 import type { App } from '../../src/server/build-server.js';
 import { startServer } from '../../src/server/main.js';
-import { buildWeb, isWebBuildStale, PROJECT_ROOT, WEB_DIST } from '../../src/server/web-build.js';
+import { buildWeb, isWebBuildStale, PROJECT_ROOT, WEB_DIST } from '../../src/cli/web-build.js';
 import type { TestHome } from './home.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -40,7 +39,6 @@ export async function openPhone(home: TestHome): Promise<Phone> {
     port: 0,
     host: '127.0.0.1',
     webRoot: WEB_DIST,
-    calculators: cliCalculators(),
   });
   const profile = mkdtempSync(join(tmpdir(), 'chromium-'));
   const ctx = await chromium.launchPersistentContext(profile, {

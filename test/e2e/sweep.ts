@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { PROJECT_ROOT } from '../../src/server/web-build.js';
+import { PROJECT_ROOT } from '../../src/cli/web-build.js';
 
 export const OUT_SCREENS = join(PROJECT_ROOT, 'out', 'screens');
 export const SIZES = [

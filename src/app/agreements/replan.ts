@@ -11,7 +11,7 @@
 // until the balance is repaid, on the lender's own due day, so "N × ¥X (+ last)" adds up to the
 // total in the letter; the plan's roll-over of a finished lender's share is not promised.
 import { addMonths, type IsoDate } from '../../core/dates/index.js';
-import { cents, formatMoney, type Cents } from '../../core/money/index.js';
+import { cents, formatMoney, formatYuan, type Cents } from '../../core/money/index.js';
 import {
   replan,
   type PlanDebt,
@@ -19,6 +19,7 @@ import {
   type Proposal,
   type Replan,
 } from '../../core/plan/index.js';
+import type { ReplanReason } from '../../contracts/index.js';
 import { CONCESSIONS, type CaseInput, type Concession, type Lang } from '../../documents/index.js';
 import { createAgreementRepository } from '../../db/repositories/agreements-repository.js';
 import type { CaseId } from '../../db/types.js';
@@ -82,7 +83,15 @@ export interface ReplanRequest {
   lenders?: string[];
   lang: Lang;
   format: string;
+  /** why the borrower asks, when they said so (the web form): a refusal then names the reason */
+  reason?: ReplanReason;
 }
+
+/**
+ * The longest level ask a letter may make (50 years of months): at a monthly amount this small the
+ * plan would not repay within its limit, and a letter must not ask for less than is owed.
+ */
+export const MAX_ASK_INSTALLMENTS = 600;
 
 /**
  * The agreement's going monthly rate: the most common amount among the open installments (the
@@ -133,16 +142,7 @@ export async function replanAgreements(
         },
       });
   }
-  if (affected.length === 0)
-    throw new AppError(
-      'not-found',
-      'nothing to re-plan: no installment is missed or late; name a lender at risk with --lender or give a new --capacity',
-      {
-        field: 'lender',
-        messageZh:
-          '无需重新规划：没有逾期的分期；如某家有风险，请用 --lender 指定，或用 --capacity 给出新的每月可还金额',
-      },
-    );
+  if (affected.length === 0) throw nothingToReplan(req.reason);
 
   // the plan starts one month before the earliest installment in arrears (or today)
   const firstArrears = affected
@@ -213,6 +213,12 @@ export async function replanAgreements(
     });
   }
 
+  refuseShortAsks(
+    r.value,
+    affected.map(({ a }) => a),
+    asks,
+  );
+
   const letters: ReplanLetter[] = [];
   for (const { r: rep } of affected) {
     const ask = asks.find((x) => x.agreementId === rep.agreement.id);
@@ -248,6 +254,58 @@ export async function replanAgreements(
     summary,
     letters,
   };
+}
+
+/** No installment is missed or late and nothing was named: said on the reason when one was given. */
+function nothingToReplan(reason: ReplanReason | undefined): AppError {
+  if (reason !== undefined)
+    return new AppError(
+      'not-found',
+      'nothing to re-plan: no installment is missed or late; choose the agreement at risk or give what you can pay now',
+      {
+        field: 'reason',
+        messageZh:
+          '没有需要重新安排的协议：目前没有逾期的分期。请选择可能还不上的协议，或填写现在每月能还多少。',
+      },
+    );
+  return new AppError(
+    'not-found',
+    'nothing to re-plan: no installment is missed or late; name a lender at risk with --lender or give a new --capacity',
+    {
+      field: 'lender',
+      messageZh:
+        '无需重新规划：没有逾期的分期；如某家有风险，请用 --lender 指定，或用 --capacity 给出新的每月可还金额',
+    },
+  );
+}
+
+/**
+ * Refuses a plan that would not repay an affected agreement: at a very small monthly amount the
+ * asks stop short of the balance (no ask, no term, or more than MAX_ASK_INSTALLMENTS months).
+ */
+function refuseShortAsks(plan: Replan, affected: AffectedAgreement[], asks: ReplanAsk[]): void {
+  const short = affected.filter((a) => {
+    const ask = asks.find((x) => x.agreementId === a.agreementId);
+    const p = plan.plan.proposals.find((x) => x.id === a.agreementId);
+    return (
+      ask === undefined ||
+      p === undefined ||
+      p.term === null ||
+      ask.installments > MAX_ASK_INSTALLMENTS
+    );
+  });
+  if (short.length === 0) return;
+  const before = formatYuan(plan.previous.capacity);
+  const now = formatYuan(plan.plan.capacity);
+  throw new AppError(
+    'infeasible',
+    `capacity: at ${now} a month ${short.map((a) => a.lender).join(', ')} would not be repaid within the plan's limit (5 to 10 years); enter a larger amount (as agreed: ${before} a month)`,
+    {
+      field: 'capacity',
+      messageZh: `每月 ${now} 元在 5–10 年内还不清${short.map((a) => a.lender).join('、')}的欠款；请填写更大的金额（原协议每月合计 ${before} 元）`,
+      details: { short: short.map((a) => a.agreementId) },
+    },
+  );
 }
 
 function safeName(s: string): string {

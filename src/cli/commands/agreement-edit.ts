@@ -24,7 +24,8 @@ import type { CaseId } from '../../app/types.js';
 import { withDeps } from '../deps.js';
 import { readJsonInput, say, type CliContext } from '../io.js';
 import { action, printJson } from '../run-action.js';
-import { addCaseOptions, formatReport, reportToJson, type CaseOpts } from './agreement.js';
+import { agreementJson } from '../../app/agreements/present.js';
+import { addCaseOptions, formatReport, type CaseOpts } from './agreement.js';
 
 type EditOpts = CaseOpts & {
   agreedOn?: string;
@@ -77,7 +78,7 @@ async function printReport(ctx: CliContext, deps: Deps, caseId: CaseId, id: stri
   const r = reportOf(a, await listAgreementPayments(deps, caseId, id), {
     asOf: asOfOrToday(deps, o.asOf),
   });
-  if (ctx.json) return printJson(ctx, { agreement: reportToJson(r) });
+  if (ctx.json) return printJson(ctx, { agreement: agreementJson(r) });
   ctx.io.stdout(`${formatReport(ctx, r, true)}\n`);
 }
 

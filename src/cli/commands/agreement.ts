@@ -10,6 +10,7 @@ import {
   reportOf,
   type AgreementReport,
 } from '../../app/agreements/agreements.js';
+import { agreementJson, progressJson, replanJson } from '../../app/agreements/present.js';
 import { replanAgreements, type ReplanResult } from '../../app/agreements/replan.js';
 import { resolveCase } from '../../app/cases.js';
 import { AppError } from '../../app/errors.js';
@@ -20,7 +21,7 @@ import {
   type PaymentChannel,
   type Progress,
 } from '../../core/agreement/index.js';
-import { formatMoney, formatYuan, type Cents } from '../../core/money/index.js';
+import { formatMoney, type Cents } from '../../core/money/index.js';
 import { addStoreOptions, withDeps, type StoreOptions } from '../deps.js';
 import { readJsonInput, say, type CliContext } from '../io.js';
 import { action, printJson } from '../run-action.js';
@@ -66,78 +67,6 @@ const CONCESSION_ZH: Record<string, string> = {
   'extend-term': '延长期限',
   'stop-collection': '停止催收',
 };
-
-/** JSON shape: money as yuan strings, like every other --json output. */
-export function reportToJson(r: AgreementReport): unknown {
-  const a = r.agreement;
-  return {
-    id: a.id,
-    lender: { id: a.lenderId, name: a.lenderName, brand: a.lenderBrand },
-    agreedOn: a.agreedOn,
-    total: formatYuan(a.total),
-    status: a.status,
-    paymentChannel: a.paymentChannel,
-    payToAccount: a.payToAccount,
-    agent: { name: a.agentName, number: a.agentNumber },
-    concessions: a.concessions,
-    confirmedInWriting: a.isConfirmedInWriting,
-    documentEvidenceId: a.documentEvidenceId,
-    confirmationEvidenceId: a.confirmationEvidenceId,
-    installments: r.status.installments.map((s) => ({
-      seq: s.seq,
-      dueOn: s.dueOn,
-      amount: formatYuan(s.amount),
-      paid: formatYuan(s.paid),
-      remaining: formatYuan(s.remaining),
-      status: s.status,
-      paidOn: s.paidOn,
-      daysLate: s.daysLate,
-    })),
-    payments: r.status.payments.map((p) => ({
-      id: p.paymentId,
-      paidOn: p.paidOn,
-      amount: formatYuan(p.amount),
-      allocations: p.allocations.map((x) => ({ seq: x.seq, amount: formatYuan(x.amount) })),
-      carriedForward: formatYuan(p.carriedForward),
-      unapplied: formatYuan(p.unapplied),
-      receiptEvidenceId: r.payments.find((x) => x.id === p.paymentId)?.receiptEvidenceId ?? null,
-    })),
-    recorded: formatYuan(r.status.recorded),
-    matched: formatYuan(r.status.matched),
-    unapplied: formatYuan(r.status.unapplied),
-    progress: progressToJson(r.progress),
-    warnings: r.warnings,
-  };
-}
-
-export function progressToJson(
-  p: Omit<Progress, 'nextDue'> & { nextDue?: Progress['nextDue'] },
-): unknown {
-  return {
-    total: formatYuan(p.total),
-    paid: formatYuan(p.paid),
-    remaining: formatYuan(p.remaining),
-    arrears: formatYuan(p.arrears),
-    installmentsPaid: p.installmentsPaid,
-    installmentsTotal: p.installmentsTotal,
-    scheduledEndOn: p.scheduledEndOn,
-    projectedEndOn: p.projectedEndOn,
-    onTrack: p.isOnTrack,
-    complete: p.isComplete,
-    ...(p.nextDue === undefined
-      ? {}
-      : {
-          nextDue:
-            p.nextDue === null
-              ? null
-              : {
-                  seq: p.nextDue.seq,
-                  dueOn: p.nextDue.dueOn,
-                  remaining: formatYuan(p.nextDue.remaining),
-                },
-        }),
-  };
-}
 
 function progressLine(ctx: CliContext, p: Omit<Progress, 'nextDue'>): string {
   const track = p.isComplete
@@ -317,7 +246,7 @@ export function registerAgreement(
             raw,
           });
           const report = reportOf(agreement, [], { asOf: asOfOrToday(deps, o.asOf) });
-          if (ctx.json) return printJson(ctx, { agreement: reportToJson(report) });
+          if (ctx.json) return printJson(ctx, { agreement: agreementJson(report) });
           ctx.io.stdout(
             `${say(ctx, '已记录协议。', 'Agreement recorded.')}\n${formatReport(ctx, report, true)}\n`,
           );
@@ -341,9 +270,9 @@ export function registerAgreement(
         });
         if (ctx.json)
           return printJson(ctx, {
-            agreements: reports.map(reportToJson),
+            agreements: reports.map(agreementJson),
             overall: {
-              ...(progressToJson(overall) as object),
+              ...progressJson(overall),
               agreements: overall.agreements,
               agreementsOnTrack: overall.onTrack,
             },
@@ -394,7 +323,7 @@ export function registerAgreement(
             dueSoonDays: intOpt(o.dueSoon, 'due-soon'),
             graceDays: intOpt(o.grace, 'grace'),
           });
-          if (ctx.json) return printJson(ctx, { agreement: reportToJson(r) });
+          if (ctx.json) return printJson(ctx, { agreement: agreementJson(r) });
           ctx.io.stdout(`${formatReport(ctx, r, true)}\n`);
         }),
     ),
@@ -446,27 +375,7 @@ export function registerAgreement(
               written.push(file);
             }
           }
-          if (ctx.json)
-            return printJson(ctx, {
-              asOf: r.asOf,
-              affected: r.affected.map((a) => ({ ...a, arrears: formatYuan(a.arrears) })),
-              summary: ctx.lang === 'en' ? r.summary.en : r.summary.zh,
-              // (the plan builder's `changes` are left out: they compare against a level
-              // "previous plan" on one due day, which is not what the agreements said)
-              // the same ask as the letter
-              proposals: r.asks.map((a) => ({
-                id: a.agreementId,
-                creditor: a.lender,
-                monthly: formatYuan(a.monthly),
-                term: a.installments,
-                firstDueOn: a.firstDueOn,
-                endOn: a.endOn,
-                last: formatYuan(a.last),
-                total: formatYuan(a.total),
-                agreementEndOn: a.agreementEndOn,
-              })),
-              letters: written,
-            });
+          if (ctx.json) return printJson(ctx, replanJson(r, ctx.lang, written));
           ctx.io.stdout(formatReplan(ctx, r, written));
         }),
     ),

@@ -10,7 +10,8 @@ import {
 import { parseCents, type Cents } from '../../core/money/index.js';
 import type { Result } from '../../core/result.js';
 import { say, type CliContext } from '../io.js';
-import { bad, expectObject, fail, readDatedFlow, registerJsonCommand } from '../json-command.js';
+import { bad, expectObject, fail, readDatedFlow } from '../../app/json-input.js';
+import { registerJsonCommand } from '../json-command.js';
 import { formatTable } from '../table.js';
 
 /** Either dated flows (Appendix J + XIRR) or an ordered periodic list. */

@@ -20,6 +20,7 @@ import { AppError } from '../../app/errors.js';
 import { resolveLender } from '../../app/evidence/common.js';
 import { addStoreOptions, withDeps, type StoreOptions } from '../deps.js';
 import { readJsonInput, say, type CliContext } from '../io.js';
+import { contactJson } from '../../app/present-contacts.js';
 import { action, printJson } from '../run-action.js';
 import { formatTable } from '../table.js';
 import { beijingTime } from './evidence.js';
@@ -241,7 +242,7 @@ export function registerContact(
         const r = await logContact(deps, { ...fields, caseId: c.id });
         if (ctx.json)
           return printJson(ctx, {
-            contact: r.contact,
+            contact: contactJson(r.contact),
             stateBefore: r.stateBefore,
             stateAfter: r.stateAfter,
             ledger: { seq: r.entry.seq, hash: r.entry.hash },
@@ -356,7 +357,7 @@ export function registerContact(
         );
         if (ctx.json)
           return printJson(ctx, {
-            contacts,
+            contacts: contacts.map(contactJson),
             states: states.map((s) => ({
               lenderId: s.lender.id,
               lenderName: s.lender.name,

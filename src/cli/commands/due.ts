@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { asOfOrToday, dueItems, type DueItem } from '../../app/agreements/agreements.js';
 import { resolveCase } from '../../app/cases.js';
-import { formatMoney, formatYuan } from '../../core/money/index.js';
+import { dueJson } from '../../app/present-forecast.js';
+import { formatMoney } from '../../core/money/index.js';
 import { daysBetween, type IsoDate } from '../../core/dates/index.js';
 import { withDeps } from '../deps.js';
 import { say, type CliContext } from '../io.js';
@@ -117,10 +118,7 @@ export function registerDue(
           return printJson(ctx, {
             asOf,
             days,
-            items: items.map((i) => ({
-              ...i,
-              amount: i.amount === null ? null : formatYuan(i.amount),
-            })),
+            items: dueJson(items),
           });
         ctx.io.stdout(formatDue(ctx, asOf, days, items));
       }),

@@ -16,6 +16,7 @@ import { shanghaiLocal } from '../../core/conduct/index.js';
 import type { Instant } from '../../core/dates/index.js';
 import { addStoreOptions, withDeps, type StoreOptions } from '../deps.js';
 import { say, type CliContext } from '../io.js';
+import { evidenceJson } from '../../app/evidence/present.js';
 import { action, printJson } from '../run-action.js';
 import { formatTable, terminalSafe } from '../table.js';
 
@@ -90,7 +91,7 @@ export function registerEvidence(
           });
           if (ctx.json)
             return printJson(ctx, {
-              item: r.item,
+              item: evidenceJson(r.item),
               isNewObject: r.isNewObject,
               ledger: { seq: r.entry.seq, hash: r.entry.hash },
             });
@@ -115,7 +116,7 @@ export function registerEvidence(
       withDeps(ctx, o, async (deps) => {
         const c = await resolveCase(deps, o.case);
         const items = await listEvidence(deps, c.id, o.lender ? { lender: o.lender } : {});
-        if (ctx.json) return printJson(ctx, { items });
+        if (ctx.json) return printJson(ctx, { items: items.map(evidenceJson) });
         if (items.length === 0)
           return void ctx.io.stdout(say(ctx, '证据库中还没有证据。\n', 'No evidence yet.\n'));
         // whose evidence and what it shows: the brand the borrower knows, the note shortened

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { asOfOrToday } from '../../app/agreements/agreements.js';
 import { resolveCase } from '../../app/cases.js';
 import { runForecast, type ForecastResult } from '../../app/forecast.js';
-import { formatMoney, formatYuan } from '../../core/money/index.js';
+import { forecastJson } from '../../app/present-forecast.js';
+import { formatMoney } from '../../core/money/index.js';
 import { withDeps } from '../deps.js';
 import { readJsonInput, say, type CliContext } from '../io.js';
 import { action, printJson } from '../run-action.js';
@@ -160,31 +161,7 @@ export function registerForecast(
           ...(o.buffer === undefined ? {} : { buffer: o.buffer }),
           ...(file === undefined ? {} : { file }),
         });
-        if (ctx.json) {
-          const f = r.forecast;
-          const y = (c: number) => formatYuan(c as never);
-          return printJson(ctx, {
-            asOf: f.asOf,
-            endOn: f.endOn,
-            openingBalance: y(f.openingBalance),
-            closingBalance: y(f.closingBalance),
-            lowest: { balance: y(f.lowest.balance), on: f.lowest.on },
-            lowPoints: f.lowPoints.map((l) => ({ ...l, lowestBalance: y(l.lowestBalance) })),
-            warnings: f.warnings.map((w) => ({
-              ...w,
-              amount: y(w.amount),
-              balanceBefore: y(w.balanceBefore),
-              shortfall: y(w.shortfall),
-            })),
-            days: f.days.map((d) => ({
-              date: d.date,
-              balance: y(d.balance),
-              events: d.events.map((e) => ({ ...e, amount: y(e.amount) })),
-            })),
-            sources: r.sources,
-            conventions: f.conventions,
-          });
-        }
+        if (ctx.json) return printJson(ctx, forecastJson(r));
         ctx.io.stdout(formatForecast(ctx, r, Boolean(o.all)));
       });
     }),

@@ -5,7 +5,8 @@ import { formatMoney, formatYuan } from '../../core/money/index.js';
 import { withDeps } from '../deps.js';
 import { say, type CliContext } from '../io.js';
 import { action, printJson } from '../run-action.js';
-import { addCaseOptions, formatReport, reportToJson, type CaseOpts } from './agreement.js';
+import { agreementJson } from '../../app/agreements/present.js';
+import { addCaseOptions, formatReport, type CaseOpts } from './agreement.js';
 import { payEditOrRemove } from './agreement-edit.js';
 
 type PayOpts = CaseOpts & {
@@ -73,7 +74,7 @@ export function registerPay(
           if (ctx.json)
             return printJson(ctx, {
               payment: { ...payment, amount: formatYuan(payment.amount) },
-              agreement: reportToJson(report),
+              agreement: agreementJson(report),
             });
           const outcome = report.status.payments.find((p) => p.paymentId === payment.id);
           ctx.io.stdout(

@@ -1,28 +1,14 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../app/errors.js';
-import { isWebBuildStale, buildWeb, WEB_DIST } from '../../server/web-build.js';
+import { isWebBuildStale, buildWeb, WEB_DIST } from '../web-build.js';
 import { Access } from '../../server/access.js';
 import { startServer, TOKEN_FILE, untilStopSignal, type StartedServer } from '../../server/main.js';
 import { isLoopback, lanAddresses, selfSignedTls } from '../../server/network.js';
 import { terminalQr } from '../../server/qr.js';
-import type { Calculators } from '../../server/calculators.js';
 import { addStoreOptions, openDeps, type StoreOptions } from '../deps.js';
 import { say, type CliContext } from '../io.js';
 import { action } from '../run-action.js';
-import { parseCheckRequest, runCheck, toCheckJson } from './check.js';
-import { parseScheduleRequest, runSchedule, toScheduleJson } from './schedule.js';
-
-/** The CLI's calculators, shared with the HTTP API so both accept and print the same JSON. */
-export function cliCalculators(): Calculators {
-  return {
-    schedule: (raw) => toScheduleJson(runSchedule(parseScheduleRequest(raw))),
-    check: (raw) => {
-      const req = parseCheckRequest(raw);
-      return toCheckJson(req, runCheck(req));
-    },
-  };
-}
 
 interface ServeOptions extends StoreOptions {
   port: string;
@@ -105,7 +91,6 @@ export function registerServe(
         port,
         host: opts.host,
         webRoot: WEB_DIST,
-        calculators: cliCalculators(),
         access,
         ...(tls ? { https: { key: tls.key, cert: tls.cert } } : {}),
         ...(uploadMb === undefined ? {} : { uploadLimit: uploadMb * 1024 * 1024 }),

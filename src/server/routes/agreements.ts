@@ -6,16 +6,18 @@ import {
   dueItems,
   recordPayment,
   todayIn,
-  type AgreementReport,
 } from '../../app/agreements/agreements.js';
-import type { ReplanResult } from '../../app/agreements/replan.js';
-import { agreementTermsJson } from '../../app/agreements/terms-view.js';
+import { agreementView, letterFileName, replanView } from '../../app/agreements/present.js';
+import {
+  checkReplanForm,
+  checkReplanLetterRequest,
+  replanFromInputs,
+} from '../../app/agreements/replan-input.js';
 import { registerAgreementEdits } from './agreement-edits.js';
 import { resolveCase } from '../../app/cases.js';
 import { AppError } from '../../app/errors.js';
 import { runForecast } from '../../app/forecast.js';
-import type { BelowZero } from '../../core/forecast/index.js';
-import { findLender } from '../../app/lenders.js';
+import { dueView, forecastView } from '../../app/present-forecast.js';
 import {
   AgreementCreate,
   AgreementView,
@@ -28,242 +30,8 @@ import {
   ReplanRequest,
   ReplanView,
 } from '../../contracts/index.js';
-import { addMonths, type IsoDate } from '../../core/dates/index.js';
-import { formatYuan, type Cents } from '../../core/money/index.js';
 import { contentDisposition, sendLetter } from '../download.js';
-import { date, money } from '../parse.js';
-import type { ServerDeps } from '../server-deps.js';
 import type { RouteOptions } from './index.js';
-
-const y = (c: Cents) => formatYuan(c);
-
-function agreementView(r: AgreementReport): AgreementView {
-  const a = r.agreement;
-  return {
-    id: a.id,
-    lenderId: a.lenderId,
-    lender: a.lenderBrand ?? a.lenderName,
-    agreedDate: a.agreedOn,
-    total: y(r.progress.total),
-    paid: y(r.progress.paid),
-    isConfirmedInWriting: a.isConfirmedInWriting,
-    status: a.status,
-    installments: r.status.installments.map((i) => ({
-      seq: i.seq,
-      dueDate: i.dueOn,
-      amount: y(i.amount),
-      paid: y(i.paid),
-      status: i.status,
-    })),
-    ...agreementTermsJson(r),
-  };
-}
-
-type CaseId = Awaited<ReturnType<typeof resolveCase>>['id'];
-
-function belowZeroView(b: BelowZero | null) {
-  if (b === null) return null;
-  const risk = b.atRisk;
-  return {
-    date: b.on,
-    balance: y(b.balance),
-    cause: b.cause,
-    atRisk:
-      risk === null ? null : { lender: risk.lender, amount: y(risk.amount), dueDate: risk.dueOn },
-    messageZh:
-      `${b.on} 余额将降到 ${y(b.balance)} 元（${b.cause}）` +
-      (risk === null
-        ? '。'
-        : `，${risk.debitOn} 要还的 ${risk.lender} ${y(risk.amount)} 元可能还不上。`),
-    message:
-      `On ${b.on} the balance falls to ${y(b.balance)} (${b.cause})` +
-      (risk === null
-        ? '.'
-        : `; the ${y(risk.amount)} due to ${risk.lender} on ${risk.debitOn} is at risk.`),
-  };
-}
-
-/** What one re-plan depends on: the same inputs give the same plan and letters (POST and download). */
-interface ReplanInputs {
-  caseId: CaseId;
-  asOf: IsoDate;
-  capacity: string | undefined;
-  lenderIds: string[];
-  lang: 'zh' | 'en';
-}
-
-function invalid(field: string, en: string, zh: string): AppError {
-  return new AppError('invalid-input', `${field}: ${en}`, { field, messageZh: zh });
-}
-
-function parseCapacity(s: string | null | undefined): string | undefined {
-  if (s === undefined || s === null) return undefined;
-  if (money(s, 'capacity') <= 0)
-    throw invalid('capacity', 'must be above zero', '每月能还的金额必须大于 0');
-  return s;
-}
-
-async function lenderIdsOf(deps: ServerDeps, caseId: CaseId, refs: readonly string[]) {
-  const ids: string[] = [];
-  for (const ref of refs) {
-    const l = await findLender(deps.db, caseId, ref);
-    if (l === undefined)
-      throw new AppError('not-found', `lenderIds: lender "${ref}" is not in this case`, {
-        field: 'lenderIds',
-        messageZh: `没有这家债主：“${ref}”`,
-      });
-    ids.push(l.id);
-  }
-  return ids;
-}
-
-/** The POST body checked against the case: dates exist, ids are known, the reason has what it needs. */
-async function replanInputs(deps: ServerDeps, caseId: CaseId, b: ReplanRequest) {
-  const asOf = b.asOf ? date(b.asOf, 'asOf') : todayIn(deps);
-  const capacity = parseCapacity(b.capacity);
-  const agreementIds = b.agreementIds ?? [];
-  const named = await lenderIdsOf(deps, caseId, b.lenderIds ?? []);
-  if (b.reason === 'income-changed' && capacity === undefined)
-    throw invalid(
-      'capacity',
-      'give what you can pay each month now',
-      '收入变了：请填写现在每月能还多少',
-    );
-  if (b.reason === 'at-risk' && agreementIds.length === 0 && named.length === 0)
-    throw invalid(
-      'agreementIds',
-      'name the agreement (or lender) that is at risk',
-      '请选择可能还不上的协议（或债主）',
-    );
-  const { reports } = await agreementReports(deps, caseId, { asOf });
-  for (const id of agreementIds) {
-    const r = reports.find((x) => x.agreement.id === id);
-    if (r === undefined)
-      throw new AppError('not-found', `agreementIds: agreement "${id}" is not in this case`, {
-        field: 'agreementIds',
-        messageZh: '没有这份协议',
-      });
-    if (r.agreement.status !== 'active' || r.progress.isComplete)
-      throw invalid(
-        'agreementIds',
-        `agreement "${id}" is not running (paid off or ended): nothing to re-plan`,
-        '这份协议已还清或已结束，无需重新协商',
-      );
-    named.push(r.agreement.lenderId);
-  }
-  const inputs: ReplanInputs = {
-    caseId,
-    asOf,
-    capacity,
-    lenderIds: [...new Set(named)],
-    lang: b.lang ?? 'zh',
-  };
-  return inputs;
-}
-
-/**
- * Runs the app's re-plan and refuses a plan that would not repay: at a very small monthly amount
- * the asks stop short of the balance, and a letter must not ask for less than is owed by mistake.
- */
-async function runReplan(deps: ServerDeps, i: ReplanInputs, format: 'docx' | 'html' | 'md') {
-  const { replanAgreements } = await import('../../app/agreements/replan.js');
-  let r: ReplanResult;
-  try {
-    r = await replanAgreements(deps, i.caseId, {
-      asOf: i.asOf,
-      ...(i.capacity === undefined ? {} : { capacity: i.capacity }),
-      lenders: i.lenderIds,
-      lang: i.lang,
-      format,
-    });
-  } catch (e) {
-    // every named lender exists (checked above), so this is the app's "nothing to re-plan"
-    if (e instanceof AppError && e.code === 'not-found' && e.field === 'lender')
-      throw new AppError(
-        'not-found',
-        'nothing to re-plan: no installment is missed or late; choose the agreement at risk or give what you can pay now',
-        {
-          field: 'reason',
-          messageZh:
-            '没有需要重新安排的协议：目前没有逾期的分期。请选择可能还不上的协议，或填写现在每月能还多少。',
-          cause: e,
-        },
-      );
-    throw e;
-  }
-  const short = r.affected.filter((a) => {
-    const ask = r.asks.find((x) => x.agreementId === a.agreementId);
-    const p = r.replan.plan.proposals.find((x) => x.id === a.agreementId);
-    return ask === undefined || p === undefined || p.term === null || ask.installments > 600;
-  });
-  if (short.length > 0) {
-    const before = formatYuan(r.replan.previous.capacity);
-    throw new AppError(
-      'infeasible',
-      `capacity: at ${formatYuan(r.replan.plan.capacity)} a month ${short.map((a) => a.lender).join(', ')} would not be repaid within the plan's limit (5 to 10 years); enter a larger amount (as agreed: ${before} a month)`,
-      {
-        field: 'capacity',
-        messageZh: `每月 ${formatYuan(r.replan.plan.capacity)} 元在 5–10 年内还不清${short.map((a) => a.lender).join('、')}的欠款；请填写更大的金额（原协议每月合计 ${before} 元）`,
-        details: { short: short.map((a) => a.agreementId) },
-      },
-    );
-  }
-  return r;
-}
-
-function letterUrl(i: ReplanInputs, agreementId: string): string {
-  const q = new URLSearchParams({ agreementId, asOf: i.asOf, lang: i.lang, format: 'docx' });
-  if (i.lenderIds.length > 0) q.set('lenderIds', i.lenderIds.join(','));
-  if (i.capacity !== undefined) q.set('capacity', i.capacity);
-  return `/api/agreements/replan/letter?${q.toString()}`;
-}
-
-function letterFileName(lang: 'zh' | 'en', lender: string, asOf: string, format: string): string {
-  const safe = lender.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 60);
-  return `${lang === 'en' ? 'Renegotiation request' : '重新协商还款申请书'}-${safe}-${asOf}.${format}`;
-}
-
-/** The app's result on the wire: per affected agreement the level ask as dated installments. */
-function replanView(i: ReplanInputs, r: ReplanResult): ReplanView {
-  const decoder = new TextDecoder();
-  return {
-    asOf: r.asOf,
-    lang: i.lang,
-    capacity: { before: y(r.replan.previous.capacity), after: y(r.replan.plan.capacity) },
-    // asks, summary lines and letters come in the same order (one per affected agreement with an ask)
-    plans: r.asks.map((a, k) => {
-      const affected = r.affected.find((x) => x.agreementId === a.agreementId)!;
-      const letter = r.letters[k];
-      if (letter === undefined || letter.lender !== a.lender)
-        throw new Error(`assertion failed: no letter for the ask to ${a.lender}`);
-      return {
-        agreementId: a.agreementId,
-        lenderId: affected.lenderId,
-        lender: a.lender,
-        reasons: affected.reasons,
-        arrears: y(affected.arrears),
-        agreementEndDate: a.agreementEndOn,
-        monthly: y(a.monthly),
-        count: a.installments,
-        last: y(a.last),
-        total: y(a.total),
-        firstDueDate: a.firstDueOn,
-        endDate: a.endOn,
-        installments: Array.from({ length: a.installments }, (_, n) => ({
-          seq: n + 1,
-          dueDate: addMonths(a.firstDueOn, n),
-          amount: y(n === a.installments - 1 ? a.last : a.monthly),
-        })),
-        ask: { zh: r.summary.zh[k] ?? '', en: r.summary.en[k] ?? '' },
-        letter: {
-          text: decoder.decode(letter.bytes),
-          fileName: letterFileName(i.lang, a.lender, r.asOf, 'docx'),
-          downloadUrl: letterUrl(i, a.agreementId),
-        },
-      };
-    }),
-  };
-}
 
 /** Agreements, payments, due list, forecast, calendar (F11) and re-planning. */
 export const agreementRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {
@@ -348,8 +116,8 @@ export const agreementRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     },
     async (req) => {
       const c = await resolveCase(deps);
-      const inputs = await replanInputs(deps, c.id, req.body);
-      return replanView(inputs, await runReplan(deps, inputs, 'md'));
+      const inputs = await checkReplanForm(deps, c.id, req.body);
+      return replanView(inputs, await replanFromInputs(deps, inputs, 'md'));
     },
   );
 
@@ -365,14 +133,13 @@ export const agreementRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     async (req, reply) => {
       const q = req.query;
       const c = await resolveCase(deps);
-      const inputs: ReplanInputs = {
-        caseId: c.id,
-        asOf: date(q.asOf, 'asOf'),
-        capacity: parseCapacity(q.capacity),
-        lenderIds: await lenderIdsOf(deps, c.id, (q.lenderIds ?? '').split(',').filter(Boolean)),
+      const inputs = await checkReplanLetterRequest(deps, c.id, {
+        asOf: q.asOf,
+        capacity: q.capacity,
+        lenderIds: (q.lenderIds ?? '').split(',').filter(Boolean),
         lang: q.lang,
-      };
-      const r = await runReplan(deps, inputs, q.format);
+      });
+      const r = await replanFromInputs(deps, inputs, q.format);
       const k = r.asks.findIndex((a) => a.agreementId === q.agreementId);
       const letter = r.letters[k];
       if (letter === undefined)
@@ -401,17 +168,7 @@ export const agreementRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     async (req) => {
       const c = await resolveCase(deps);
       const items = await dueItems(deps, c.id, { asOf: todayIn(deps), days: req.query.days });
-      return {
-        items: items
-          .filter((i) => i.kind === 'installment')
-          .map((i) => ({
-            agreementId: i.agreementId ?? '',
-            lender: i.lender ?? '',
-            dueDate: i.date,
-            amount: i.amount === null ? '0.00' : y(i.amount),
-            status: i.status,
-          })),
-      };
+      return { items: dueView(items) };
     },
   );
 
@@ -421,27 +178,14 @@ export const agreementRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     async (req) => {
       const c = await resolveCase(deps);
       const q = req.query;
-      const { forecast: f, sources } = await runForecast(deps, c.id, {
-        asOf: todayIn(deps),
-        days: q.days,
-        balance: q.balance,
-        ...(q.payday ? { paydays: [q.payday] } : {}),
-      });
-      return {
-        asOf: f.asOf,
-        days: f.days.map((d) => ({ date: d.date, balance: y(d.balance) })),
-        warnings: f.warnings.map((w) => ({
-          dueDate: w.dueOn,
-          actBy: w.actBy,
-          lender: w.lender,
-          amount: y(w.amount),
-          shortBy: y(w.shortfall),
-          messageZh: `${w.actBy} 前要处理：${w.lender} 第 ${w.seq} 期 ${y(w.amount)} 元到期时余额差 ${y(w.shortfall)} 元。${w.suggestions.map((s) => s.messageZh).join(' ')}`,
-          message: `Act by ${w.actBy}: ${w.lender} installment ${w.seq} (${y(w.amount)}) is short by ${y(w.shortfall)}. ${w.suggestions.map((s) => s.message).join(' ')}`,
-        })),
-        firstBelowZero: belowZeroView(f.firstBelowZero),
-        assumedDays: sources.assumedDays,
-      };
+      return forecastView(
+        await runForecast(deps, c.id, {
+          asOf: todayIn(deps),
+          days: q.days,
+          balance: q.balance,
+          ...(q.payday ? { paydays: [q.payday] } : {}),
+        }),
+      );
     },
   );
 

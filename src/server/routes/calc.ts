@@ -4,19 +4,12 @@ import { AprRequest, AprResponse, JsonObject } from '../../contracts/index.js';
 import { solveDatedApr, solvePeriodicApr } from '../../core/apr/index.js';
 import { budgetToJson, buildBudget, parseBudgetInput } from '../../core/budget/index.js';
 import { buildPlan, parsePlanInput, planToJson } from '../../core/plan/index.js';
-import type { Calculators } from '../calculators.js';
+import { calculateCheck, calculateSchedule } from '../../app/calculators/index.js';
 import { date, money, unwrap } from '../parse.js';
 import type { RouteOptions } from './index.js';
 
-function notWired(name: string): never {
-  throw new AppError('internal', `the ${name} calculator is not wired into this server`, {
-    messageZh: `服务器未接入 ${name} 计算`,
-  });
-}
-
 /** The pure calculators: same JSON in and out as the CLI's `--json`. */
-export const calcRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, opts) => {
-  const calc: Partial<Calculators> = opts.calculators ?? {};
+export const calcRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) => {
   const tags = ['calculators'];
 
   app.post(
@@ -63,7 +56,7 @@ export const calcRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, opts)
         body: JsonObject,
       },
     },
-    async (req) => (calc.schedule ?? (() => notWired('schedule')))(req.body),
+    async (req) => calculateSchedule(req.body),
   );
 
   app.post(
@@ -75,7 +68,7 @@ export const calcRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, opts)
         body: JsonObject,
       },
     },
-    async (req) => (calc.check ?? (() => notWired('check')))(req.body),
+    async (req) => calculateCheck(req.body),
   );
 
   app.post(

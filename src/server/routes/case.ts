@@ -23,7 +23,7 @@ import {
   UndoResult,
 } from '../../contracts/index.js';
 import { undoRemoval } from '../../app/undo.js';
-import { debtExtras, debtViews, lenderView, summaryView } from '../views.js';
+import { debtExtras, debtViews, lenderView, summaryView } from '../../app/present-case.js';
 import type { IsoDate } from '../../core/dates/index.js';
 import type { RouteOptions } from './index.js';
 

@@ -10,6 +10,7 @@ import {
   type ContactEdit,
 } from '../../app/contacts.js';
 import { listLenders } from '../../app/lenders.js';
+import { conductFlagView, contactJson, contactView } from '../../app/present-contacts.js';
 import {
   ConductFlag,
   ContactCreate,
@@ -19,35 +20,6 @@ import {
   Removed,
 } from '../../contracts/index.js';
 import type { RouteOptions } from './index.js';
-
-type AppContact = Awaited<ReturnType<typeof listContacts>>[number];
-
-function contactView(c: AppContact, lenderName: string | null): ContactView {
-  return {
-    id: c.id,
-    lenderId: c.lenderId,
-    lender: lenderName,
-    occurredAt: c.occurredAt,
-    channel: c.channel,
-    direction: c.direction,
-    agentName: c.agentName,
-    asked: c.asked,
-    offered: c.offered,
-    notes: c.notes,
-    agentNumber: c.agentNumber,
-    counterpart: c.counterpart,
-    promises: c.promises,
-    deadlineDate: c.deadlineOn,
-    nextStep: c.nextStep,
-    thirdParty:
-      c.thirdParty === null
-        ? null
-        : c.thirdParty.detail === null
-          ? c.thirdParty.relation
-          : `${c.thirdParty.relation}:${c.thirdParty.detail}`,
-    includeNoteInLetters: c.tags.includes('note-in-letters'),
-  };
-}
 
 /** The API's patch names → the use case's (only the fields sent; `null` clears). */
 function toEdit(b: ContactPatch): ContactEdit {
@@ -88,7 +60,7 @@ export const contactRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
       const list = await listContacts(deps, c.id);
       return {
         contacts: list.map((x) =>
-          contactView(x, x.lenderId === null ? null : (n.get(x.lenderId) ?? null)),
+          contactView(contactJson(x), x.lenderId === null ? null : (n.get(x.lenderId) ?? null)),
         ),
       };
     },
@@ -123,7 +95,7 @@ export const contactRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
         .status(201)
         .send(
           contactView(
-            r.contact,
+            contactJson(r.contact),
             r.contact.lenderId === null ? null : (n.get(r.contact.lenderId) ?? null),
           ),
         );
@@ -159,16 +131,7 @@ export const contactRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
     async () => {
       const c = await resolveCase(deps);
       const flags = await checkCaseConduct(deps, c.id);
-      return {
-        flags: flags.map((f) => ({
-          contactId: f.contactIds[0] ?? null,
-          rule: f.rule,
-          messageZh: f.messageZh,
-          message: f.messageEn,
-          source: f.sources[0]?.citeZh ?? null,
-          certainty: f.certainty,
-        })),
-      };
+      return { flags: flags.map(conductFlagView) };
     },
   );
 };

@@ -6,6 +6,7 @@ import { resolveCase } from '../../app/cases.js';
 import { AppError, isAppError } from '../../app/errors.js';
 import { fieldLabel } from '../../app/field-labels.js';
 import { listLenders } from '../../app/lenders.js';
+import { channelView, escalationView } from '../../app/present-escalations.js';
 import { localDateOf } from '../../core/dates/index.js';
 import {
   ErrorBody,
@@ -16,17 +17,10 @@ import {
   EscalationResult,
   EscalationUpdate,
   IdParams,
-  type EscalationChannelView,
   type EscalationView,
 } from '../../contracts/index.js';
-// channels.ts only, not documents/index.js: that one pulls the DOCX renderer in
-import { CHANNELS, isChannelId } from '../../documents/channels.js';
 import { contentDisposition, sendLetter } from '../download.js';
 import type { RouteOptions } from './index.js';
-
-type AppEscalations = typeof import('../../app/escalations.js');
-type AppView = Awaited<ReturnType<AppEscalations['listEscalations']>>[number];
-type AppGuide = ReturnType<AppEscalations['describeChannels']>[number];
 
 /** The app names fields like the CLI flags; the API names them as in its JSON. */
 const WIRE_FIELDS: Record<string, { field: string; zh: string }> = {
@@ -55,60 +49,6 @@ async function withWireFields<T>(run: () => Promise<T>): Promise<T> {
       cause: e,
     });
   }
-}
-
-function escalationView(e: AppView): EscalationView {
-  const ch = isChannelId(e.channel) ? CHANNELS[e.channel] : undefined;
-  return {
-    id: e.id,
-    lenderId: e.lenderId,
-    lender: e.lenderName,
-    channel: e.channel,
-    channelNameZh: ch?.nameZh ?? null,
-    channelNameEn: ch?.nameEn ?? null,
-    sentDate: e.sentOn,
-    followUpDate: e.chaseOn,
-    daysLeft: e.daysLeft,
-    isOpen: e.isOpen,
-    status: e.status,
-    reference: e.reference,
-    notes: e.notes,
-    createdAt: e.createdAt,
-    dispute: e.dispute ?? null,
-    canFollowUp: e.isOpen && e.daysLeft !== null && e.daysLeft < 0,
-  };
-}
-
-function channelView(g: AppGuide): EscalationChannelView {
-  const c = g.channel;
-  return {
-    id: c.id,
-    nameZh: c.nameZh,
-    nameEn: c.nameEn,
-    purposeZh: g.purposeZh,
-    purposeEn: g.purposeEn,
-    contactZh: c.contactZh,
-    contactEn: c.contactEn,
-    lenderTypes: g.lenderTypes,
-    suggestedFor: g.suggestedFor,
-    letterKind: g.letterKind,
-    letterTitleZh: g.letterTitleZh,
-    letterTitleEn: g.letterTitleEn,
-    followUpDays: c.followUpDays,
-    followUpIsLegalDeadline: c.deadlineBasis !== null,
-    certainty: g.certainty,
-    cautionZh: c.cautionZh ?? null,
-    cautionEn: c.cautionEn ?? null,
-    provisions: g.provisions.map((p) => ({
-      id: p.provision.id,
-      citationZh: p.citationZh,
-      citationEn: p.citationEn,
-      gistZh: p.provision.gistZh,
-      gistEn: p.provision.gistEn,
-      source: p.provision.source,
-      certainty: p.provision.certainty,
-    })),
-  };
 }
 
 /** Escalations (F10) and the whole-home backup. */

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { resolveCase } from '../../app/cases.js';
 import { vaultOf } from '../../app/evidence/common.js';
 import { addEvidence, listEvidence } from '../../app/evidence/evidence.js';
+import { evidenceJson, evidenceView } from '../../app/evidence/present.js';
 import { AppError } from '../../app/errors.js';
 import { fieldLabel } from '../../app/field-labels.js';
 import { zodReasonZh } from '../error-handler.js';
@@ -14,24 +15,6 @@ import { EvidenceFields, EvidenceView, EvidenceWithdraw, IdParams } from '../../
 import { withdrawEvidence } from '../../app/evidence/withdraw.js';
 import { contentDisposition } from '../download.js';
 import type { RouteOptions } from './index.js';
-
-type Item = Awaited<ReturnType<typeof listEvidence>>[number];
-
-function evidenceView(e: Item): EvidenceView {
-  return {
-    id: e.id,
-    kind: e.kind,
-    sha256: e.sha256,
-    originalName: e.originalName,
-    mediaType: e.mediaType,
-    sizeBytes: e.sizeBytes,
-    lenderId: e.lenderId,
-    addedAt: e.addedAt,
-    description: e.description,
-    withdrawnAt: e.withdrawnAt ?? null,
-    withdrawReason: e.withdrawReason ?? null,
-  };
-}
 
 /** The name a browser sent, reduced to its last path segment; refuses traversal and empty names. */
 export function uploadName(raw: string): string {
@@ -69,7 +52,7 @@ export const evidenceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
     { schema: { tags, response: { 200: z.object({ items: z.array(EvidenceView) }) } } },
     async () => {
       const c = await resolveCase(deps);
-      return { items: (await listEvidence(deps, c.id)).map(evidenceView) };
+      return { items: (await listEvidence(deps, c.id)).map((e) => evidenceView(evidenceJson(e))) };
     },
   );
 
@@ -146,7 +129,7 @@ export const evidenceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
           note: f.description ?? null,
           contactId: f.contactId ?? null,
         });
-        return reply.status(201).send(evidenceView(r.item));
+        return reply.status(201).send(evidenceView(evidenceJson(r.item)));
       } catch (e) {
         if (e instanceof z.ZodError) {
           const i = e.issues[0]!;
@@ -174,7 +157,7 @@ export const evidenceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
     async (req) => {
       const c = await resolveCase(deps);
       const r = await withdrawEvidence(deps, c.id, req.params.id, req.body.reason);
-      return evidenceView(r.item);
+      return evidenceView(evidenceJson(r.item));
     },
   );
 

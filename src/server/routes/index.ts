@@ -1,5 +1,4 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { Calculators } from '../calculators.js';
 import { registerIdempotency } from '../idempotency.js';
 import type { ServerDeps } from '../server-deps.js';
 import { agreementRoutes } from './agreements.js';
@@ -15,7 +14,6 @@ import { profileRoutes } from './profile.js';
 export interface RouteOptions {
   deps: ServerDeps;
   uploadLimit: number;
-  calculators?: Calculators;
   /** bumped after every write request, so routes may cache reads safely */
   writes?: { version: number };
 }
@@ -23,7 +21,7 @@ export interface RouteOptions {
 /** One plugin per resource; all under /api. */
 export const registerRoutes: FastifyPluginAsync<RouteOptions> = async (
   app,
-  { deps, uploadLimit, calculators },
+  { deps, uploadLimit },
 ) => {
   const writes = { version: 0 };
   const bump = (_req: unknown, _reply: unknown, done: () => void) => {
@@ -38,7 +36,7 @@ export const registerRoutes: FastifyPluginAsync<RouteOptions> = async (
     route.onResponse = [...(Array.isArray(own) ? own : [own]), bump];
   });
   registerIdempotency(app, deps);
-  const o: RouteOptions = { deps, uploadLimit, writes, ...(calculators ? { calculators } : {}) };
+  const o: RouteOptions = { deps, uploadLimit, writes };
   await app.register(calcRoutes, o);
   await app.register(caseRoutes, o);
   await app.register(planningRoutes, o);

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { AppError } from '../app/errors.js';
 import { packageRoot } from './package-info.js';
 
-/** The package root: a checkout (src/server here) or the installed package (dist/node/server). */
+/** The package root: a checkout (src/cli here) or the installed package (dist/node/cli). */
 export const PROJECT_ROOT = packageRoot(import.meta.dirname);
 export const WEB_SRC = join(PROJECT_ROOT, 'src', 'web');
 export const WEB_DIST = join(PROJECT_ROOT, 'dist', 'web');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../app/errors.js';
-import { expectObject, readDatedFlow } from './json-command.js';
+import { AppError } from './errors.js';
+import { expectObject, readDatedFlow } from './json-input.js';
 
 function thrown(f: () => unknown): AppError {
   try {
@@ -12,7 +12,7 @@ function thrown(f: () => unknown): AppError {
   throw new Error('expected an AppError');
 }
 
-describe('json-command input helpers', () => {
+describe('JSON input helpers', () => {
   it.each([[null], [[1, 2]], ['text'], [3]])('expectObject refuses %j, naming "input"', (raw) => {
     const e = thrown(() => expectObject(raw));
     expect(e.code).toBe('invalid-input');

@@ -1,7 +1,9 @@
-// Domain → wire mappers for the case resources (money as yuan strings, dates as YYYY-MM-DD).
+// Domain → wire mappers for the case resources on the HTTP API (`/api/lenders`, `/api/debts`,
+// `/api/summary`; contracts/case.ts): money as yuan strings, dates as YYYY-MM-DD. The CLI's --json
+// of the same records is in present.ts.
 import type { DebtView, LenderView, Summary, Verdict } from '../contracts/index.js';
-import type { CaseSummary, DebtSummary } from '../app/summary.js';
-import type { Debt, Lender } from '../app/types.js';
+import type { CaseSummary, DebtSummary } from './summary.js';
+import type { Debt, Lender } from './types.js';
 import { describeAprBasis } from '../core/apr/index.js';
 import { applicableLines } from '../core/law/index.js';
 import { cents, formatYuan, sumCents, type Cents } from '../core/money/index.js';
