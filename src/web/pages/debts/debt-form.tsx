@@ -188,6 +188,16 @@ function CardFields({ form }: { form: Form }) {
       <Input form={form} k="minimumPayment" decimal label={t('最低还款', 'Minimum payment')} />
       <Input
         form={form}
+        k="termMonths"
+        numeric
+        label={t('分期期数（可不填）', 'Installments (optional)')}
+        hint={t(
+          '账单分期了几期；和手续费一起可以算出真实年化',
+          'With the fee it gives the true rate',
+        )}
+      />
+      <Input
+        form={form}
         k="cardInstallmentFee"
         label={t('分期手续费（每期）', 'Installment fee (per month)')}
         hint={t(

@@ -162,6 +162,10 @@ function cardRows(d: DebtView, t: T): [string, ReactNode | null][] {
         ? t(`每期 ${d.cardInstallmentFee}`, `${d.cardInstallmentFee} a month`)
         : null,
     ],
+    [
+      t('分期期数', 'Installments'),
+      d.termMonths == null ? null : t(`${d.termMonths} 期`, `${d.termMonths} months`),
+    ],
   ];
 }
 

@@ -116,7 +116,8 @@ function fieldsOf(v: DebtValues, lang: Lang) {
     principal: checkMoney(v.principal, lang).value ?? '0.00',
     contractDate: checkDate(v.contractDate, lang).value ?? null,
     received: loanOnly(checkMoney(v.received, lang).value ?? null),
-    termMonths: loanOnly(checkInt(v.termMonths, lang, 1, 600).value ?? null),
+    // a card's 分期期数 too: with its fee it prices the installments ('card-terms')
+    termMonths: checkInt(v.termMonths, lang, 1, 600).value ?? null,
     installment: loanOnly(checkMoney(v.installment, lang).value ?? null),
     method: loanOnly((v.method || null) as DebtCreate['method']),
     firstDueDate: loanOnly(checkDate(v.firstDueDate, lang).value ?? null),
