@@ -38,6 +38,15 @@ export function registerEscalation(
       '投诉与异议的跟进 (escalations: list with deadlines, update status, edit, remove)',
     );
 
+  registerList(group, ctx, setExit);
+  registerStatus(group, ctx, setExit);
+  registerEdit(group, ctx, setExit);
+  registerRemove(group, ctx, setExit);
+  registerLetter(group, ctx, setExit);
+}
+
+/** `escalation list`: every record with its follow-up date and days left. */
+function registerList(group: Command, ctx: CliContext, setExit: (code: number) => void): void {
   const list = group
     .command('list')
     .description('列出投诉/异议及跟进期限 (list with follow-up dates)')
@@ -92,7 +101,10 @@ export function registerEscalation(
       );
     }),
   );
+}
 
+/** `escalation status <id> <status>`: acknowledged, resolved, closed… */
+function registerStatus(group: Command, ctx: CliContext, setExit: (code: number) => void): void {
   const status = group
     .command('status')
     .description(`更新状态 (set status: ${ESCALATION_STATUSES.join(' | ')})`)
@@ -127,10 +139,10 @@ export function registerEscalation(
       },
     ),
   );
+}
 
-  registerEdit(group, ctx, setExit);
-  registerRemove(group, ctx, setExit);
-
+/** `escalation letter <id> [--follow-up]`: the letter again, or the 催办函 when overdue. */
+function registerLetter(group: Command, ctx: CliContext, setExit: (code: number) => void): void {
   const letter = group
     .command('letter')
     .description(

@@ -14,21 +14,12 @@ import { useLang, useT } from '../../i18n.js';
 import { label } from '../../labels.js';
 import { STATUS_LABELS } from './escalation-words.js';
 
-export function useEscalations() {
-  const t = useT();
-  const lang = useLang();
+/** The lists the page reads: lenders, channels, the escalations and the borrower's today. */
+function useLists(fail: (e: unknown) => void) {
   const [lenders, setLenders] = useState<LenderView[] | null>(null);
   const [channels, setChannels] = useState<EscalationChannelView[]>([]);
   const [escalations, setEscalations] = useState<EscalationView[] | null>(null);
   const [asOf, setAsOf] = useState('');
-  const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busyId, setBusyId] = useState<string | null>(null);
-  const [removal, setRemoval] = useState<Removal | null>(null);
-  const fail = useCallback(
-    (e: unknown) => setError(e instanceof ApiError ? e.say(lang) : String(e)),
-    [lang],
-  );
   const loadList = useCallback(
     () =>
       escalationsApi
@@ -51,6 +42,22 @@ export function useEscalations() {
       .catch(fail);
     void loadList();
   }, [fail, loadList]);
+  return { lenders, channels, escalations, asOf, loadList };
+}
+
+export function useEscalations() {
+  const t = useT();
+  const lang = useLang();
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const [removal, setRemoval] = useState<Removal | null>(null);
+  const fail = useCallback(
+    (e: unknown) => setError(e instanceof ApiError ? e.say(lang) : String(e)),
+    [lang],
+  );
+  const lists = useLists(fail);
+  const { loadList, channels } = lists;
 
   /** Runs one write on one card (its buttons are disabled meanwhile); true when it worked. */
   const onCard = async (id: string, write: () => Promise<string>): Promise<boolean> => {
@@ -108,10 +115,7 @@ export function useEscalations() {
   };
 
   return {
-    lenders,
-    channels,
-    escalations,
-    asOf,
+    ...lists,
     notice,
     error,
     busyId,
