@@ -65,7 +65,7 @@ const card = (name: string) => page.locator('.cards > li', { hasText: name });
 
   it('adds a credit card and a 助贷 loan, shows 未填 for an unknown balance, undoes a delete', async () => {
     await page.goto(url);
-    await expect.poll(() => card('借呗').count()).toBe(1);
+    await expect.poll(() => card('借呗').count(), { timeout: 15_000 }).toBe(1);
     // the true cost says what it rests on
     expect(await card('借呗').locator('.verdict').textContent()).toContain(
       '按您填写的每期还款计算',
@@ -164,7 +164,7 @@ const card = (name: string) => page.locator('.cards > li', { hasText: name });
     });
     await page.goto(new URL('/escalations', url).href);
     const esc = page.locator('.esc-card', { hasText: '借呗' });
-    await expect.poll(() => esc.count()).toBe(1);
+    await expect.poll(() => esc.count(), { timeout: 15_000 }).toBe(1);
     expect(await esc.textContent()).toContain('2026-12-10');
 
     // 1. The letter went out earlier than recorded: the follow-up date moves with it.
