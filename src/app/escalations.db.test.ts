@@ -13,7 +13,13 @@ import {
 } from '../../test/factories.js';
 import { loadLetterCase } from './documents/case.js';
 import { renderLetter } from './documents/documents.js';
-import { listEscalations, recordEscalation, setEscalationStatus } from './escalations.js';
+import {
+  listEscalations,
+  recordEscalation,
+  removeEscalation,
+  setEscalationStatus,
+} from './escalations.js';
+import { undoRemoval } from './undo.js';
 
 forEachDialect('letters and escalations from the store', (getDb) => {
   async function seed() {
@@ -216,6 +222,76 @@ forEachDialect('letters and escalations from the store', (getDb) => {
     await expect(
       setEscalationStatus(deps, { caseId: kase.id, id: 'x', status: 'won' }),
     ).rejects.toMatchObject({ field: 'status' });
+  });
+
+  it('corrects the sent date (the follow-up date moves with it), the reference and notes', async () => {
+    const { deps, kase, lender } = await seed();
+    const r = await recordEscalation(deps, {
+      caseId: kase.id,
+      lender: lender.id,
+      channel: 'credit-dispute',
+      dispute: { wrong: '2026年9月 逾期' },
+      sentOn: '2026-11-20',
+      letter: null,
+    });
+    const e = await setEscalationStatus(deps, {
+      caseId: kase.id,
+      id: r.escalation.id,
+      sentOn: '2026-11-10',
+      reference: ' RM-7 ',
+      notes: '电话确认已受理',
+    });
+    expect(e).toMatchObject({
+      sentOn: '2026-11-10',
+      chaseOn: '2026-11-30',
+      reference: 'RM-7',
+      notes: '电话确认已受理',
+      status: 'sent',
+      revision: 1,
+    });
+    const own = await setEscalationStatus(deps, {
+      caseId: kase.id,
+      id: r.escalation.id,
+      chaseOn: '2026-12-01',
+    });
+    expect([own.sentOn, own.chaseOn]).toEqual(['2026-11-10', '2026-12-01']);
+    await expect(
+      setEscalationStatus(deps, { caseId: kase.id, id: r.escalation.id, sentOn: '2027-01-01' }),
+    ).rejects.toMatchObject({ code: 'invalid-date', field: 'sent-on' });
+    await expect(
+      setEscalationStatus(deps, { caseId: kase.id, id: r.escalation.id, sentOn: '昨天' }),
+    ).rejects.toMatchObject({ field: 'sent-on' });
+    const after = await listEscalations(deps, { caseId: kase.id });
+    expect(after[0]).toMatchObject({ sentOn: '2026-11-10', chaseOn: '2026-12-01' });
+  });
+
+  it('removes an escalation with an undo id; undo brings the same row back once', async () => {
+    const { deps, kase, lender } = await seed();
+    const r = await recordEscalation(deps, {
+      caseId: kase.id,
+      lender: lender.id,
+      channel: 'credit-dispute',
+      dispute: { wrong: '2026年9月 逾期' },
+      sentOn: '2026-11-20',
+      reference: 'RM-1',
+      letter: null,
+    });
+    const before = await listEscalations(deps, { caseId: kase.id });
+    const { escalation, undoId } = await removeEscalation(deps, {
+      caseId: kase.id,
+      id: r.escalation.id,
+    });
+    expect(escalation.id).toBe(r.escalation.id);
+    expect(await listEscalations(deps, { caseId: kase.id })).toEqual([]);
+    await expect(
+      removeEscalation(deps, { caseId: kase.id, id: r.escalation.id }),
+    ).rejects.toMatchObject({ code: 'not-found', field: 'id' });
+    expect(await undoRemoval(deps, kase.id, undoId)).toEqual({
+      kind: 'escalation',
+      id: r.escalation.id,
+    });
+    expect(await listEscalations(deps, { caseId: kase.id })).toEqual(before);
+    await expect(undoRemoval(deps, kase.id, undoId)).rejects.toMatchObject({ code: 'conflict' });
   });
 });
 

@@ -21,6 +21,7 @@ import {
 import {
   CHANNEL_IDS,
   CHANNELS,
+  isChannelId,
   LETTER_TEMPLATES,
   complaintChannelFor,
   formatCitation,
@@ -45,6 +46,7 @@ import { AppError, isAppError } from './errors.js';
 import { writeTransaction } from '../db/transaction.js';
 import { channelLetterKind, enrichLetterCase } from './documents/letter-extras.js';
 import { assert } from '../core/result.js';
+import { recordRemoval, takeSnapshot } from './undo.js';
 
 export { ESCALATION_STATUSES, type Escalation, type EscalationStatus };
 
@@ -276,21 +278,38 @@ function cleanText(v: string | null | undefined): string | null | undefined {
   return v === undefined ? undefined : v === null ? null : v.trim() || null;
 }
 
-/**
- * Changes the status, the reference the channel gave, and/or the notes of one escalation, and logs
- * the change. Any of the three may be left out, but not all of them.
- */
-export async function setEscalationStatus(
-  deps: Deps,
-  input: {
-    caseId?: string;
-    id: string;
-    status?: string | undefined;
-    reference?: string | null | undefined;
-    notes?: string | null | undefined;
-    actor?: string;
-  },
-): Promise<Escalation> {
+/** A typed date for an escalation edit: '' or null clears it, undefined leaves it; never future. */
+function editDate(
+  v: string | null | undefined,
+  field: 'sent-on' | 'chase-on',
+  today: IsoDate,
+): IsoDate | null | undefined {
+  if (v === undefined) return undefined;
+  if (v === null || v.trim() === '') return null;
+  const d = parseDateInput(v, field);
+  if (!d.ok) throw AppError.fromIssue(d.error);
+  if (field === 'sent-on' && daysBetween(today, d.value) > 0)
+    throw new AppError('invalid-date', `sent-on ${d.value} is in the future`, {
+      field,
+      messageZh: `发送日期 ${d.value} 晚于今天`,
+    });
+  return d.value;
+}
+
+export interface EscalationEdit {
+  caseId?: string;
+  id: string;
+  status?: string | undefined;
+  reference?: string | null | undefined;
+  notes?: string | null | undefined;
+  /** the day it was sent; a new one moves the follow-up date with it (unless chaseOn is given) */
+  sentOn?: string | null | undefined;
+  /** the follow-up date, when the channel named its own */
+  chaseOn?: string | null | undefined;
+  actor?: string;
+}
+
+function checkEdit(input: EscalationEdit): void {
   if (
     input.status !== undefined &&
     !(ESCALATION_STATUSES as readonly string[]).includes(input.status)
@@ -299,18 +318,32 @@ export async function setEscalationStatus(
       field: 'status',
       messageZh: `状态只能是 ${ESCALATION_STATUSES.join('、')}`,
     });
-  if (input.status === undefined && input.reference === undefined && input.notes === undefined)
-    throw new AppError('invalid-input', 'nothing to change: give a status, reference or notes', {
-      field: 'status',
-      messageZh: '没有要修改的内容：请给出状态、受理编号或备注',
-    });
+  const fields = [input.status, input.reference, input.notes, input.sentOn, input.chaseOn];
+  if (fields.every((f) => f === undefined))
+    throw new AppError(
+      'invalid-input',
+      'nothing to change: give a status, reference, notes or a date',
+      {
+        field: 'status',
+        messageZh: '没有要修改的内容：请给出状态、受理编号、备注或日期',
+      },
+    );
+}
+
+/**
+ * Changes the status, the reference the channel gave, the notes and/or the dates of one
+ * escalation, and logs the change. Any may be left out, but not all of them. A corrected sent
+ * date moves the follow-up date by the channel's days, unless a follow-up date is given too.
+ */
+export async function setEscalationStatus(deps: Deps, input: EscalationEdit): Promise<Escalation> {
+  checkEdit(input);
   const kase = await resolveCase(deps, input.caseId);
-  const found = await createEscalationRepository(deps.db).get(kase.id, input.id);
-  if (found === undefined)
-    throw new AppError('not-found', `no escalation ${input.id}`, {
-      field: 'id',
-      messageZh: `没有编号为 ${input.id} 的投诉记录`,
-    });
+  const found = await findEscalation(deps, kase.id, input.id);
+  const today = beijingDate(deps.clock.now());
+  const sentOn = editDate(input.sentOn, 'sent-on', today);
+  let chaseOn = editDate(input.chaseOn, 'chase-on', today);
+  if (chaseOn === undefined && sentOn !== undefined && isChannelId(found.channel))
+    chaseOn = sentOn === null ? null : addDays(sentOn, CHANNELS[found.channel].followUpDays);
   const status = (input.status as EscalationStatus | undefined) ?? found.status;
   const reference = cleanText(input.reference);
   const notes = cleanText(input.notes);
@@ -321,6 +354,8 @@ export async function setEscalationStatus(
       updatedAt: now,
       ...(reference === undefined ? {} : { reference }),
       ...(notes === undefined ? {} : { notes }),
+      ...(sentOn === undefined ? {} : { sentOn }),
+      ...(chaseOn === undefined ? {} : { chaseOn }),
     });
     await createEventRepository(trx).append({
       id: deps.ids.next(),
@@ -329,10 +364,60 @@ export async function setEscalationStatus(
       actor: input.actor ?? 'cli',
       action: 'escalation.update',
       subject: input.id,
-      details: { from: found.status, status },
+      details: {
+        from: found.status,
+        status,
+        ...(sentOn === undefined ? {} : { sentOn }),
+        ...(chaseOn === undefined ? {} : { chaseOn }),
+      },
     });
   });
-  return (await createEscalationRepository(deps.db).get(kase.id, input.id))!;
+  return findEscalation(deps, kase.id, input.id);
+}
+
+async function findEscalation(deps: Deps, caseId: string, id: string): Promise<Escalation> {
+  const found = await createEscalationRepository(deps.db).get(caseId, id);
+  if (found === undefined)
+    throw new AppError('not-found', `no escalation ${id}`, {
+      field: 'id',
+      messageZh: `没有编号为 ${id} 的投诉记录`,
+    });
+  return found;
+}
+
+/**
+ * Deletes one escalation record (a complaint logged by mistake, or twice). Its row is kept in the
+ * 'escalation.remove' event, so `undoRemoval` can put it back; the letter already made stays in
+ * the documents table. Returns the record and the undo id.
+ */
+export async function removeEscalation(
+  deps: Deps,
+  input: { caseId?: string; id: string },
+): Promise<{ escalation: Escalation; undoId: string }> {
+  const kase = await resolveCase(deps, input.caseId);
+  return writeTransaction(deps.db, async (trx) => {
+    const escalation = await createEscalationRepository(trx).get(kase.id, input.id);
+    if (escalation === undefined)
+      throw new AppError('not-found', `no escalation ${input.id}`, {
+        field: 'id',
+        messageZh: `没有编号为 ${input.id} 的投诉记录`,
+      });
+    const snapshot = await takeSnapshot(trx, kase.id, [
+      { table: 'escalations', column: 'id', values: [escalation.id] },
+    ]);
+    await trx
+      .deleteFrom('escalations')
+      .where('case_id', '=', kase.id)
+      .where('id', '=', escalation.id)
+      .execute();
+    const undoId = await recordRemoval(trx, deps, kase.id, {
+      action: 'escalation.remove',
+      subject: escalation.id,
+      summary: { channel: escalation.channel, lenderId: escalation.lenderId },
+      snapshot,
+    });
+    return { escalation, undoId };
+  });
 }
 
 /** One complaint channel as the borrower chooses it: what it is for, for whom, on what basis. */

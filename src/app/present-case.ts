@@ -7,6 +7,7 @@ import type { Debt, Lender } from './types.js';
 import { describeAprBasis } from '../core/apr/index.js';
 import { applicableLines } from '../core/law/index.js';
 import { cents, formatYuan, sumCents, type Cents } from '../core/money/index.js';
+import { formatPercent } from '../core/rates/index.js';
 
 export function lenderView(l: Lender): LenderView {
   return { id: l.id, name: l.name, brand: l.brand, lenderType: l.lenderType };
@@ -57,6 +58,11 @@ export function debtExtras(d: Debt): DebtExtras {
     notes: d.notes,
     lenderOfRecord: d.lenderOfRecord ?? null,
     guarantor: d.guarantor ?? null,
+    kind: d.kind,
+    statementDay: d.statementDay,
+    minimumPayment: d.minimumPayment === null ? null : formatYuan(d.minimumPayment),
+    cardInstallmentFee:
+      d.cardInstallmentFeePpm === null ? null : formatPercent(d.cardInstallmentFeePpm),
   };
 }
 
@@ -72,6 +78,10 @@ export type DebtExtras = Pick<
   | 'notes'
   | 'lenderOfRecord'
   | 'guarantor'
+  | 'kind'
+  | 'statementDay'
+  | 'minimumPayment'
+  | 'cardInstallmentFee'
 >;
 
 export function debtView(
@@ -148,6 +158,7 @@ export function summaryView(s: CaseSummary): Summary {
       balance: formatYuan(l.balance),
       overdue: formatYuan(l.overdue),
       debts: l.debts,
+      debtsWithoutBalance: l.debtsWithoutBalance,
       aboveLegalLine: above(s.debts.filter((d) => d.lenderId === l.lenderId)),
       aprBases: [
         ...new Set(

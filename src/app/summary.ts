@@ -59,7 +59,9 @@ export interface LenderSummary {
   debts: number;
   principal: Cents;
   paid: Cents;
+  /** sum of known balances; debts without a lender figure are left out (debtsWithoutBalance) */
   balance: Cents;
+  debtsWithoutBalance: number;
   overdue: Cents;
 }
 
@@ -555,6 +557,7 @@ export function buildCaseSummary(input: {
         principal: sumCents(rs.map((r) => r.principal)),
         paid: sumCents(rs.map((r) => r.paid)),
         balance: sumCents(rs.map((r) => r.balance ?? cents(0))),
+        debtsWithoutBalance: rs.filter((r) => r.balance === null).length,
         overdue: sumCents(rs.map((r) => r.overdue)),
       };
     });

@@ -108,6 +108,12 @@ export const DebtView = z.object({
   notes: z.string().nullable(),
   lenderOfRecord: z.string().nullable(),
   guarantor: z.string().nullable(),
+  /** 'loan' | 'credit-card', with the card's terms (absent from older servers) */
+  kind: z.enum(['loan', 'credit-card']).optional(),
+  statementDay: z.number().nullable().optional(),
+  minimumPayment: z.string().nullable().optional(),
+  /** per month, as typed back into the form: "0.6%" */
+  cardInstallmentFee: z.string().nullable().optional(),
   nominalApr: z.number().nullable(),
   effectiveAnnualRate: z.number().nullable(),
   /** what the true APR was computed from (core/apr APR_BASES), with its label; null: not computed */
@@ -149,9 +155,11 @@ export const Summary = z.object({
       id: Id,
       name: z.string(),
       lenderType: z.string(),
+      /** known balances only: see debtsWithoutBalance ("未填" when it equals debts) */
       balance: z.string(),
       overdue: z.string(),
       debts: z.number(),
+      debtsWithoutBalance: z.number().optional(),
       aboveLegalLine: z.number(),
       /** the bases of this lender's true-APR figures (core/apr APR_BASES), distinct */
       aprBases: z.array(z.enum(APR_BASES)).optional(),

@@ -85,11 +85,17 @@ export const EscalationCreate = z.object({
 });
 export type EscalationCreate = z.input<typeof EscalationCreate>;
 
-/** PATCH: any of the three; an empty string or null clears reference / notes. */
+/**
+ * PATCH: any of these; an empty string or null clears reference / notes. A new sentDate moves the
+ * follow-up date by the channel's days unless followUpDate is given too.
+ */
 export const EscalationUpdate = z.object({
   status: EscalationStatusSchema.optional(),
   reference: opt(z.string().max(100)),
   notes: opt(z.string().max(5000)),
+  /** not in the future */
+  sentDate: IsoDateString.optional(),
+  followUpDate: IsoDateString.optional(),
 });
 export type EscalationUpdate = z.input<typeof EscalationUpdate>;
 

@@ -14,7 +14,9 @@ const one = (id: string) => `/api/escalations/${encodeURIComponent(id)}`;
 export const escalationsApi = {
   channels: () => request<EscalationChannelList>('GET', '/api/escalations/channels'),
   list: () => request<EscalationList>('GET', '/api/escalations'),
-  record: (b: EscalationCreate) => request<EscalationResult>('POST', '/api/escalations', b),
+  /** `key`: the Idempotency-Key of this user action (a double tap records it once) */
+  record: (b: EscalationCreate, key?: string) =>
+    request<EscalationResult>('POST', '/api/escalations', b, key),
   update: (id: string, b: EscalationUpdate) => request<EscalationResult>('PATCH', one(id), b),
   remove: (id: string) => request<Removed>('DELETE', one(id)),
   /** DOCX downloads; HTML opens in the browser (to read or print) */

@@ -64,8 +64,11 @@ async function shot(name: string): Promise<void> {
   it('records a complaint, lists it with its follow-up date and downloads its letter', async () => {
     // 1. Empty state: what this step is, and that it comes after negotiating.
     await page.goto(new URL('/escalations', url).href);
+    // the page is a lazy chunk reading three lists: on a loaded machine that takes over a second
     await expect
-      .poll(() => page.getByRole('heading', { name: '还没有投诉或升级记录' }).count())
+      .poll(() => page.getByRole('heading', { name: '还没有投诉或升级记录' }).count(), {
+        timeout: 15_000,
+      })
       .toBe(1);
     expect(await page.locator('.empty').textContent()).toContain('在协商之后');
     expect(await page.getByRole('link', { name: /投诉与升级/ }).getAttribute('aria-current')).toBe(

@@ -199,7 +199,7 @@ function printDetails(ctx: CliContext, d: DebtDetails): void {
         '当前欠款',
         'Balance',
         x.balance === null
-          ? null
+          ? say(ctx, '未填', 'not given')
           : `${formatMoney(x.balance)}${x.balanceOn ? ` (${x.balanceOn})` : ''}`,
       ),
       line('逾期金额', 'Overdue', x.overdue > 0 ? formatMoney(x.overdue) : null),
@@ -319,7 +319,7 @@ export function registerDebt(
               d.contractNumber ?? '',
               d.contractOn ?? '',
               formatMoney(d.principal),
-              d.balance === null ? '—' : formatMoney(d.balance),
+              d.balance === null ? say(ctx, '未填', 'not given') : formatMoney(d.balance),
               d.overdue > 0 ? formatMoney(d.overdue) : '',
               ctx.lang === 'en' ? d.status : statusZh(d.status),
               d.id,

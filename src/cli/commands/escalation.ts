@@ -4,6 +4,7 @@ import { Option } from 'commander';
 import {
   ESCALATION_STATUSES,
   listEscalations,
+  removeEscalation,
   renderEscalationLetter,
   setEscalationStatus,
 } from '../../app/escalations.js';
@@ -33,8 +34,19 @@ export function registerEscalation(
 ): void {
   const group = program
     .command('escalation')
-    .description('投诉与异议的跟进 (escalations: list with deadlines, update status)');
+    .description(
+      '投诉与异议的跟进 (escalations: list with deadlines, update status, edit, remove)',
+    );
 
+  registerList(group, ctx, setExit);
+  registerStatus(group, ctx, setExit);
+  registerEdit(group, ctx, setExit);
+  registerRemove(group, ctx, setExit);
+  registerLetter(group, ctx, setExit);
+}
+
+/** `escalation list`: every record with its follow-up date and days left. */
+function registerList(group: Command, ctx: CliContext, setExit: (code: number) => void): void {
   const list = group
     .command('list')
     .description('列出投诉/异议及跟进期限 (list with follow-up dates)')
@@ -89,7 +101,10 @@ export function registerEscalation(
       );
     }),
   );
+}
 
+/** `escalation status <id> <status>`: acknowledged, resolved, closed… */
+function registerStatus(group: Command, ctx: CliContext, setExit: (code: number) => void): void {
   const status = group
     .command('status')
     .description(`更新状态 (set status: ${ESCALATION_STATUSES.join(' | ')})`)
@@ -124,7 +139,10 @@ export function registerEscalation(
       },
     ),
   );
+}
 
+/** `escalation letter <id> [--follow-up]`: the letter again, or the 催办函 when overdue. */
+function registerLetter(group: Command, ctx: CliContext, setExit: (code: number) => void): void {
   const letter = group
     .command('letter')
     .description(
@@ -160,5 +178,68 @@ export function registerEscalation(
         ctx.io.stdout(say(ctx, `文书已写入 ${out}\n`, `Letter written to ${out}\n`));
       },
     ),
+  );
+}
+
+type EditFlags = Opts & { sentOn?: string; chaseOn?: string; reference?: string; notes?: string };
+
+/** `escalation edit <id>`: correct the dates, the reference or the notes of a record. */
+function registerEdit(group: Command, ctx: CliContext, setExit: (code: number) => void): void {
+  const edit = group
+    .command('edit')
+    .description('修改发出日期、跟进日期、受理编号或备注 (edit dates, reference, notes)')
+    .argument('<id>', 'escalation id')
+    .option('--sent-on <date>', '发出日期（跟进日期随之按渠道重算）')
+    .option('--chase-on <date>', '跟进日期')
+    .option('--reference <no>', '受理编号（"" 清除）')
+    .option('--notes <text>', '备注（"" 清除）')
+    .option('--case <id>', 'case id');
+  addStoreOptions(edit);
+  edit.action(
+    action(ctx, setExit, async (id: string, flags: EditFlags) => {
+      const e = await withDeps(ctx, flags, (deps) =>
+        setEscalationStatus(deps, {
+          id,
+          ...(flags.case === undefined ? {} : { caseId: flags.case }),
+          ...(flags.sentOn === undefined ? {} : { sentOn: flags.sentOn }),
+          ...(flags.chaseOn === undefined ? {} : { chaseOn: flags.chaseOn }),
+          ...(flags.reference === undefined ? {} : { reference: flags.reference }),
+          ...(flags.notes === undefined ? {} : { notes: flags.notes }),
+        }),
+      );
+      if (ctx.json) return printJson(ctx, { escalation: e });
+      ctx.io.stdout(
+        say(
+          ctx,
+          `已修改 ${e.id}：发出 ${e.sentOn ?? '—'}，跟进 ${e.chaseOn ?? '—'}\n`,
+          `Edited ${e.id}: sent ${e.sentOn ?? '—'}, follow up ${e.chaseOn ?? '—'}\n`,
+        ),
+      );
+    }),
+  );
+}
+
+/** `escalation remove <id>`: deletes a record, printing the id `xieshang undo` takes. */
+function registerRemove(group: Command, ctx: CliContext, setExit: (code: number) => void): void {
+  const remove = group
+    .command('remove')
+    .description('删除一条投诉/升级记录（可用 xieshang undo 撤销） (remove; undoable)')
+    .argument('<id>', 'escalation id')
+    .option('--case <id>', 'case id');
+  addStoreOptions(remove);
+  remove.action(
+    action(ctx, setExit, async (id: string, flags: Opts) => {
+      const r = await withDeps(ctx, flags, (deps) =>
+        removeEscalation(deps, { id, ...(flags.case === undefined ? {} : { caseId: flags.case }) }),
+      );
+      if (ctx.json) return printJson(ctx, { removed: r.escalation, undoId: r.undoId });
+      ctx.io.stdout(
+        say(
+          ctx,
+          `已删除投诉记录 ${r.escalation.id}（撤销：xieshang undo ${r.undoId}）\n`,
+          `Removed escalation ${r.escalation.id} (to undo: xieshang undo ${r.undoId})\n`,
+        ),
+      );
+    }),
   );
 }

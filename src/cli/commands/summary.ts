@@ -4,7 +4,7 @@ import { AppError } from '../../app/errors.js';
 import { summaryJson } from '../../app/present.js';
 import { summarizeCase, type CaseSummary } from '../../app/summary.js';
 import { localDateOf, parseDateInput, type IsoDate } from '../../core/dates/index.js';
-import { formatMoney } from '../../core/money/index.js';
+import { formatMoney, type Cents } from '../../core/money/index.js';
 import { describeAprBasis } from '../../core/apr/index.js';
 import { addStoreOptions, withDeps, type StoreOptions } from '../deps.js';
 import { say, type CliContext } from '../io.js';
@@ -21,15 +21,35 @@ function pct(x: number | null): string {
   return x === null ? '—' : `${(x * 100).toFixed(2)}%`;
 }
 
+/**
+ * A balance as people read it: "未填" when no debt in the group has one (never "¥0.00", which
+ * would say nothing is owed), the known sum plus how many are missing when only some have one.
+ */
+export function formatBalance(
+  ctx: CliContext,
+  g: { balance: Cents; debts: number; debtsWithoutBalance: number },
+): string {
+  if (g.debts > 0 && g.debtsWithoutBalance >= g.debts) return say(ctx, '未填', 'not given');
+  if (g.debtsWithoutBalance === 0) return formatMoney(g.balance);
+  return say(
+    ctx,
+    `${formatMoney(g.balance)}（另有 ${g.debtsWithoutBalance} 笔未填）`,
+    `${formatMoney(g.balance)} (+${g.debtsWithoutBalance} not given)`,
+  );
+}
+
 /** Renders the summary as Chinese (or English) tables. */
 export function formatSummary(ctx: CliContext, s: CaseSummary): string {
   const t = s.totals;
+  // debts over the amount limit are left out of every total, the balance count included
+  const counted = s.lenders.reduce((n, l) => n + l.debts, 0);
+  const balance = formatBalance(ctx, { ...t, debts: counted });
   const out: string[] = [];
   out.push(
     say(
       ctx,
-      `案件汇总（截至 ${s.asOf}）：${t.debts} 笔债务，合同金额 ${formatMoney(t.principal)}，实际到账 ${formatMoney(t.received)}，已还 ${formatMoney(t.paid)}，当前欠款 ${formatMoney(t.balance)}${t.debtsWithoutBalance > 0 ? `（另有 ${t.debtsWithoutBalance} 笔未填欠款）` : ''}，逾期 ${formatMoney(t.overdue)}（${t.overdueDebts} 笔）。`,
-      `Case summary as of ${s.asOf}: ${t.debts} debts, principal ${formatMoney(t.principal)}, received ${formatMoney(t.received)}, paid ${formatMoney(t.paid)}, balance ${formatMoney(t.balance)}${t.debtsWithoutBalance > 0 ? ` (${t.debtsWithoutBalance} without a balance)` : ''}, overdue ${formatMoney(t.overdue)} (${t.overdueDebts} debts).`,
+      `案件汇总（截至 ${s.asOf}）：${t.debts} 笔债务，合同金额 ${formatMoney(t.principal)}，实际到账 ${formatMoney(t.received)}，已还 ${formatMoney(t.paid)}，当前欠款 ${balance}，逾期 ${formatMoney(t.overdue)}（${t.overdueDebts} 笔）。`,
+      `Case summary as of ${s.asOf}: ${t.debts} debts, principal ${formatMoney(t.principal)}, received ${formatMoney(t.received)}, paid ${formatMoney(t.paid)}, balance ${balance}, overdue ${formatMoney(t.overdue)} (${t.overdueDebts} debts).`,
     ),
   );
   if (t.aboveLegalLine > 0)
@@ -55,7 +75,7 @@ export function formatSummary(ctx: CliContext, s: CaseSummary): string {
         String(l.debts),
         formatMoney(l.principal),
         formatMoney(l.paid),
-        formatMoney(l.balance),
+        formatBalance(ctx, l),
         formatMoney(l.overdue),
       ]),
       ['left', 'left', 'right', 'right', 'right', 'right', 'right'],

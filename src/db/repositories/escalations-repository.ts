@@ -155,6 +155,8 @@ export function createEscalationRepository(db: Db) {
         status: EscalationStatus;
         reference?: string | null;
         notes?: string | null;
+        sentOn?: IsoDate | null;
+        chaseOn?: IsoDate | null;
         updatedAt: Instant;
       },
     ): Promise<boolean> {
@@ -166,6 +168,8 @@ export function createEscalationRepository(db: Db) {
           revision: eb('revision', '+', 1),
           ...(patch.reference === undefined ? {} : { reference: patch.reference }),
           ...(patch.notes === undefined ? {} : { notes: patch.notes }),
+          ...(patch.sentOn === undefined ? {} : { sent_on: patch.sentOn }),
+          ...(patch.chaseOn === undefined ? {} : { chase_on: patch.chaseOn }),
         }))
         .where('case_id', '=', caseId)
         .where('id', '=', id)

@@ -351,10 +351,58 @@ describe('a 12315 complaint about an intermediary with no debts', () => {
   });
 });
 
+describe('PATCH dates and DELETE /api/escalations/:id', () => {
+  it('corrects the sent date (the follow-up date moves), or sets its own follow-up date', async () => {
+    const r = await write(app, 'POST', '/api/escalations', {
+      lenderId: jiebei,
+      channel: 'nifa',
+      sentDate: '2026-11-20',
+    });
+    const id = r.json().escalation.id as string;
+    let p = await write(app, 'PATCH', `/api/escalations/${id}`, { sentDate: '2026-11-10' });
+    expect(p.statusCode, p.body).toBe(200);
+    expect(p.json().escalation).toMatchObject({
+      sentDate: '2026-11-10',
+      followUpDate: '2026-12-10',
+    });
+    p = await write(app, 'PATCH', `/api/escalations/${id}`, { followUpDate: '2026-12-05' });
+    expect(p.json().escalation).toMatchObject({
+      sentDate: '2026-11-10',
+      followUpDate: '2026-12-05',
+    });
+    p = await write(app, 'PATCH', `/api/escalations/${id}`, { sentDate: '2027-01-01' });
+    expect(p.statusCode).toBe(400);
+    expect(p.json().error).toMatchObject({ code: 'invalid-date', field: 'sentDate' });
+    expect(p.json().error.messageZh).toMatch(/^发送日期/);
+  });
+
+  it('deletes with an undo id; undo brings it back once; an unknown id is 404', async () => {
+    const r = await write(app, 'POST', '/api/escalations', {
+      lenderId: jiebei,
+      channel: 'mediation',
+      sentDate: '2026-11-20',
+      reference: 'TJ-9',
+    });
+    const before = (await get(app, '/api/escalations')).json().escalations;
+    const id = r.json().escalation.id as string;
+    const del = await write(app, 'DELETE', `/api/escalations/${id}`);
+    expect(del.statusCode, del.body).toBe(200);
+    const undoId = del.json().undoId as string;
+    expect(del.json().ok).toBe(true);
+    expect(await count()).toBe(before.length - 1);
+    expect((await write(app, 'DELETE', `/api/escalations/${id}`)).statusCode).toBe(404);
+    const undone = await write(app, 'POST', `/api/undo/${undoId}`, {});
+    expect(undone.json()).toEqual({ ok: true, kind: 'escalation', id });
+    expect((await get(app, '/api/escalations')).json().escalations).toEqual(before);
+    expect((await write(app, 'POST', `/api/undo/${undoId}`, {})).statusCode).toBe(409);
+  });
+});
+
 describe('cross-site writes and the API document', () => {
   it.each([
     ['POST', '/api/escalations'],
     ['PATCH', '/api/escalations/x'],
+    ['DELETE', '/api/escalations/x'],
   ] as const)('%s %s is refused with 403 before validation', async (method, url) => {
     const before = await count();
     const r = await crossSiteWrite(app, method, url, { malformed: true });
@@ -370,6 +418,7 @@ describe('cross-site writes and the API document', () => {
     expect(doc.paths['/api/escalations/channels']?.['get']?.responses?.['200']).toBeDefined();
     expect(doc.paths['/api/escalations']?.['post']?.responses?.['201']).toBeDefined();
     expect(doc.paths['/api/escalations/{id}']?.['patch']?.responses?.['200']).toBeDefined();
+    expect(doc.paths['/api/escalations/{id}']?.['delete']?.responses?.['200']).toBeDefined();
     expect(doc.paths['/api/escalations/{id}/letter']?.['get']).toBeDefined();
   });
 

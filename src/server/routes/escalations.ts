@@ -17,6 +17,7 @@ import {
   EscalationResult,
   EscalationUpdate,
   IdParams,
+  Removed,
   type EscalationView,
 } from '../../contracts/index.js';
 import { contentDisposition, sendLetter } from '../download.js';
@@ -26,6 +27,7 @@ import type { RouteOptions } from './index.js';
 const WIRE_FIELDS: Record<string, { field: string; zh: string }> = {
   lender: { field: 'lenderId', zh: '债权人' },
   'sent-on': { field: 'sentDate', zh: '发送日期' },
+  'chase-on': { field: 'followUpDate', zh: '跟进日期' },
   'dispute-institution': { field: 'dispute.institution', zh: '数据报送机构' },
   'dispute-account': { field: 'dispute.account', zh: '账户' },
   'dispute-wrong': { field: 'dispute.wrong', zh: '错误记载' },
@@ -137,7 +139,7 @@ export const escalationRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app,
     {
       schema: {
         tags,
-        summary: 'Change the status, reference or notes of an escalation',
+        summary: 'Change the status, reference, notes or dates of an escalation',
         params: IdParams,
         body: EscalationUpdate,
         response: { 200: EscalationResult, 400: ErrorBody, 404: ErrorBody },
@@ -146,14 +148,35 @@ export const escalationRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app,
     async (req) => {
       const b = req.body;
       const { setEscalationStatus } = await load();
-      const e = await setEscalationStatus(deps, {
-        id: req.params.id,
-        status: b.status,
-        reference: b.reference,
-        notes: b.notes,
-        actor: 'web',
-      });
+      const e = await withWireFields(() =>
+        setEscalationStatus(deps, {
+          id: req.params.id,
+          status: b.status,
+          reference: b.reference,
+          notes: b.notes,
+          sentOn: b.sentDate,
+          chaseOn: b.followUpDate,
+          actor: 'web',
+        }),
+      );
       return { escalation: await viewOf(e.id) };
+    },
+  );
+
+  app.delete(
+    '/escalations/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete an escalation; the reply carries the undoId for POST /api/undo/:undoId',
+        params: IdParams,
+        response: { 200: Removed, 404: ErrorBody },
+      },
+    },
+    async (req) => {
+      const { removeEscalation } = await load();
+      const r = await removeEscalation(deps, { id: req.params.id });
+      return { ok: true as const, undoId: r.undoId };
     },
   );
 
