@@ -10,7 +10,7 @@ import { AgreementForm } from './agreements/agreement-form.js';
 import { DueSection } from './agreements/due-section.js';
 import { ForecastForm, ForecastResult } from './agreements/forecast-section.js';
 import { PaymentForm } from './agreements/payment-form.js';
-import { UndoBar } from './agreements/undo-bar.js';
+import { UndoBar } from '../components/undo-bar.js';
 import { useAgreementsData, type AgreementsData } from './agreements/use-agreements.js';
 
 export function AgreementsPage() {
@@ -84,7 +84,12 @@ function AgreementList(props: {
     <section aria-label={t('协议', 'Agreements')}>
       <h3>{t('我的协议', 'My agreements')}</h3>
       {removal ? (
-        <UndoBar removal={removal} busy={data.undoing} onUndo={() => void data.undo()} />
+        <UndoBar
+          removal={{ undoId: removal.undoId, name: removal.label }}
+          busy={data.undoing}
+          onUndo={() => void data.undo()}
+          onDismiss={data.dismissRemoval}
+        />
       ) : null}
       <ul className="cards">
         {data.agreements.map((g) => (

@@ -14,7 +14,7 @@ import { useLang, useT } from '../../i18n.js';
 import { useWrite } from '../../components/use-form.js';
 import { AgreementForm } from './agreement-form.js';
 import { PaymentForm } from './payment-form.js';
-import { UndoBar } from './undo-bar.js';
+import { UndoBar } from '../../components/undo-bar.js';
 import type { AgreementsData } from './use-agreements.js';
 
 // the re-plan form, its schedule and letter load when a re-plan is first opened
@@ -216,7 +216,12 @@ function Payments({ g, data }: { g: AgreementView; data: AgreementsData }) {
     <section aria-label={t(`${g.lender} 的还款记录`, `Payments to ${g.lender}`)}>
       <h5>{t('还款记录', 'Payments')}</h5>
       {removal ? (
-        <UndoBar removal={removal} busy={data.undoing} onUndo={() => void data.undo()} />
+        <UndoBar
+          removal={{ undoId: removal.undoId, name: removal.label }}
+          busy={data.undoing}
+          onUndo={() => void data.undo()}
+          onDismiss={data.dismissRemoval}
+        />
       ) : null}
       {payments.length === 0 ? (
         <p className="muted">{t('还没有记录还款。', 'No payments recorded yet.')}</p>

@@ -6,7 +6,7 @@ import { ErrorBanner, Field } from '../../components/field.js';
 import { useForm } from '../../components/use-form.js';
 import { useLang, useT } from '../../i18n.js';
 import { checkDate, checkInt, checkMoney } from '../../validate.js';
-import { FormButtons } from './undo-bar.js';
+import { FormButtons } from './form-buttons.js';
 
 type Values = {
   lenderId: string;

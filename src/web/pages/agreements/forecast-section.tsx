@@ -7,7 +7,7 @@ import { Field } from '../../components/field.js';
 import { LazyLineChart, toPlot, toUnix } from '../../components/lazy-chart.js';
 import { useLang, useT } from '../../i18n.js';
 import { checkInt, checkMoney } from '../../validate.js';
-import { DisabledReason } from './undo-bar.js';
+import { DisabledReason } from './form-buttons.js';
 
 export interface ForecastFormProps {
   onForecast: (f: ForecastView) => void;

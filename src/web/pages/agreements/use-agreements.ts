@@ -77,6 +77,8 @@ export function useAgreementsData() {
     saved,
     removed,
     setRemoved,
+    /** the × on the undo bar: the removal stays done */
+    dismissRemoval: () => setRemoved(null),
     undo,
     undoing,
   };
