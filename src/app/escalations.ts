@@ -35,7 +35,8 @@ import {
 } from '../documents/index.js';
 import { resolveCase } from './cases.js';
 import type { Deps } from './deps.js';
-import { beijingDate, findLender, loadLetterCase } from './documents/case.js';
+import { findLender, loadLetterCase } from './documents/case.js';
+import { todayIn } from './today.js';
 import {
   parseChannel,
   parseDocFormat,
@@ -124,7 +125,7 @@ export async function recordEscalation(
   const channel = parseChannel(input.channel);
   const kase = await resolveCase(deps, input.caseId);
   const lender = await findLender(deps, kase.id, input.lender);
-  const today = beijingDate(deps.clock.now());
+  const today = todayIn(deps);
   let sentOn: IsoDate = today;
   if (input.sentOn !== undefined) {
     const d = parseDateInput(input.sentOn, 'sent-on');
@@ -257,7 +258,7 @@ export async function listEscalations(
   opts: { caseId?: string; asOf?: IsoDate } = {},
 ): Promise<EscalationView[]> {
   const kase = await resolveCase(deps, opts.caseId);
-  const asOf = opts.asOf ?? beijingDate(deps.clock.now());
+  const asOf = opts.asOf ?? todayIn(deps);
   const lenders = new Map<string, string>(
     (await createLenderRepository(deps.db).list(kase.id)).map((l) => [l.id, l.brand ?? l.name]),
   );
@@ -430,9 +431,7 @@ export async function renderEscalationLetter(
     });
   const channel = parseChannel(escalation.channel);
   const isFollowUp = input.kind === 'follow-up';
-  const asOf = isFollowUp
-    ? (input.asOf ?? beijingDate(deps.clock.now()))
-    : (escalation.sentOn ?? undefined);
+  const asOf = isFollowUp ? (input.asOf ?? todayIn(deps)) : (escalation.sentOn ?? undefined);
   const base = await loadLetterCase(deps, {
     caseId: kase.id,
     lender: escalation.lenderId,
