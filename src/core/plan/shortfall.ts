@@ -268,8 +268,8 @@ export function computeShortfall(p: PreparedPlan): Shortfall {
   for (const { c, after } of tried.slice(0, CONCESSION_SUGGESTIONS)) {
     const m = p.meta[c.i]!;
     const d = e.debts[c.i]!;
-    const tail = (zh: boolean) =>
-      zh
+    const tail = (lang: 'zh' | 'en') =>
+      lang === 'zh'
         ? `，每月缺口${after === 0 ? '消失' : `降为 ${formatMoney(cents(after))}`}。`
         : `; the monthly shortfall ${after === 0 ? 'disappears' : `falls to ${formatMoney(cents(after))}`}.`;
     found.push({
@@ -279,12 +279,12 @@ export function computeShortfall(p: PreparedPlan): Shortfall {
       shortfallAfter: cents(after),
       messageZh:
         c.what === 'freeze-interest'
-          ? `向 ${m.creditor} 申请停息挂账（冻结利息）${tail(true)}`
-          : `向 ${m.creditor} 申请减免罚息/违约金 ${formatMoney(cents(d.penalty))}${tail(true)}`,
+          ? `向 ${m.creditor} 申请停息挂账（冻结利息）${tail('zh')}`
+          : `向 ${m.creditor} 申请减免罚息/违约金 ${formatMoney(cents(d.penalty))}${tail('zh')}`,
       message:
         c.what === 'freeze-interest'
-          ? `Ask ${m.creditor} to freeze interest (停息挂账)${tail(false)}`
-          : `Ask ${m.creditor} to waive ${formatMoney(cents(d.penalty))} of penalties${tail(false)}`,
+          ? `Ask ${m.creditor} to freeze interest (停息挂账)${tail('en')}`
+          : `Ask ${m.creditor} to waive ${formatMoney(cents(d.penalty))} of penalties${tail('en')}`,
     });
   }
 
