@@ -10,7 +10,7 @@ import {
   type Budget,
   type BudgetInput,
 } from '../core/budget/index.js';
-import type { IsoDate } from '../core/dates/index.js';
+import { localDateOf, type IsoDate } from '../core/dates/index.js';
 import { formatYuan } from '../core/money/index.js';
 import {
   createBudgetRepository,
@@ -19,7 +19,6 @@ import {
 } from '../db/repositories/budget-repository.js';
 import { createEventRepository } from '../db/repositories/event-repository.js';
 import type { CaseId } from '../db/types.js';
-import { todayOf } from './debts.js';
 import type { Deps } from './deps.js';
 import { AppError } from './errors.js';
 import { writeTransaction } from '../db/transaction.js';
@@ -91,7 +90,7 @@ export async function saveBudget(
     const s = await createBudgetRepository(trx).insertVersion({
       id: deps.ids.next(),
       caseId,
-      effectiveOn: opts.effectiveOn ?? todayOf(now),
+      effectiveOn: opts.effectiveOn ?? localDateOf(now),
       buffer: budget.totals.emergencyBuffer,
       note: envelope,
       createdAt: now,

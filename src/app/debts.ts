@@ -31,8 +31,7 @@ export interface DebtDetails {
   schedule: ScheduleRow[];
 }
 
-/** The UTC calendar day of an instant; the CLI passes the user's own "today" where it matters. */
-/** The borrower's calendar day (Asia/Shanghai) of the clock's instant. */
+/** @deprecated core's localDateOf (a stored instant) or app/today.ts todayIn (now); kept while debts.ts is split. */
 export function todayOf(now: Instant): IsoDate {
   return localDateOf(now);
 }

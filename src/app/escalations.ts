@@ -35,7 +35,8 @@ import {
 } from '../documents/index.js';
 import { resolveCase } from './cases.js';
 import type { Deps } from './deps.js';
-import { beijingDate, findLender, loadLetterCase } from './documents/case.js';
+import { findLender, loadLetterCase } from './documents/case.js';
+import { todayIn } from './today.js';
 import {
   parseChannel,
   parseDocFormat,
@@ -125,7 +126,7 @@ export async function recordEscalation(
   const channel = parseChannel(input.channel);
   const kase = await resolveCase(deps, input.caseId);
   const lender = await findLender(deps, kase.id, input.lender);
-  const today = beijingDate(deps.clock.now());
+  const today = todayIn(deps);
   let sentOn: IsoDate = today;
   if (input.sentOn !== undefined) {
     const d = parseDateInput(input.sentOn, 'sent-on');
@@ -258,7 +259,7 @@ export async function listEscalations(
   opts: { caseId?: string; asOf?: IsoDate } = {},
 ): Promise<EscalationView[]> {
   const kase = await resolveCase(deps, opts.caseId);
-  const asOf = opts.asOf ?? beijingDate(deps.clock.now());
+  const asOf = opts.asOf ?? todayIn(deps);
   const lenders = new Map<string, string>(
     (await createLenderRepository(deps.db).list(kase.id)).map((l) => [l.id, l.brand ?? l.name]),
   );
@@ -339,7 +340,7 @@ export async function setEscalationStatus(deps: Deps, input: EscalationEdit): Pr
   checkEdit(input);
   const kase = await resolveCase(deps, input.caseId);
   const found = await findEscalation(deps, kase.id, input.id);
-  const today = beijingDate(deps.clock.now());
+  const today = todayIn(deps);
   const sentOn = editDate(input.sentOn, 'sent-on', today);
   let chaseOn = editDate(input.chaseOn, 'chase-on', today);
   if (chaseOn === undefined && sentOn !== undefined && isChannelId(found.channel))
@@ -514,9 +515,7 @@ export async function renderEscalationLetter(
     });
   const channel = parseChannel(escalation.channel);
   const isFollowUp = input.kind === 'follow-up';
-  const asOf = isFollowUp
-    ? (input.asOf ?? beijingDate(deps.clock.now()))
-    : (escalation.sentOn ?? undefined);
+  const asOf = isFollowUp ? (input.asOf ?? todayIn(deps)) : (escalation.sentOn ?? undefined);
   const base = await loadLetterCase(deps, {
     caseId: kase.id,
     lender: escalation.lenderId,

@@ -17,7 +17,8 @@ import { createEventRepository } from '../db/repositories/event-repository.js';
 import type { CaseId, LenderType } from '../db/types.js';
 import type { DebtKind as PlanDebtKind } from '../core/plan/index.js';
 import { loadLatestBudget } from './budgets.js';
-import { listDebts, todayOf } from './debts.js';
+import { listDebts } from './debts.js';
+import { todayIn } from './today.js';
 import type { Deps } from './deps.js';
 import { AppError } from './errors.js';
 import { summarizeCase } from './summary.js';
@@ -50,7 +51,7 @@ export async function casePlanInput(
   caseId: CaseId,
   opts: CasePlanOptions,
 ): Promise<Record<string, unknown>> {
-  const today = todayOf(deps.clock.now());
+  const today = todayIn(deps);
   const [s, items] = await Promise.all([
     summarizeCase(deps, caseId, today),
     listDebts(deps, caseId),

@@ -66,10 +66,6 @@ interface Issue {
   messageZh: string;
 }
 
-function beijingToday(instant: string): IsoDate {
-  return localDateOf(instant);
-}
-
 type Patch = Partial<Omit<Profile, 'caseId' | 'updatedAt'>>;
 
 /** Validates a change against today's (Beijing) date; returns the patch or every issue. */
@@ -235,7 +231,7 @@ export async function saveProfile(
   opts: { caseId?: string; actor?: string } = {},
 ): Promise<Profile> {
   const now = deps.clock.now();
-  const { patch, issues } = parseProfileInput(input, beijingToday(now));
+  const { patch, issues } = parseProfileInput(input, localDateOf(now));
   reject(issues);
   const kase = await resolveCase(deps, opts.caseId);
   return writeTransaction(deps.db, async (trx) => {

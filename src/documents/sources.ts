@@ -41,8 +41,9 @@ function check(
   row: number | undefined,
   text: string,
   sources: SourceRef[] | undefined,
-  hasEvidence: boolean,
+  opts: { hasEvidence: boolean },
 ): void {
+  const { hasEvidence } = opts;
   const at = row === undefined ? {} : { row };
   if (sources !== undefined && sources.length === 0) {
     out.push({
@@ -105,14 +106,20 @@ export function checkSources(doc: Doc): SourceIssue[] {
   doc.blocks.forEach((b: Block, i) => {
     switch (b.kind) {
       case 'paragraph':
-        check(out, i, undefined, b.runs.map((r) => r.text).join(''), b.sources, ev);
+        check(out, i, undefined, b.runs.map((r) => r.text).join(''), b.sources, {
+          hasEvidence: ev,
+        });
         break;
       case 'table':
-        b.rows.forEach((r, j) => check(out, i, j, r.join(' | '), nonEmpty(b.rowSources?.[j]), ev));
+        b.rows.forEach((r, j) =>
+          check(out, i, j, r.join(' | '), nonEmpty(b.rowSources?.[j]), { hasEvidence: ev }),
+        );
         break;
       case 'list':
         b.items.forEach((it, j) =>
-          check(out, i, j, it.map((r) => r.text).join(''), nonEmpty(b.itemSources?.[j]), ev),
+          check(out, i, j, it.map((r) => r.text).join(''), nonEmpty(b.itemSources?.[j]), {
+            hasEvidence: ev,
+          }),
         );
         break;
       case 'heading':

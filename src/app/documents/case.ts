@@ -2,7 +2,7 @@
 // debts, the latest saved budget (totals only), the latest plan's proposal for this lender, the
 // legality verdicts and recalculation of its debts (core/law via the case summary), the
 // evidence exhibits for this lender and the contact history.
-import { daysBetween, parseDateInput, type IsoDate } from '../../core/dates/index.js';
+import { daysBetween, localDateOf, parseDateInput, type IsoDate } from '../../core/dates/index.js';
 import { recalculationLine } from '../../core/law/index.js';
 import { cents, isWithinAmountLimit, MAX_AMOUNT_TEXT, type Cents } from '../../core/money/index.js';
 import { ratePpm } from '../../core/rates/index.js';
@@ -41,11 +41,7 @@ import { isStanding } from '../evidence/withdraw.js';
 import { hasAmountOverLimit, summarizeCase, type DebtSummary } from '../summary.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
-
-/** The user's calendar date (Beijing time, UTC+8, no DST) of an instant. */
-export function beijingDate(instant: string): IsoDate {
-  return new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 10) as IsoDate;
-}
+import { todayIn } from '../today.js';
 
 export async function findLender(
   deps: Deps,
@@ -177,7 +173,7 @@ export async function loadLetterCase(
   },
 ): Promise<CaseInput> {
   const kase = await resolveCase(deps, opts.caseId);
-  let asOf = beijingDate(deps.clock.now());
+  let asOf = todayIn(deps);
   if (opts.asOf !== undefined) {
     const d = parseDateInput(opts.asOf, 'as-of');
     if (!d.ok) throw AppError.fromIssue(d.error);
@@ -378,7 +374,7 @@ export function toLetterContact(
   const agent = [x.agentName, x.agentNumber ? `工号${x.agentNumber}` : null].filter(Boolean);
   return {
     source: `contact:${x.id}`,
-    on: beijingDate(x.occurredAt),
+    on: localDateOf(x.occurredAt),
     time: beijingTime(x.occurredAt),
     channel: x.channel,
     direction: x.direction,

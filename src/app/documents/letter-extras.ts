@@ -2,7 +2,7 @@
 // loadLetterCase — each debt's 助贷 parties, the saved budget as a 家庭收支情况表, the lender's
 // latest agreement, a promised deadline that has passed, earlier credit disputes — every part
 // tagged with the record it comes from.
-import { daysBetween, type IsoDate } from '../../core/dates/index.js';
+import { daysBetween, localDateOf, type IsoDate } from '../../core/dates/index.js';
 import { cents } from '../../core/money/index.js';
 import { PRIORITY_CATEGORIES } from '../../core/budget/index.js';
 import { createAgreementRepository } from '../../db/repositories/agreements-repository.js';
@@ -23,7 +23,7 @@ import {
 } from '../../documents/index.js';
 import { loadLatestBudget } from '../budgets.js';
 import { resolveCase } from '../cases.js';
-import { beijingDate, findLender, loadLetterCase } from './case.js';
+import { findLender, loadLetterCase } from './case.js';
 import type { Deps } from '../deps.js';
 
 const CATEGORY_WORDS: Record<string, [string, string]> = {
@@ -177,7 +177,7 @@ async function missedDeadline(
   return {
     kind: 'promise',
     source: `contact:${promised.id}`,
-    promisedOn: beijingDate(promised.occurredAt),
+    promisedOn: localDateOf(promised.occurredAt),
     ...(agent ? { agent } : {}),
     promise: promised.promises!.trim(),
     deadline: promised.deadlineOn!,

@@ -3,6 +3,7 @@ import { resolveCase } from '../../app/cases.js';
 import { AppError } from '../../app/errors.js';
 import { summaryJson } from '../../app/present.js';
 import { summarizeCase, type CaseSummary } from '../../app/summary.js';
+import { todayIn } from '../../app/today.js';
 import { localDateOf, parseDateInput, type IsoDate } from '../../core/dates/index.js';
 import { formatMoney, type Cents } from '../../core/money/index.js';
 import { describeAprBasis } from '../../core/apr/index.js';
@@ -11,11 +12,6 @@ import { say, type CliContext } from '../io.js';
 import { action, printJson } from '../run-action.js';
 import { formatTable } from '../table.js';
 import { LENDER_TYPE_ZH } from './lender.js';
-
-/** Today in China (UTC+8, no DST): the borrower's calendar day, not the server's. */
-export function todayInShanghai(now: Date): IsoDate {
-  return localDateOf(now.toISOString());
-}
 
 function pct(x: number | null): string {
   return x === null ? '—' : `${(x * 100).toFixed(2)}%`;
@@ -140,15 +136,16 @@ export function registerSummary(
       .option('--as-of <date>', '计算日期（默认今天，北京时间）'),
   ).action(
     action(ctx, setExit, async (o: StoreOptions & { case?: string; asOf?: string }) => {
-      let asOf: IsoDate;
+      let given: IsoDate | undefined;
       if (o.asOf !== undefined) {
         const r = parseDateInput(o.asOf, 'asOf');
         if (!r.ok) throw AppError.fromIssue(r.error);
-        asOf = r.value;
-      } else asOf = todayInShanghai(new Date());
+        given = r.value;
+      }
       return withDeps(ctx, o, async (deps) => {
         const c = await resolveCase(deps, o.case);
-        const s = await summarizeCase(deps, c.id, asOf);
+        // without --as-of: today on the deps' clock (the Beijing day), like every other command
+        const s = await summarizeCase(deps, c.id, given ?? todayIn(deps));
         if (ctx.json) return printJson(ctx, summaryJson(s));
         ctx.io.stdout(formatSummary(ctx, s));
       });

@@ -101,10 +101,13 @@ interface TimedFlow {
   amount: number;
 }
 
+/** The sign of the early flows (money in is plus), which picks the late-minus-early evaluator. */
+type FlowSign = 'plus' | 'minus';
+
 /** Solves φ = 0 given flows in time order (amounts nonzero) and the matching evaluators. */
 function solveRoots(
   ordered: readonly TimedFlow[],
-  evaluators: { plusMinus: PhiEval; lateEarly: (earlyIsPlus: boolean) => PhiEval },
+  evaluators: { plusMinus: PhiEval; lateEarly: (early: FlowSign) => PhiEval },
   range: { xLo: number; xHi: number } = RATE_RANGE,
 ): Roots {
   let changes = 0;
@@ -132,7 +135,7 @@ function solveRoots(
       }
     }
     const x0 = guessX({ early, tEarly: tE / early, late, tLateMean: tL / late, tLast, count });
-    const r = solveDecreasing(evaluators.lateEarly(earlyIsPlus), range, x0);
+    const r = solveDecreasing(evaluators.lateEarly(earlyIsPlus ? 'plus' : 'minus'), range, x0);
     return r.found ? { kind: 'one', x: r.x } : { kind: 'none' };
   }
   const xs = findAllRoots(evaluators.plusMinus, range);
@@ -262,7 +265,7 @@ export function solvePeriodicApr(input: {
   if (plus.lo < 0 || minus.lo < 0) return err(oneSign());
   const roots = solveRoots(ordered, {
     plusMinus: polyPhi(plus, minus),
-    lateEarly: (earlyIsPlus) => (earlyIsPlus ? polyPhi(minus, plus) : polyPhi(plus, minus)),
+    lateEarly: (early) => (early === 'plus' ? polyPhi(minus, plus) : polyPhi(plus, minus)),
   });
   if (roots.kind === 'none') return err(noSolution());
   if (roots.kind === 'many') return err(ambiguous(roots.xs, ppy));
@@ -311,7 +314,7 @@ function solveUnitRoots(flows: readonly UnitFlow[], range = RATE_RANGE): Roots {
     ordered.map((fl) => ({ t: fl.n + fl.f, amount: fl.amount })),
     {
       plusMinus: termPhi(plus, minus),
-      lateEarly: (earlyIsPlus) => (earlyIsPlus ? termPhi(minus, plus) : termPhi(plus, minus)),
+      lateEarly: (early) => (early === 'plus' ? termPhi(minus, plus) : termPhi(plus, minus)),
     },
     range,
   );

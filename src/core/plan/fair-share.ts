@@ -66,17 +66,7 @@ export function splitFairShares(
   let sumCapAll = base;
   for (const i of pos) sumCapAll += o[i]!;
   if (sumCapAll <= total) {
-    // every weighted debt is paid off; the rest goes to the zero-weight debts by what they owe
-    for (const i of pos) pay[i]! += o[i]!;
-    for (const i of zero) pay[i]! += f[i]!;
-    const left = total - sumCapAll;
-    if (left > 0) {
-      const need = o.map((x, i) => x - f[i]!);
-      const z = zero.filter((i) => need[i]! > 0);
-      const Wz = z.reduce((s, i) => s + need[i]!, 0);
-      const zOrder = [...z].sort((a, b) => need[b]! - need[a]! || a - b);
-      giveProportional(left, z, need, Wz, zOrder, pay);
-    }
+    payOffWeighted(total - sumCapAll, pos, zero, f, o, pay);
     return;
   }
   // Sweep the breakpoints λ = a / w_i (a share meets a floor or what the debt owes), ascending,
@@ -119,6 +109,28 @@ export function splitFairShares(
   }
   for (const i of zero) pay[i]! += f[i]!;
   if (R > 0) giveProportional(R, free, w, Wf, order, pay);
+}
+
+/**
+ * Every weighted debt is paid off: each pays what it owes, each zero-weight debt its floor, and
+ * `left` (what remains of the total) goes to the zero-weight debts by what they still owe.
+ */
+function payOffWeighted(
+  left: number,
+  pos: readonly number[],
+  zero: readonly number[],
+  f: readonly number[],
+  o: readonly number[],
+  pay: number[],
+): void {
+  for (const i of pos) pay[i]! += o[i]!;
+  for (const i of zero) pay[i]! += f[i]!;
+  if (left <= 0) return;
+  const need = o.map((x, i) => x - f[i]!);
+  const z = zero.filter((i) => need[i]! > 0);
+  const Wz = z.reduce((s, i) => s + need[i]!, 0);
+  const zOrder = [...z].sort((a, b) => need[b]! - need[a]! || a - b);
+  giveProportional(left, z, need, Wz, zOrder, pay);
 }
 
 /** x·b + a·W ≤ 0 for integers (x may be negative), exact. */

@@ -177,11 +177,30 @@ function withDebts(
  */
 export function computeShortfall(p: PreparedPlan): Shortfall {
   const base = searchShortfall(p.engine);
-  const e = p.engine;
-  const horizon = Math.max(1, MAX_PLAN_TERM - e.startMonth);
-  const found: Suggestion[] = [];
+  const horizon = Math.max(1, MAX_PLAN_TERM - p.engine.startMonth);
+  const found: Suggestion[] = [
+    ...extendTerms(p, horizon),
+    ...tokenPayments(p, horizon),
+    ...concessions(p, horizon, base),
+  ];
+  const useful = found
+    .filter((s) => s.shortfallAfter < base)
+    .sort((a, b) => a.shortfallAfter - b.shortfallAfter);
+  const more: Suggestion = {
+    kind: 'more-capacity',
+    ids: [],
+    concession: null,
+    shortfallAfter: cents(0),
+    messageZh: `每月多拿出 ${formatMoney(cents(base))}（例如削减弹性开支或增加收入），计划即可行。`,
+    message: `Find ${formatMoney(cents(base))} more a month (cut flexible spending or raise income) and the plan works.`,
+  };
+  return { monthly: cents(base) as Cents, suggestions: [...useful, more] };
+}
 
-  // 1. longer terms for every debt limited below 60 months
+/** 1. Longer terms (to the horizon) for every debt limited below it. */
+function extendTerms(p: PreparedPlan, horizon: number): Suggestion[] {
+  const e = p.engine;
+  const found: Suggestion[] = [];
   const short = e.debts.flatMap((d, i) => (d.termLimit < horizon ? [i] : []));
   if (short.length > 0) {
     const after = searchShortfall(
@@ -208,7 +227,13 @@ export function computeShortfall(p: PreparedPlan): Shortfall {
     });
   }
 
-  // 2. token payments (¥10) and 60 months for the smallest quarter of the debts
+  return found;
+}
+
+/** 2. Token payments (¥10) and the horizon's months for the smallest quarter of the debts. */
+function tokenPayments(p: PreparedPlan, horizon: number): Suggestion[] {
+  const e = p.engine;
+  const found: Suggestion[] = [];
   const bySize = e.debts
     .map((d, i) => ({ i, owed: d.principal + d.interestDue + d.penalty }))
     .filter((x) => x.owed > 0)
@@ -237,7 +262,13 @@ export function computeShortfall(p: PreparedPlan): Shortfall {
     });
   }
 
-  // 3. single concessions on the costliest debts: freeze interest, waive penalties
+  return found;
+}
+
+/** 3. Single concessions on the costliest debts (freeze interest, waive penalties) that help most. */
+function concessions(p: PreparedPlan, horizon: number, base: number): Suggestion[] {
+  const e = p.engine;
+  const found: Suggestion[] = [];
   type Cand = { i: number; what: 'freeze-interest' | 'waive-penalty'; worth: number };
   const cands: Cand[] = [];
   e.debts.forEach((d, i) => {
@@ -268,8 +299,8 @@ export function computeShortfall(p: PreparedPlan): Shortfall {
   for (const { c, after } of tried.slice(0, CONCESSION_SUGGESTIONS)) {
     const m = p.meta[c.i]!;
     const d = e.debts[c.i]!;
-    const tail = (zh: boolean) =>
-      zh
+    const tail = (lang: 'zh' | 'en') =>
+      lang === 'zh'
         ? `，每月缺口${after === 0 ? '消失' : `降为 ${formatMoney(cents(after))}`}。`
         : `; the monthly shortfall ${after === 0 ? 'disappears' : `falls to ${formatMoney(cents(after))}`}.`;
     found.push({
@@ -279,25 +310,13 @@ export function computeShortfall(p: PreparedPlan): Shortfall {
       shortfallAfter: cents(after),
       messageZh:
         c.what === 'freeze-interest'
-          ? `向 ${m.creditor} 申请停息挂账（冻结利息）${tail(true)}`
-          : `向 ${m.creditor} 申请减免罚息/违约金 ${formatMoney(cents(d.penalty))}${tail(true)}`,
+          ? `向 ${m.creditor} 申请停息挂账（冻结利息）${tail('zh')}`
+          : `向 ${m.creditor} 申请减免罚息/违约金 ${formatMoney(cents(d.penalty))}${tail('zh')}`,
       message:
         c.what === 'freeze-interest'
-          ? `Ask ${m.creditor} to freeze interest (停息挂账)${tail(false)}`
-          : `Ask ${m.creditor} to waive ${formatMoney(cents(d.penalty))} of penalties${tail(false)}`,
+          ? `Ask ${m.creditor} to freeze interest (停息挂账)${tail('en')}`
+          : `Ask ${m.creditor} to waive ${formatMoney(cents(d.penalty))} of penalties${tail('en')}`,
     });
   }
-
-  const useful = found
-    .filter((s) => s.shortfallAfter < base)
-    .sort((a, b) => a.shortfallAfter - b.shortfallAfter);
-  const more: Suggestion = {
-    kind: 'more-capacity',
-    ids: [],
-    concession: null,
-    shortfallAfter: cents(0),
-    messageZh: `每月多拿出 ${formatMoney(cents(base))}（例如削减弹性开支或增加收入），计划即可行。`,
-    message: `Find ${formatMoney(cents(base))} more a month (cut flexible spending or raise income) and the plan works.`,
-  };
-  return { monthly: cents(base) as Cents, suggestions: [...useful, more] };
+  return found;
 }

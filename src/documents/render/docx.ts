@@ -185,15 +185,20 @@ export function columnWidths(header: string[], rows: string[][]): number[] {
   return widths;
 }
 
+/** Whether a block's last paragraph stays on the page with the next block. */
+interface KeepOptions {
+  keepWithNext: boolean;
+}
+
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 
 function tableBlock(
   b: Extract<Block, { kind: 'table' }>,
-  keepWithNext: boolean,
+  { keepWithNext }: KeepOptions,
 ): (Paragraph | Table)[] {
   const widths = columnWidths(b.header, b.rows);
   const keepAll = b.rows.length <= KEEP_TABLE_ROWS;
-  const cell = (text: string, i: number, header: boolean) =>
+  const cell = (text: string, i: number, { header }: { header: boolean }) =>
     new TableCell({
       width: { size: widths[i] ?? 0, type: WidthType.DXA },
       margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 20, bottom: 20 },
@@ -226,14 +231,14 @@ function tableBlock(
         tableHeader: true,
         cantSplit: true,
         keepNext: true,
-        children: b.header.map((h, i) => cell(h, i, true)),
+        children: b.header.map((h, i) => cell(h, i, { header: true })),
       }),
       ...b.rows.map(
         (r, k) =>
           new TableRow({
             cantSplit: true,
             keepNext: k < b.rows.length - 1 ? keepAll : keepWithNext,
-            children: r.map((c, i) => cell(c, i, false)),
+            children: r.map((c, i) => cell(c, i, { header: false })),
           }),
       ),
     ],
@@ -265,7 +270,7 @@ function tableBlock(
  * of the next block's first (used for the closing chain: last paragraph → 此致 → signature →
  * attachments → disclaimer).
  */
-function block(b: Block, lang: Lang, keepWithNext: boolean): (Paragraph | Table)[] {
+function block(b: Block, lang: Lang, { keepWithNext }: KeepOptions): (Paragraph | Table)[] {
   switch (b.kind) {
     case 'heading':
       return [
@@ -298,7 +303,7 @@ function block(b: Block, lang: Lang, keepWithNext: boolean): (Paragraph | Table)
         }),
       ];
     case 'table':
-      return tableBlock(b, keepWithNext);
+      return tableBlock(b, { keepWithNext });
     case 'list':
       return b.items.map((item, k) =>
         para({
@@ -391,7 +396,7 @@ const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
  * moves an unsplittable row whole.
  */
 function closingTable(group: Block[], lang: Lang): Table {
-  const children = group.flatMap((b, i) => block(b, lang, i < group.length - 1));
+  const children = group.flatMap((b, i) => block(b, lang, { keepWithNext: i < group.length - 1 }));
   return new Table({
     width: { size: CONTENT_WIDTH, type: WidthType.DXA },
     layout: TableLayoutType.FIXED,
@@ -435,7 +440,7 @@ function body(doc: Doc): (Paragraph | Table)[] {
         continue;
       }
     }
-    out.push(...block(b, doc.lang, keepsWithNext(bs, i)));
+    out.push(...block(b, doc.lang, { keepWithNext: keepsWithNext(bs, i) }));
   }
   return out;
 }

@@ -131,16 +131,16 @@ export function you(ctx: Ctx, l: Lender): string {
 export const BLANK = '________';
 
 /** The contract or card reference, or a blank to fill in by hand (never an internal id). */
-export function refText(ctx: Ctx, ref: string, isCard: boolean): string {
+export function refText(ctx: Ctx, ref: string, opts: { isCard: boolean }): string {
   if (ref.trim() !== '') return ref;
-  return isCard
+  return opts.isCard
     ? ctx.t(`卡号尾号${BLANK}`, `card ending ${BLANK}`)
     : ctx.t(`合同编号${BLANK}`, `contract no. ${BLANK}`);
 }
 
 export function debtRefs(ctx: Ctx, c: CaseInput): string {
   return c.debts
-    .map((d) => refText(ctx, d.ref, d.product === '信用卡' || c.lender.isCreditCard))
+    .map((d) => refText(ctx, d.ref, { isCard: d.product === '信用卡' || c.lender.isCreditCard }))
     .join(ctx.t('、', ', '));
 }
 
@@ -281,7 +281,7 @@ export function totalOutstanding(c: CaseInput): Cents {
 
 export function debtTable(ctx: Ctx, c: CaseInput): Block {
   const rows = c.debts.map((d) => [
-    refText(ctx, d.ref, d.product === '信用卡' || c.lender.isCreditCard),
+    refText(ctx, d.ref, { isCard: d.product === '信用卡' || c.lender.isCreditCard }),
     d.product ?? '',
     d.contractDate ? ctx.date(d.contractDate) : '',
     ctx.money(d.principal),

@@ -56,7 +56,7 @@ function zhudaiParties(ctx: Ctx, c: CaseInput) {
       funder !== '' && ctx.t(`资金方（放款机构）：${funder}`, `lender of record: ${funder}`),
       guarantor !== '' && ctx.t(`担保方：${guarantor}`, `guarantor: ${guarantor}`),
     ].filter((x): x is string => x !== false);
-    const ref = refText(ctx, d.ref, d.product === '信用卡' || c.lender.isCreditCard);
+    const ref = refText(ctx, d.ref, { isCard: d.product === '信用卡' || c.lender.isCreditCard });
     return fact(
       [src.debt(c, i)],
       run(ctx.t(`借款 ${ref}（平台助贷）：`, `Loan ${ref} (platform-arranged): `), true),

@@ -71,7 +71,7 @@ export function buildExcessInterest(c: CaseInput, lang: Lang): Doc {
         ],
         findings.map((f, i) => ({
           cells: [
-            refText(ctx, f.debtRef, c.lender.isCreditCard),
+            refText(ctx, f.debtRef, { isCard: c.lender.isCreditCard }),
             f.basis === 'contract'
               ? ctx.t('合同约定', 'contract schedule')
               : ctx.t('实际收付', 'actual payments'),

@@ -35,7 +35,7 @@ export function legalBasis(ctx: Ctx, c: CaseInput): { parts: string[]; sources: 
   const early = c.debts.filter((d) => notYetDue(d, c.asOf));
   if (early.length > 0) {
     const refs = early
-      .map((d) => refText(ctx, d.ref, c.lender.isCreditCard))
+      .map((d) => refText(ctx, d.ref, { isCard: c.lender.isCreditCard }))
       .join(ctx.t('、', ', '));
     const all = early.length === c.debts.length;
     out.push({
@@ -92,8 +92,8 @@ export function legalBasis(ctx: Ctx, c: CaseInput): { parts: string[]; sources: 
     out.push({
       parts: [
         ctx.t(
-          `${basis}，合同${refText(ctx, f.debtRef, c.lender.isCreditCard)}的综合年化成本约为${ctx.pct(f.aprPpm)}，高于${ctx.cite(f.ruleId)}所体现的${ctx.pct(f.limitPpm)}标准，超出部分约${ctx.money(f.overcharge)}。本人请求在方案中扣除该部分。`,
-          `${basis}, contract ${refText(ctx, f.debtRef, c.lender.isCreditCard)} costs about ${ctx.pct(f.aprPpm)} a year, above the ${ctx.pct(f.limitPpm)} line reflected in ${ctx.cite(f.ruleId)}; the excess is about ${ctx.money(f.overcharge)}, which I ask to be deducted.`,
+          `${basis}，合同${refText(ctx, f.debtRef, { isCard: c.lender.isCreditCard })}的综合年化成本约为${ctx.pct(f.aprPpm)}，高于${ctx.cite(f.ruleId)}所体现的${ctx.pct(f.limitPpm)}标准，超出部分约${ctx.money(f.overcharge)}。本人请求在方案中扣除该部分。`,
+          `${basis}, contract ${refText(ctx, f.debtRef, { isCard: c.lender.isCreditCard })} costs about ${ctx.pct(f.aprPpm)} a year, above the ${ctx.pct(f.limitPpm)} line reflected in ${ctx.cite(f.ruleId)}; the excess is about ${ctx.money(f.overcharge)}, which I ask to be deducted.`,
         ),
       ],
       sources: [src.legality(c, i)],
