@@ -64,7 +64,8 @@ const card = (name: string) => page.locator('.cards > li', { hasText: name });
   });
 
   it('adds a credit card and a 助贷 loan, shows 未填 for an unknown balance, undoes a delete', async () => {
-    await page.goto(url);
+    // with debts, / is 本月要还; the list lives at /debts
+    await page.goto(new URL('/debts', url).href);
     await expect.poll(() => card('借呗').count(), { timeout: 15_000 }).toBe(1);
     // the true cost says what it rests on
     expect(await card('借呗').locator('.verdict').textContent()).toContain(
