@@ -143,8 +143,8 @@ export function buildCallScript(c: CaseInput, lang: Lang): Doc {
       heading(ctx.t('一、开场', '1. Opening')),
       para(
         ctx.t(
-          `“您好，我是借款人${nameOf(c)}，合同编号/卡号${debtRefs(ctx, c)}。我打电话是想和${y}协商分期还款，请问您的姓名和工号是？”`,
-          `"Hello, I am the borrower ${nameOf(c)}, contract/card ${debtRefs(ctx, c)}. I am calling to negotiate an installment plan. May I have your name and staff number?"`,
+          `“您好，我是借款人${nameOf(c)}，${openingRefs(ctx, c)}。我打电话是想和${y}协商分期还款，请问您的姓名和工号是？”`,
+          `"Hello, I am the borrower ${nameOf(c)}, ${openingRefs(ctx, c)}. I am calling to negotiate an installment plan. May I have your name and staff number?"`,
         ),
       ),
       heading(ctx.t('二、说明困难（两句话）', '2. The hardship in two sentences')),
@@ -239,4 +239,12 @@ export function buildCallScript(c: CaseInput, lang: Lang): Doc {
     ]),
     c,
   );
+}
+
+/** "合同编号/卡号 X" for known numbers; a blank carries its own label ("合同编号______"), not twice. */
+function openingRefs(ctx: Ctx, c: CaseInput): string {
+  const known = c.debts.some((d) => d.ref.trim() !== '');
+  return known
+    ? ctx.t(`合同编号/卡号${debtRefs(ctx, c)}`, `contract/card ${debtRefs(ctx, c)}`)
+    : debtRefs(ctx, c);
 }
