@@ -2,7 +2,7 @@
 // typed with its own terms (账单日, 最低还款, 分期手续费) and no balance shows "未填", not ¥0.00; a
 // 助贷 loan names its 资金方 and 担保方; a deleted debt and a deleted escalation come back from
 // the "已删除 · 撤销" bar; an escalation's sent date is corrected and its follow-up date moves.
-// Neither page scrolls sideways. Screenshots: docs/screenshots/10-*.png (not committed).
+// Neither page scrolls sideways. Screenshots: out/screenshots/10-*.png.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveCase } from '../../src/app/cases.js';

@@ -1,6 +1,6 @@
 // A first-time borrower at phone size (390×844) walks the whole journey in headless Chromium:
 // empty home → three debts (one edited) → budget → plan → downloaded letter → logged call with an uploaded
-// recording → agreement → payment → forecast warning. Screenshots go to docs/screenshots/.
+// recording → agreement → payment → forecast warning. Screenshots go to out/screenshots/ (docs/screenshots with XIESHANG_UPDATE_SCREENSHOTS=1).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
