@@ -3,7 +3,7 @@
 // (`/api/forecast`, `/api/due`; contracts/case.ts) — one module, the same money formatting.
 import type { DueItem as DueItemView, ForecastView } from '../contracts/index.js';
 import type { BelowZero } from '../core/forecast/index.js';
-import { formatYuan, type Cents } from '../core/money/index.js';
+import { formatMoney, formatYuan, type Cents } from '../core/money/index.js';
 import type { DueItem } from './agreements/agreements.js';
 import type { ForecastResult } from './forecast.js';
 
@@ -69,8 +69,8 @@ export function forecastView(r: ForecastResult): ForecastView {
       lender: w.lender,
       amount: y(w.amount),
       shortBy: y(w.shortfall),
-      messageZh: `${w.actBy} 前要处理：${w.lender} 第 ${w.seq} 期 ${y(w.amount)} 元到期时余额差 ${y(w.shortfall)} 元。${w.suggestions.map((s) => s.messageZh).join(' ')}`,
-      message: `Act by ${w.actBy}: ${w.lender} installment ${w.seq} (${y(w.amount)}) is short by ${y(w.shortfall)}. ${w.suggestions.map((s) => s.message).join(' ')}`,
+      messageZh: `${w.actBy} 前要处理：${w.lender} ${w.seq > 0 ? `第 ${w.seq} 期` : '逾期欠款'} ${formatMoney(w.amount)} 到期时余额差 ${formatMoney(w.shortfall)}。${w.suggestions.map((s) => s.messageZh).join(' ')}`,
+      message: `Act by ${w.actBy}: ${w.lender} ${w.seq > 0 ? `installment ${w.seq}` : 'overdue balance'} (${formatMoney(w.amount)}) is short by ${formatMoney(w.shortfall)}. ${w.suggestions.map((s) => s.message).join(' ')}`,
     })),
     firstBelowZero: belowZeroView(f.firstBelowZero),
     assumedDays: r.sources.assumedDays,

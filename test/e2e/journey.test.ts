@@ -2,6 +2,7 @@
 // empty home → three debts (one edited) → budget → plan → downloaded letter → logged call with an uploaded
 // recording → agreement → payment → forecast warning. Screenshots go to out/screenshots/ (docs/screenshots with XIESHANG_UPDATE_SCREENSHOTS=1).
 import { existsSync } from 'node:fs';
+import yauzl from 'yauzl';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +27,38 @@ async function addDebt(d: Record<string, string>, first: boolean): Promise<void>
   }
   await page.getByRole('button', { name: '保存这笔债务' }).click();
   await expect.poll(() => page.getByRole('status').first().textContent()).toContain('已添加');
+}
+
+/** The text of word/document.xml inside a DOCX (tags dropped), to read what the letter says. */
+async function docxText(file: string): Promise<string> {
+  const zip = await new Promise<yauzl.ZipFile>((res, rej) =>
+    yauzl.open(file, { lazyEntries: true }, (e, z) => (e ? rej(e) : res(z))),
+  );
+  return new Promise((res, rej) => {
+    zip.on('entry', (entry: yauzl.Entry) => {
+      if (entry.fileName !== 'word/document.xml') return zip.readEntry();
+      zip.openReadStream(entry, (e, stream) => {
+        if (e) return rej(e);
+        const parts: Buffer[] = [];
+        stream.on('data', (b: Buffer) => parts.push(b));
+        stream.on('end', () => {
+          zip.close();
+          res(
+            Buffer.concat(parts)
+              .toString('utf8')
+              .replace(/<[^>]+>/g, ''),
+          );
+        });
+      });
+    });
+    zip.on('end', () => rej(new Error('no word/document.xml')));
+    zip.readEntry();
+  });
+}
+
+/** What the API says, read with the signed-in browser's own session: the screen must show it. */
+async function apiGet<T>(path: string): Promise<T> {
+  return (await (await page.request.get(new URL(path, url).href)).json()) as T;
 }
 
 (hasChromium ? describe : describe.skip)('first-time borrower journey at 390×844 (zh-CN)', () => {
@@ -138,9 +171,35 @@ async function addDebt(d: Record<string, string>, first: boolean): Promise<void>
       .poll(() => page.getByLabel('每月可用于还债（来自预算）', { exact: true }).inputValue())
       .toBe('4000.00');
     await page.getByRole('button', { name: '生成方案' }).click();
-    await expect
-      .poll(() => page.locator('.result [role=status], .result [role=alert]').first().textContent())
-      .toMatch(/方案可行|不可行/);
+    // the banner states the saved plan's verdict and total, and each lender's row its amount and
+    // end (an inverted banner or a row off by a fen fails here)
+    await expect.poll(() => page.locator('.plan-table tbody tr').count()).toBe(3);
+    const plan = await apiGet<{
+      feasible: boolean;
+      monthlyTotal: string;
+      proposals: {
+        lender: string;
+        monthlyPayment: string;
+        term: number | null;
+        endDate?: string;
+      }[];
+    }>('/api/plans/latest');
+    const yuan = (s: string) =>
+      `¥${Number(s).toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
+    expect(plan.feasible).toBe(true);
+    expect(
+      plan.proposals.reduce((sum, p) => sum + Math.round(Number(p.monthlyPayment) * 100), 0),
+    ).toBe(Math.round(Number(plan.monthlyTotal) * 100));
+    expect(await page.locator('.result [role=status]').first().textContent()).toContain(
+      `方案可行：每月共还 ${yuan(plan.monthlyTotal)}`,
+    );
+    for (const p of plan.proposals) {
+      const row = page.locator('.plan-table tbody tr', { hasText: p.lender });
+      const text = (await row.textContent()) ?? '';
+      expect(text).toContain(yuan(p.monthlyPayment));
+      expect(text).toContain(String(p.term));
+      if (p.endDate) expect(text).toContain(p.endDate);
+    }
     await expect.poll(() => page.locator('.chart canvas').count()).toBeGreaterThan(0);
     await shot('04-plan', true);
 
@@ -169,6 +228,20 @@ async function addDebt(d: Record<string, string>, first: boolean): Promise<void>
     const saved = join(phone.dir, 'letter.docx');
     await download.saveAs(saved);
     expect(existsSync(saved)).toBe(true);
+    // the letter carries the amounts of the record: one lender's balance and its plan amount
+    const letter = await docxText(saved);
+    const debts = await apiGet<{ debts: { lender: string; balance: string | null }[] }>(
+      '/api/debts',
+    );
+    const named = debts.debts.filter((d) => letter.includes(d.lender));
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.some((d) => d.balance !== null && letter.includes(yuan(d.balance)))).toBe(true);
+    expect(
+      plan.proposals.some(
+        (p) => letter.includes(p.lender) && letter.includes(yuan(p.monthlyPayment)),
+      ),
+    ).toBe(true);
+    expect(letter).not.toMatch(/¥0\.00|undefined|NaN|\[object/);
     await page.getByRole('button', { name: '在屏幕上显示电话话术' }).click();
     await expect.poll(() => page.locator('.script').count()).toBe(1);
     expect(await page.locator('.script').textContent()).not.toContain('**');
@@ -196,6 +269,12 @@ async function addDebt(d: Record<string, string>, first: boolean): Promise<void>
       .poll(() => page.getByRole('status').first().textContent())
       .toContain('已存入证据库');
     await expect.poll(() => page.locator('.flags li').count()).toBeGreaterThan(0);
+    // each flag says what happened and which rule it breaks, in Chinese, with its source
+    const flags = (await page.locator('.flags').textContent()) ?? '';
+    expect(flags).toContain('2026-11-28 22:40（北京时间）');
+    expect(flags).toContain('22:00至次日08:00不得催收');
+    expect(flags).toContain('第三人');
+    expect(flags).not.toMatch(/\b(phone|family|night|third-party)\b/);
     // the log shows the time as typed (Beijing), not UTC
     await expect
       .poll(() => page.locator('section[aria-label="沟通记录"]').textContent())
@@ -219,6 +298,11 @@ async function addDebt(d: Record<string, string>, first: boolean): Promise<void>
     await page.getByLabel('每月到手工资', { exact: true }).fill('500');
     await page.getByRole('button', { name: '预测', exact: true }).click();
     await expect.poll(() => page.locator('ul.warnings li').count()).toBeGreaterThan(0);
+    // the first warning names the day and the amount the account falls short by
+    const warning = (await page.locator('ul.warnings li').first().textContent()) ?? '';
+    expect(warning).toMatch(/20\d\d-\d\d-\d\d/);
+    expect(warning).toMatch(/差 ¥[\d,]+\.\d\d/);
+    expect(warning).not.toContain('第 0 期');
     await expect.poll(() => page.locator('.chart canvas').count()).toBeGreaterThan(0);
     await shot('07-agreements', true);
 

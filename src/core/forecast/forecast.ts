@@ -239,7 +239,8 @@ function warn(
   const actBy = maxDate(addDays(e.dueOn, -input.actLeadDays), input.asOf);
   const s: ForecastSuggestion[] = [];
   const sf = formatMoney(cents(shortfall));
-  if (nextPayday !== null)
+  // seq 0 is an overdue balance, due now: it has no installment number and no due date to move
+  if (nextPayday !== null && e.seq > 0)
     s.push({
       kind: 'move-due-date',
       message: `Ask ${e.lender} to move installment ${e.seq} to ${nextPayday} (payday) or a day or two after.`,
