@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { IssueCode } from '../core/result.js';
+import { fail, type IssueCode } from '../core/result.js';
 import { localDateOf, type Instant, type IsoDate } from '../core/dates/index.js';
 import { createDebtRepository, type DebtPatch } from '../db/repositories/debt-repository.js';
 import { createEventRepository } from '../db/repositories/event-repository.js';
@@ -29,11 +29,6 @@ export interface DebtDetails {
   fees: DebtFee[];
   payments: DebtPayment[];
   schedule: ScheduleRow[];
-}
-
-/** @deprecated core's localDateOf (a stored instant) or app/today.ts todayIn (now); kept while debts.ts is split. */
-export function todayOf(now: Instant): IsoDate {
-  return localDateOf(now);
 }
 
 function rejectIssues(
@@ -193,7 +188,7 @@ export async function lenderForDraft(
 /** Adds one debt with its fees and payments, all in one transaction. */
 export async function addDebt(deps: Deps, caseId: CaseId, raw: RawInput): Promise<DebtDetails> {
   const now = deps.clock.now();
-  const { draft, issues } = parseDebtInput(raw, { mode: 'create', today: todayOf(now) });
+  const { draft, issues } = parseDebtInput(raw, { mode: 'create', today: localDateOf(now) });
   rejectIssues(issues);
   return writeWithinCaseTotal(deps.db, caseId, debtMoneyField(raw), async (trx) => {
     const lender = await lenderForDraft(deps, trx, caseId, draft);
@@ -237,7 +232,7 @@ export async function showDebt(deps: Deps, caseId: CaseId, ref: string): Promise
   const debt = await findDebt(deps.db, caseId, ref);
   const repo = createDebtRepository(deps.db);
   const lender = await createLenderRepository(deps.db).get(caseId, debt.lenderId);
-  if (lender === undefined) throw new Error(`assertion failed: debt ${debt.id} has no lender`);
+  if (lender === undefined) fail(`debt ${debt.id} has no lender`);
   return {
     debt,
     lender,
@@ -284,7 +279,7 @@ export async function editDebt(
   raw: RawInput,
 ): Promise<DebtDetails> {
   const now = deps.clock.now();
-  const { draft, issues } = parseDebtInput(raw, { mode: 'patch', today: todayOf(now) });
+  const { draft, issues } = parseDebtInput(raw, { mode: 'patch', today: localDateOf(now) });
   rejectIssues(issues);
   const id = await writeWithinCaseTotal(deps.db, caseId, debtMoneyField(raw), async (trx) => {
     const current = await findDebt(trx, caseId, ref);
@@ -300,7 +295,7 @@ export async function editDebt(
       });
     const repo = createDebtRepository(trx);
     const next = await repo.update(caseId, current.id, patch);
-    if (next === undefined) throw new Error('assertion failed: debt vanished inside a transaction');
+    if (next === undefined) fail('debt vanished inside a transaction');
     if (draft.fees !== undefined)
       await repo.replaceFees(caseId, current.id, feesFromDraft(deps, next, draft));
     if (draft.payments !== undefined) {

@@ -16,7 +16,8 @@ import {
   type DebtDraft,
   type RawInput,
 } from './debt-input.js';
-import { draftToDebt, todayOf } from './debts.js';
+import { draftToDebt } from './debts.js';
+import { todayIn } from './today.js';
 import { extensionOf } from './file-names.js';
 import type { FileStore } from './ports.js';
 import { AppError, issueMessageZh } from './errors.js';
@@ -507,7 +508,7 @@ export async function importDebtSheets(
 ): Promise<ImportResult> {
   const progress = opts.onProgress ?? (() => undefined);
   const context: ImportContext = {
-    today: todayOf(deps.clock.now()),
+    today: todayIn(deps),
     existing: await createDebtRepository(deps.db).contractNumbers(caseId),
   };
   const valid = validateImport(sheets, context, (done, total) =>

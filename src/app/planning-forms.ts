@@ -8,7 +8,8 @@ import type { IsoDate } from '../core/dates/index.js';
 import { formatYuan } from '../core/money/index.js';
 import type { CaseId } from '../db/types.js';
 import { loadLatestBudget, saveBudget, type SavedBudget } from './budgets.js';
-import { listDebts, todayOf } from './debts.js';
+import { listDebts } from './debts.js';
+import { todayIn } from './today.js';
 import type { Deps } from './deps.js';
 import { AppError } from './errors.js';
 import { casePlanInput, loadLatestPlan, savePlan, type SavedPlan } from './plans.js';
@@ -27,7 +28,7 @@ export async function saveBudgetForm(
   caseId: CaseId,
   b: BudgetForm,
 ): Promise<SavedBudget> {
-  const asOf = todayOf(deps.clock.now());
+  const asOf = todayIn(deps);
   const [s, items] = await Promise.all([
     summarizeCase(deps, caseId, asOf),
     listDebts(deps, caseId),

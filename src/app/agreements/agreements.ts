@@ -9,6 +9,7 @@ import {
   type Progress,
 } from '../../core/agreement/index.js';
 import { addDays, localDateOf, type IsoDate } from '../../core/dates/index.js';
+import { todayIn } from '../today.js';
 import { citeProvision, findProvision } from '../../core/law/index.js';
 import { formatMoney, type Cents } from '../../core/money/index.js';
 import {
@@ -52,10 +53,8 @@ export interface AgreementWarning {
   messageZh: string;
 }
 
-/** The user's calendar day: Beijing time (UTC+8, no DST) of the clock's instant. */
-export function todayIn(deps: Deps): IsoDate {
-  return localDateOf(deps.clock.now());
-}
+// the one "today" (app/today.ts), re-exported for the modules that import it from here
+export { todayIn };
 
 /** `--as-of` when given (validated), else today. */
 export function asOfOrToday(deps: Deps, text: string | undefined): IsoDate {

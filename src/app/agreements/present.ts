@@ -6,6 +6,7 @@ import type { AgreementView, ReplanView } from '../../contracts/index.js';
 import type { Progress } from '../../core/agreement/index.js';
 import { addMonths } from '../../core/dates/index.js';
 import { formatYuan, type Cents } from '../../core/money/index.js';
+import { fail } from '../../core/result.js';
 
 const y = (c: Cents) => formatYuan(c);
 import type { AgreementReport } from './agreements.js';
@@ -196,7 +197,7 @@ export function replanView(i: ReplanInputs, r: ReplanResult): ReplanView {
       const affected = r.affected.find((x) => x.agreementId === a.agreementId)!;
       const letter = r.letters[k];
       if (letter === undefined || letter.lender !== a.lender)
-        throw new Error(`assertion failed: no letter for the ask to ${a.lender}`);
+        fail(`no letter for the ask to ${a.lender}`);
       return {
         agreementId: a.agreementId,
         lenderId: affected.lenderId,

@@ -4,9 +4,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { resolveCase } from '../../app/cases.js';
-import { addDebt, editDebt, listDebts, removeDebt, todayOf } from '../../app/debts.js';
+import { addDebt, editDebt, listDebts, removeDebt } from '../../app/debts.js';
 import { summarizeCase } from '../../app/summary.js';
-import { todayIn } from '../../app/agreements/agreements.js';
+import { todayIn } from '../../app/today.js';
 import { thisMonth } from '../../app/this-month.js';
 import { formatYuan, sumCents } from '../../core/money/index.js';
 import { AppError } from '../../app/errors.js';
@@ -102,7 +102,7 @@ export const caseRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
       now - cached.at <= VIEWS_TTL_MS
     )
       return cached.views;
-    const asOf = todayOf(deps.clock.now());
+    const asOf = todayIn(deps);
     const entry = { at: now, version: writes.version, views: computeViews(asOf) };
     cached = entry;
     entry.views.catch(() => {
@@ -126,7 +126,7 @@ export const caseRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
   };
   /** One debt's line; `fresh` right after a write (the cache drops only once the reply is sent). */
   const oneDebt = async (id: string, fresh = false) => {
-    const list = fresh ? (await compute(todayOf(deps.clock.now()))).debts : (await views()).debts;
+    const list = fresh ? (await compute(todayIn(deps))).debts : (await views()).debts;
     const d = list.find((x) => x.id === id);
     if (d === undefined)
       throw new AppError('not-found', `debt "${id}" is not in this case`, {

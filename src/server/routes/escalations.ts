@@ -7,7 +7,8 @@ import { AppError, isAppError } from '../../app/errors.js';
 import { fieldLabel } from '../../app/field-labels.js';
 import { listLenders } from '../../app/lenders.js';
 import { channelView, escalationView } from '../../app/present-escalations.js';
-import { localDateOf } from '../../core/dates/index.js';
+import { todayIn } from '../../app/today.js';
+import { fail } from '../../core/result.js';
 import {
   ErrorBody,
   EscalationChannelList,
@@ -60,7 +61,7 @@ export const escalationRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app,
   const load = () => import('../../app/escalations.js');
   const viewOf = async (id: string): Promise<EscalationView> => {
     const found = (await (await load()).listEscalations(deps)).find((e) => e.id === id);
-    if (found === undefined) throw new Error(`assertion failed: escalation ${id} just written`);
+    if (found === undefined) fail(`escalation ${id} just written`);
     return escalationView(found);
   };
 
@@ -88,7 +89,7 @@ export const escalationRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app,
     async () => {
       const { listEscalations } = await load();
       return {
-        asOf: localDateOf(deps.clock.now()),
+        asOf: todayIn(deps),
         escalations: (await listEscalations(deps)).map(escalationView),
       };
     },
