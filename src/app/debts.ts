@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { fail, type IssueCode } from '../core/result.js';
-import { localDateOf, type Instant, type IsoDate } from '../core/dates/index.js';
+import { localDateOf, type Instant } from '../core/dates/index.js';
 import { createDebtRepository, type DebtPatch } from '../db/repositories/debt-repository.js';
 import { createEventRepository } from '../db/repositories/event-repository.js';
 import { createLenderRepository } from '../db/repositories/lender-repository.js';

@@ -8,7 +8,7 @@ import {
   type AgreementStatus,
   type Progress,
 } from '../../core/agreement/index.js';
-import { addDays, localDateOf, type IsoDate } from '../../core/dates/index.js';
+import { addDays, type IsoDate } from '../../core/dates/index.js';
 import { todayIn } from '../today.js';
 import { citeProvision, findProvision } from '../../core/law/index.js';
 import { formatMoney, type Cents } from '../../core/money/index.js';

@@ -4,7 +4,7 @@ import { AppError } from '../../app/errors.js';
 import { summaryJson } from '../../app/present.js';
 import { summarizeCase, type CaseSummary } from '../../app/summary.js';
 import { todayIn } from '../../app/today.js';
-import { localDateOf, parseDateInput, type IsoDate } from '../../core/dates/index.js';
+import { parseDateInput, type IsoDate } from '../../core/dates/index.js';
 import { formatMoney, type Cents } from '../../core/money/index.js';
 import { describeAprBasis } from '../../core/apr/index.js';
 import { addStoreOptions, withDeps, type StoreOptions } from '../deps.js';
