@@ -42,7 +42,7 @@ const HOME: Route = {
   page: () => <ThisMonthPage />,
 };
 
-/** The journey (PRODUCT.md §2) is the navigation. */
+/** The journey (docs/product.md) is the navigation. */
 export const ROUTES: Route[] = [
   { path: '/debts', zh: '我的债务', en: 'My debts', step: '1', page: () => <DebtsPage /> },
   { path: '/budget', zh: '收支预算', en: 'Budget', step: '2', page: () => <BudgetPage /> },

@@ -137,4 +137,38 @@ const PAGES = [
     );
     expect(Object.fromEntries(bad)).toEqual({});
   }, 300_000);
+
+  it('shows each error state in Chinese, next to its field, within the screen', async () => {
+    const found: Record<string, PageProblems> = {};
+    const messages: string[] = [];
+    for (const size of SIZES) {
+      await page.setViewportSize({ width: size.width, height: size.height });
+      // a debt with a negative amount
+      await page.goto(new URL('/debts', url).href);
+      await page.getByRole('button', { name: '再添加一笔' }).click();
+      await page.getByLabel('平台或机构名称', { exact: true }).fill('测试贷');
+      await page.getByLabel('借款金额（合同金额）', { exact: true }).fill('-5');
+      await page.getByRole('button', { name: '保存这笔债务' }).click();
+      await expect.poll(() => page.locator('.field-error').count()).toBeGreaterThan(0);
+      messages.push((await page.locator('.field-error').first().textContent()) ?? '');
+      found[`debts-error@${size.name}`] = await sweep(page, 'debts-error', size.name);
+      // a contact logged in the future
+      await page.goto(new URL('/contacts', url).href);
+      await page.getByLabel('时间', { exact: true }).fill('2027-01-01T10:00');
+      await page.getByRole('button', { name: '保存记录' }).click();
+      const err = page.locator('.field-error, [role=alert]');
+      await expect.poll(() => err.count()).toBeGreaterThan(0);
+      messages.push((await err.first().textContent()) ?? '');
+      found[`contacts-error@${size.name}`] = await sweep(page, 'contacts-error', size.name);
+    }
+    // Chinese words, never a code, a field path or an English enum value
+    for (const m of messages) {
+      expect(m).toMatch(/[\u4e00-\u9fff]/);
+      expect(m).not.toMatch(/[a-z]+(\.[a-zA-Z]+|\[\d+\])|invalid-|occurredAt|principal/);
+    }
+    const bad = Object.entries(found).filter(
+      ([, v]) => v.overflow.length + v.outside.length + v.axe.length > 0,
+    );
+    expect(Object.fromEntries(bad)).toEqual({});
+  }, 300_000);
 });
