@@ -238,122 +238,19 @@ function keywordHits(text: string, words: readonly string[]): string[] {
  * judged in Asia/Shanghai local time. Returns flags ordered by the first contact's time.
  */
 export function checkConduct(contacts: readonly ConductContact[]): ConductFlag[] {
-  const drafts: Draft[] = [];
   const sorted = [...contacts].sort((a, b) =>
     a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.id < b.id ? -1 : 1,
   );
-
+  const drafts: Draft[] = [];
   for (const c of sorted) {
-    const w = who(c);
-    const local = shanghaiLocal(c.occurredAt);
-    const t = hhmm(local.minute);
-    const tags = new Set(c.tags);
-
-    if (c.direction === 'inbound' && TIMED_CHANNELS.has(c.channel) && !tags.has('consented-time')) {
-      const night = CONDUCT_RULES['night-contact'].window!;
-      const late = CONDUCT_RULES['late-evening-contact'].window!;
-      if (inWindow(local.minute, night)) {
-        drafts.push({
-          rule: 'night-contact',
-          contacts: [c],
-          detection: 'recorded',
-          matched: [],
-          ...(c.lenderType === 'private' ? { severity: 'note' as const } : {}),
-          zh: `${w.zh}于 ${local.day} ${t}（北京时间）联系您。2024–2026年的行业催收标准规定，未经您同意，22:00至次日08:00不得催收。`,
-          en: `${w.en} contacted you on ${local.day} at ${t} (Beijing time). The 2024–2026 industry collection standards forbid collection from 22:00 to 08:00 without your consent.`,
-        });
-      } else if (inWindow(local.minute, late)) {
-        drafts.push({
-          rule: 'late-evening-contact',
-          contacts: [c],
-          detection: 'recorded',
-          matched: [],
-          zh: `${w.zh}于 ${local.day} ${t}（北京时间）联系您。现行行业标准以22:00为界，此时段不违规；有资料称旧公约以21:00为界，但未经核实。记录在案即可。`,
-          en: `${w.en} contacted you on ${local.day} at ${t} (Beijing time). Current industry standards draw the line at 22:00, so this is allowed; some sources say the older 2018 convention used 21:00, unverified. Keep the record.`,
-        });
-      }
-    }
-
-    if (c.thirdParty !== null) {
-      const rel = c.thirdParty.relation;
-      const detail = c.thirdParty.detail === null ? '' : `（${c.thirdParty.detail}）`;
-      const isSpouse = rel === 'spouse';
-      drafts.push({
-        rule: 'third-party-contact',
-        contacts: [c],
-        detection: 'recorded',
-        matched: [],
-        ...(isSpouse ? { severity: 'warning' as const } : {}),
-        zh: `${w.zh}于 ${local.day} 联系了第三人：${RELATION_ZH[rel]}${detail}。行业标准禁止向与债务无关的第三人催收；仅在确实联系不上您时可请其转告，且不得透露欠款。${isSpouse ? '配偶在债务用于家庭共同生活时可能属于“债务相关第三人”。' : ''}`,
-        en: `${w.en} contacted a third party on ${local.day}: ${rel}${c.thirdParty.detail === null ? '' : ` (${c.thirdParty.detail})`}. Industry standards forbid collecting from unrelated third parties; only when you cannot be reached may they ask a third party to pass on a message, without disclosing the debt.${isSpouse ? ' A spouse may count as a debt-related third party where the debt funded joint family spending.' : ''}`,
-      });
-      if (tags.has('debt-disclosed')) {
-        drafts.push({
-          rule: 'debt-disclosed-to-third-party',
-          contacts: [c],
-          detection: 'user-tagged',
-          matched: [],
-          zh: `${w.zh}于 ${local.day} 向第三人（${RELATION_ZH[rel]}）透露了您的欠款情况，侵犯隐私和个人信息。`,
-          en: `${w.en} disclosed your debt to a third party (${rel}) on ${local.day}, a breach of privacy and personal-information rules.`,
-        });
-      }
-    }
-
-    for (const rule of ['threat', 'insult', 'impersonation', 'private-account'] as const) {
-      const hits = keywordHits(c.text, CONDUCT_KEYWORDS[rule]);
-      if (!tags.has(rule) && hits.length === 0) continue;
-      const tagged = tags.has(rule);
-      const m = CONDUCT_TEXT[rule];
-      drafts.push({
-        rule,
-        contacts: [c],
-        detection: tagged ? 'user-tagged' : 'keyword-heuristic',
-        matched: tagged ? [] : hits,
-        // a keyword guess is only ever "可能涉嫌", never "违反"
-        zh: `${w.zh}于 ${local.day} ${t}：${m.zh.replace('{涉嫌}', tagged ? '涉嫌' : '可能涉嫌')}`,
-        en: `${w.en} on ${local.day} at ${t}: ${m.en.replace('{may}', tagged ? 'appears to' : 'may')}`,
-      });
-    }
+    const at: ContactMoment = {
+      w: who(c),
+      local: shanghaiLocal(c.occurredAt),
+      tags: new Set(c.tags),
+    };
+    drafts.push(...timeDrafts(c, at), ...thirdPartyDrafts(c, at), ...keywordDrafts(c, at));
   }
-
-  // Frequency: inbound phone calls per lender per Asia/Shanghai day.
-  const groups = new Map<string, ConductContact[]>();
-  for (const c of sorted) {
-    if (c.direction !== 'inbound' || c.channel !== 'phone' || c.lenderType === 'private') continue;
-    const key = `${c.lenderId ?? ''}\u0000${shanghaiLocal(c.occurredAt).day}`;
-    const g = groups.get(key);
-    if (g) g.push(c);
-    else groups.set(key, [c]);
-  }
-  for (const g of groups.values()) {
-    const first = g[0]!;
-    const w = who(first);
-    const day = shanghaiLocal(first.occurredAt).day;
-    if (isOnlineLender(first.lenderType)) {
-      const connected = g.filter((c) => !c.tags.includes('missed'));
-      const max = CONDUCT_RULES['too-many-connected-calls'].maxPerDay!;
-      if (connected.length > max)
-        drafts.push({
-          rule: 'too-many-connected-calls',
-          contacts: connected,
-          detection: 'recorded',
-          matched: [],
-          zh: `${w.zh}在 ${day} 共接通电话 ${connected.length} 次，超过行业标准的每日 ${max} 次（出借机构与委外催收合计）。`,
-          en: `${w.en} had ${connected.length} connected calls with you on ${day}, above the industry limit of ${max} a day (lender and agencies together).`,
-        });
-    } else {
-      const max = CONDUCT_RULES['too-many-call-attempts'].maxPerDay!;
-      if (g.length > max)
-        drafts.push({
-          rule: 'too-many-call-attempts',
-          contacts: g,
-          detection: 'recorded',
-          matched: [],
-          zh: `${w.zh}在 ${day} 共拨打 ${g.length} 次，超过银行业协会指引的同一号码每日 ${max} 次。`,
-          en: `${w.en} called ${g.length} times on ${day}, above the banking-association limit of ${max} attempts a day to one number.`,
-        });
-    }
-  }
+  drafts.push(...frequencyDrafts(sorted));
 
   const order = new Map(sorted.map((c, i) => [c.id, i]));
   return drafts
@@ -362,6 +259,145 @@ export function checkConduct(contacts: readonly ConductContact[]): ConductFlag[]
       (a, b) =>
         order.get(a.contactIds[0]!)! - order.get(b.contactIds[0]!)! || a.rule.localeCompare(b.rule),
     );
+}
+
+/** What every per-contact check needs: who it was, the Beijing day and minute, the user's tags. */
+interface ContactMoment {
+  w: { zh: string; en: string };
+  local: { day: IsoDate; minute: number };
+  tags: ReadonlySet<string>;
+}
+
+/** An inbound timed contact at night (a breach) or late evening (only a note). */
+function timeDrafts(c: ConductContact, { w, local, tags }: ContactMoment): Draft[] {
+  if (c.direction !== 'inbound' || !TIMED_CHANNELS.has(c.channel) || tags.has('consented-time'))
+    return [];
+  const t = hhmm(local.minute);
+  const night = CONDUCT_RULES['night-contact'].window!;
+  const late = CONDUCT_RULES['late-evening-contact'].window!;
+  if (inWindow(local.minute, night))
+    return [
+      {
+        rule: 'night-contact',
+        contacts: [c],
+        detection: 'recorded',
+        matched: [],
+        ...(c.lenderType === 'private' ? { severity: 'note' as const } : {}),
+        zh: `${w.zh}于 ${local.day} ${t}（北京时间）联系您。2024–2026年的行业催收标准规定，未经您同意，22:00至次日08:00不得催收。`,
+        en: `${w.en} contacted you on ${local.day} at ${t} (Beijing time). The 2024–2026 industry collection standards forbid collection from 22:00 to 08:00 without your consent.`,
+      },
+    ];
+  if (inWindow(local.minute, late))
+    return [
+      {
+        rule: 'late-evening-contact',
+        contacts: [c],
+        detection: 'recorded',
+        matched: [],
+        zh: `${w.zh}于 ${local.day} ${t}（北京时间）联系您。现行行业标准以22:00为界，此时段不违规；有资料称旧公约以21:00为界，但未经核实。记录在案即可。`,
+        en: `${w.en} contacted you on ${local.day} at ${t} (Beijing time). Current industry standards draw the line at 22:00, so this is allowed; some sources say the older 2018 convention used 21:00, unverified. Keep the record.`,
+      },
+    ];
+  return [];
+}
+
+/** A contact with a third party, and the debt disclosed to them when the user tagged it. */
+function thirdPartyDrafts(c: ConductContact, { w, local, tags }: ContactMoment): Draft[] {
+  if (c.thirdParty === null) return [];
+  const rel = c.thirdParty.relation;
+  const detail = c.thirdParty.detail === null ? '' : `（${c.thirdParty.detail}）`;
+  const isSpouse = rel === 'spouse';
+  const drafts: Draft[] = [
+    {
+      rule: 'third-party-contact',
+      contacts: [c],
+      detection: 'recorded',
+      matched: [],
+      ...(isSpouse ? { severity: 'warning' as const } : {}),
+      zh: `${w.zh}于 ${local.day} 联系了第三人：${RELATION_ZH[rel]}${detail}。行业标准禁止向与债务无关的第三人催收；仅在确实联系不上您时可请其转告，且不得透露欠款。${isSpouse ? '配偶在债务用于家庭共同生活时可能属于“债务相关第三人”。' : ''}`,
+      en: `${w.en} contacted a third party on ${local.day}: ${rel}${c.thirdParty.detail === null ? '' : ` (${c.thirdParty.detail})`}. Industry standards forbid collecting from unrelated third parties; only when you cannot be reached may they ask a third party to pass on a message, without disclosing the debt.${isSpouse ? ' A spouse may count as a debt-related third party where the debt funded joint family spending.' : ''}`,
+    },
+  ];
+  if (tags.has('debt-disclosed'))
+    drafts.push({
+      rule: 'debt-disclosed-to-third-party',
+      contacts: [c],
+      detection: 'user-tagged',
+      matched: [],
+      zh: `${w.zh}于 ${local.day} 向第三人（${RELATION_ZH[rel]}）透露了您的欠款情况，侵犯隐私和个人信息。`,
+      en: `${w.en} disclosed your debt to a third party (${rel}) on ${local.day}, a breach of privacy and personal-information rules.`,
+    });
+  return drafts;
+}
+
+/** Threats, insults, impersonation, a private account: tagged by the user or found by keyword. */
+function keywordDrafts(c: ConductContact, { w, local, tags }: ContactMoment): Draft[] {
+  const t = hhmm(local.minute);
+  const drafts: Draft[] = [];
+  for (const rule of ['threat', 'insult', 'impersonation', 'private-account'] as const) {
+    const hits = keywordHits(c.text, CONDUCT_KEYWORDS[rule]);
+    if (!tags.has(rule) && hits.length === 0) continue;
+    const tagged = tags.has(rule);
+    const m = CONDUCT_TEXT[rule];
+    drafts.push({
+      rule,
+      contacts: [c],
+      detection: tagged ? 'user-tagged' : 'keyword-heuristic',
+      matched: tagged ? [] : hits,
+      // a keyword guess is only ever "可能涉嫌", never "违反"
+      zh: `${w.zh}于 ${local.day} ${t}：${m.zh.replace('{涉嫌}', tagged ? '涉嫌' : '可能涉嫌')}`,
+      en: `${w.en} on ${local.day} at ${t}: ${m.en.replace('{may}', tagged ? 'appears to' : 'may')}`,
+    });
+  }
+  return drafts;
+}
+
+/** Frequency: inbound phone calls per lender per Asia/Shanghai day. */
+function frequencyDrafts(sorted: readonly ConductContact[]): Draft[] {
+  const groups = new Map<string, ConductContact[]>();
+  for (const c of sorted) {
+    if (c.direction !== 'inbound' || c.channel !== 'phone' || c.lenderType === 'private') continue;
+    const key = `${c.lenderId ?? ''}\u0000${shanghaiLocal(c.occurredAt).day}`;
+    const g = groups.get(key);
+    if (g) g.push(c);
+    else groups.set(key, [c]);
+  }
+  const drafts: Draft[] = [];
+  for (const g of groups.values()) {
+    const d = dayCallsDraft(g);
+    if (d !== null) drafts.push(d);
+  }
+  return drafts;
+}
+
+/** One lender's calls on one day: connected calls (online lenders) or attempts (banks) over the cap. */
+function dayCallsDraft(g: ConductContact[]): Draft | null {
+  const first = g[0]!;
+  const w = who(first);
+  const day = shanghaiLocal(first.occurredAt).day;
+  if (isOnlineLender(first.lenderType)) {
+    const connected = g.filter((c) => !c.tags.includes('missed'));
+    const max = CONDUCT_RULES['too-many-connected-calls'].maxPerDay!;
+    if (connected.length <= max) return null;
+    return {
+      rule: 'too-many-connected-calls',
+      contacts: connected,
+      detection: 'recorded',
+      matched: [],
+      zh: `${w.zh}在 ${day} 共接通电话 ${connected.length} 次，超过行业标准的每日 ${max} 次（出借机构与委外催收合计）。`,
+      en: `${w.en} had ${connected.length} connected calls with you on ${day}, above the industry limit of ${max} a day (lender and agencies together).`,
+    };
+  }
+  const max = CONDUCT_RULES['too-many-call-attempts'].maxPerDay!;
+  if (g.length <= max) return null;
+  return {
+    rule: 'too-many-call-attempts',
+    contacts: g,
+    detection: 'recorded',
+    matched: [],
+    zh: `${w.zh}在 ${day} 共拨打 ${g.length} 次，超过银行业协会指引的同一号码每日 ${max} 次。`,
+    en: `${w.en} called ${g.length} times on ${day}, above the banking-association limit of ${max} attempts a day to one number.`,
+  };
 }
 
 export const RELATION_ZH: Readonly<Record<ThirdPartyRelation, string>> = {
