@@ -206,143 +206,204 @@ interface RunOptions {
   stopAtFirstProblem: boolean;
 }
 
+/** One run's working state: balances as plain integer fen, exact while every sum stays a safe integer. */
+interface Run {
+  input: EngineInput;
+  record: boolean;
+  stop: boolean;
+  n: number;
+  principal: number[];
+  interestDue: number[];
+  penalty: number[];
+  weight: number[];
+  payoffMonth: number[];
+  flagged: Uint8Array;
+  rows: PlanRow[][];
+  problems: EngineProblem[];
+  horizon: number;
+  /** leftover-fen order: largest weight first, ties input order */
+  weightOrder: number[];
+  /** highest-cost-first order: highest plan rate first, ties input order */
+  costOrder: number[];
+  active: number[];
+  isActive: Uint8Array;
+  need: number[];
+  pay: number[];
+  /** pro-rata strategies share by weight with floors lifting only shares below them */
+  fair: boolean;
+  floorNow: number[];
+  owedNow: number[];
+  month: number;
+  floorsFlagged: boolean;
+  deficit: number;
+}
+
 /** Runs the plan month by month until every debt is repaid or the longest term limit passes. */
 function simulate(input: EngineInput, opts: RunOptions): EngineResult {
-  const { recordRows: record, stopAtFirstProblem: stop } = opts;
-  const { debts, total, strategy } = input;
+  const run = startRun(input, opts);
+  while (run.active.length > 0 && run.month < run.horizon) {
+    run.month += 1;
+    const { sumFloors, sumNeed } = accrue(run);
+    if (sumFloors > input.total) {
+      if (!run.floorsFlagged) {
+        run.problems.push({ reason: 'floors-exceed-capacity', index: null, month: run.month });
+        run.floorsFlagged = true;
+      }
+      if (run.stop) return { ...result(run), feasible: false, deficit: 0 };
+      const parts = allocate(
+        cents(input.total),
+        run.active.map((i) => run.pay[i]!),
+      );
+      run.active.forEach((i, k) => (run.pay[i] = parts[k]!));
+    } else splitAboveFloors(run, sumFloors, sumNeed);
+    if (settle(run)) return { ...result(run), feasible: false };
+  }
+  return { ...result(run), feasible: run.problems.length === 0 };
+}
+
+function result(run: Run): EngineResult {
+  const { problems, payoffMonth, rows, month, deficit } = run;
+  return { feasible: problems.length === 0, problems, payoffMonth, rows, months: month, deficit };
+}
+
+/** The state at month 0: balances copied, fixed orders computed once, repaid debts marked 0. */
+function startRun(input: EngineInput, opts: RunOptions): Run {
+  const { debts, strategy } = input;
   const n = debts.length;
-  // working balances: plain integer fen (number[]), exact while every sum stays a safe integer
-  const principal: number[] = debts.map((d) => d.principal);
-  const interestDue: number[] = debts.map((d) => d.interestDue);
-  const penalty: number[] = debts.map((d) => d.penalty);
   const weight = debts.map((d) => d.weight);
-  const payoffMonth = Array.from({ length: n }, () => -1);
-  const flagged = new Uint8Array(n);
-  const rows: PlanRow[][] = debts.map(() => []);
-  const problems: EngineProblem[] = [];
   let horizon = 0;
   for (const d of debts) horizon = Math.max(horizon, d.termLimit);
-  horizon = Math.max(horizon, 1);
-
-  // fixed orders, computed once: leftover-fen order (largest weight first, ties input order) and
-  // highest-cost-first order (highest plan rate first, ties input order)
   const all = debts.map((_, i) => i);
-  const weightOrder =
-    strategy === 'highest-cost-first'
-      ? all
-      : [...all].sort((a, b) => weight[b]! - weight[a]! || a - b);
-  const costOrder =
-    strategy === 'highest-cost-first'
-      ? [...all].sort((a, b) => debts[b]!.ratePpm - debts[a]!.ratePpm || a - b)
-      : all;
-
-  let active: number[] = [];
-  const isActive = new Uint8Array(n);
+  const hcf = strategy === 'highest-cost-first';
+  const run: Run = {
+    input,
+    record: opts.recordRows,
+    stop: opts.stopAtFirstProblem,
+    n,
+    principal: debts.map((d) => d.principal),
+    interestDue: debts.map((d) => d.interestDue),
+    penalty: debts.map((d) => d.penalty),
+    weight,
+    payoffMonth: Array.from({ length: n }, () => -1),
+    flagged: new Uint8Array(n),
+    rows: debts.map(() => []),
+    problems: [],
+    horizon: Math.max(horizon, 1),
+    weightOrder: hcf ? all : [...all].sort((a, b) => weight[b]! - weight[a]! || a - b),
+    costOrder: hcf ? [...all].sort((a, b) => debts[b]!.ratePpm - debts[a]!.ratePpm || a - b) : all,
+    active: [],
+    isActive: new Uint8Array(n),
+    need: Array.from({ length: n }, () => 0),
+    pay: Array.from({ length: n }, () => 0),
+    // with no floor this month that is splitProRata's water-filling, the faster path; custom keeps
+    // "floor + a share of the rest" (its weights are custom − floor by construction)
+    fair: strategy === 'pro-rata-balance' || strategy === 'pro-rata-contractual',
+    floorNow: Array.from({ length: n }, () => 0),
+    owedNow: Array.from({ length: n }, () => 0),
+    month: 0,
+    floorsFlagged: false,
+    deficit: 0,
+  };
   for (let i = 0; i < n; i++) {
-    if (principal[i]! + interestDue[i]! + penalty[i]! > 0) {
-      active.push(i);
-      isActive[i] = 1;
-    } else payoffMonth[i] = 0;
+    if (run.principal[i]! + run.interestDue[i]! + run.penalty[i]! > 0) {
+      run.active.push(i);
+      run.isActive[i] = 1;
+    } else run.payoffMonth[i] = 0;
   }
-  const need = Array.from({ length: n }, () => 0);
-  const pay = Array.from({ length: n }, () => 0);
-  // pro-rata strategies share by weight with floors lifting only shares below them (fair-share.ts;
-  // with no floor this month that is splitProRata's water-filling, the faster path); custom keeps
-  // "floor + a share of the rest" (its weights are custom − floor by construction)
-  const fair = strategy === 'pro-rata-balance' || strategy === 'pro-rata-contractual';
-  const floorNow = Array.from({ length: n }, () => 0);
-  const owedNow = Array.from({ length: n }, () => 0);
-  let month = 0;
-  let floorsFlagged = false;
-  let deficit = 0;
-  while (active.length > 0 && month < horizon) {
-    month += 1;
-    let sumFloors = 0;
-    let sumNeed = 0;
-    for (const i of active) {
-      const it = monthlyInterest(principal[i]!, debts[i]!.ratePpm);
-      interestDue[i]! += it;
-      const owed = principal[i]! + interestDue[i]! + penalty[i]!;
-      const f = Math.min(debts[i]!.floor, owed);
-      pay[i] = f;
-      need[i] = owed - f;
-      floorNow[i] = f;
-      owedNow[i] = owed;
-      sumFloors += f;
-      sumNeed += owed - f;
+  return run;
+}
+
+/** Adds the month's interest to every active debt and pays its floor first (capped at what it owes). */
+function accrue(run: Run): { sumFloors: number; sumNeed: number } {
+  const { debts } = run.input;
+  const { principal, interestDue, penalty, pay, need, floorNow, owedNow } = run;
+  let sumFloors = 0;
+  let sumNeed = 0;
+  for (const i of run.active) {
+    const it = monthlyInterest(principal[i]!, debts[i]!.ratePpm);
+    interestDue[i]! += it;
+    const owed = principal[i]! + interestDue[i]! + penalty[i]!;
+    const f = Math.min(debts[i]!.floor, owed);
+    pay[i] = f;
+    need[i] = owed - f;
+    floorNow[i] = f;
+    owedNow[i] = owed;
+    sumFloors += f;
+    sumNeed += owed - f;
+  }
+  return { sumFloors, sumNeed };
+}
+
+/** Shares what is left above the floors by the strategy (everything owed when it all fits). */
+function splitAboveFloors(run: Run, sumFloors: number, sumNeed: number): void {
+  const { active, need, pay, weight, weightOrder, isActive } = run;
+  const { total, strategy } = run.input;
+  const R = total - sumFloors;
+  if (sumNeed <= R) {
+    for (const i of active) pay[i]! += need[i]!;
+  } else if (strategy === 'highest-cost-first') {
+    let left = R;
+    for (const i of run.costOrder) {
+      if (left === 0) break;
+      if (isActive[i] === 0 || need[i]! === 0) continue;
+      const give = Math.min(need[i]!, left);
+      pay[i]! += give;
+      left -= give;
     }
-    if (sumFloors > total) {
-      if (!floorsFlagged) {
-        problems.push({ reason: 'floors-exceed-capacity', index: null, month });
-        floorsFlagged = true;
-      }
-      if (stop) return { feasible: false, problems, payoffMonth, rows, months: month, deficit: 0 };
-      const parts = allocate(
-        cents(total),
-        active.map((i) => pay[i]!),
-      );
-      active.forEach((i, k) => (pay[i] = parts[k]!));
+  } else if (run.fair && sumFloors > 0) {
+    for (const i of active) pay[i] = 0;
+    splitFairShares(total, active, run.floorNow, run.owedNow, weight, weightOrder, pay);
+  } else {
+    const open = active.filter((i) => need[i]! > 0);
+    if (open.length > 0 && R > 0) splitProRata(R, open, weight, need, weightOrder, pay);
+  }
+}
+
+/**
+ * Applies each payment to interest, then penalty, then principal; records the rows, the payoffs
+ * and the term-limit problems. True when the run must stop at this first problem.
+ */
+function settle(run: Run): boolean {
+  const { input, record, month, principal, interestDue, penalty, pay } = run;
+  const date = record ? addMonths(input.anchor, input.startMonth + month) : input.anchor;
+  const still: number[] = [];
+  for (const i of run.active) {
+    let p = pay[i]!;
+    const toInterest = Math.min(p, interestDue[i]!);
+    interestDue[i]! -= toInterest;
+    p -= toInterest;
+    const toPenalty = Math.min(p, penalty[i]!);
+    penalty[i]! -= toPenalty;
+    p -= toPenalty;
+    const toPrincipal = Math.min(p, principal[i]!);
+    principal[i]! -= toPrincipal;
+    p -= toPrincipal;
+    assert(p === 0, 'plan paid a debt more than it owed');
+    const left = principal[i]! + interestDue[i]! + penalty[i]!;
+    if (record) {
+      run.rows[i]!.push({
+        month,
+        date,
+        payment: cents(pay[i]!),
+        interest: cents(toInterest),
+        penalty: cents(toPenalty),
+        principal: cents(toPrincipal),
+        balanceAfter: cents(left),
+      });
+    }
+    if (left === 0) {
+      run.payoffMonth[i] = month;
+      run.isActive[i] = 0;
     } else {
-      const R = total - sumFloors;
-      if (sumNeed <= R) {
-        for (const i of active) pay[i]! += need[i]!;
-      } else if (strategy === 'highest-cost-first') {
-        let left = R;
-        for (const i of costOrder) {
-          if (left === 0) break;
-          if (isActive[i] === 0 || need[i]! === 0) continue;
-          const give = Math.min(need[i]!, left);
-          pay[i]! += give;
-          left -= give;
-        }
-      } else if (fair && sumFloors > 0) {
-        for (const i of active) pay[i] = 0;
-        splitFairShares(total, active, floorNow, owedNow, weight, weightOrder, pay);
-      } else {
-        const open = active.filter((i) => need[i]! > 0);
-        if (open.length > 0 && R > 0) splitProRata(R, open, weight, need, weightOrder, pay);
+      still.push(i);
+      if (month >= input.debts[i]!.termLimit && run.flagged[i] === 0) {
+        run.flagged[i] = 1;
+        run.problems.push({ reason: 'exceeds-max-term', index: i, month });
+        run.deficit += left;
+        if (run.stop) return true;
       }
     }
-    const date = record ? addMonths(input.anchor, input.startMonth + month) : input.anchor;
-    const still: number[] = [];
-    for (const i of active) {
-      let p = pay[i]!;
-      const toInterest = Math.min(p, interestDue[i]!);
-      interestDue[i]! -= toInterest;
-      p -= toInterest;
-      const toPenalty = Math.min(p, penalty[i]!);
-      penalty[i]! -= toPenalty;
-      p -= toPenalty;
-      const toPrincipal = Math.min(p, principal[i]!);
-      principal[i]! -= toPrincipal;
-      p -= toPrincipal;
-      assert(p === 0, 'plan paid a debt more than it owed');
-      const left = principal[i]! + interestDue[i]! + penalty[i]!;
-      if (record) {
-        rows[i]!.push({
-          month,
-          date,
-          payment: cents(pay[i]!),
-          interest: cents(toInterest),
-          penalty: cents(toPenalty),
-          principal: cents(toPrincipal),
-          balanceAfter: cents(left),
-        });
-      }
-      if (left === 0) {
-        payoffMonth[i] = month;
-        isActive[i] = 0;
-      } else {
-        still.push(i);
-        if (month >= debts[i]!.termLimit && flagged[i] === 0) {
-          flagged[i] = 1;
-          problems.push({ reason: 'exceeds-max-term', index: i, month });
-          deficit += left;
-          if (stop) return { feasible: false, problems, payoffMonth, rows, months: month, deficit };
-        }
-      }
-    }
-    active = still;
   }
-  return { feasible: problems.length === 0, problems, payoffMonth, rows, months: month, deficit };
+  run.active = still;
+  return false;
 }
