@@ -102,6 +102,59 @@ function parseDebt(raw: unknown, i: number, strategy: Strategy): Result<PlanDebt
   if (!kind.ok) return kind;
   const balance = amount(raw, 'balance', `${at}.balance`);
   if (!balance.ok) return balance;
+  const annual = annualRate(raw, at);
+  if (!annual.ok) return annual;
+  const contractual = amount(raw, 'contractualPayment', `${at}.contractualPayment`, 0 as Cents);
+  if (!contractual.ok) return contractual;
+  const penalty = amount(raw, 'penaltyAccrued', `${at}.penaltyAccrued`, 0 as Cents);
+  if (!penalty.ok) return penalty;
+  const interest = amount(raw, 'interestAccrued', `${at}.interestAccrued`, 0 as Cents);
+  if (!interest.ok) return interest;
+  const minPayment = amount(raw, 'minPayment', `${at}.minPayment`, 0 as Cents);
+  if (!minPayment.ok) return minPayment;
+  const mt = maxTerm(raw, at);
+  if (!mt.ok) return mt;
+  const concession = oneOf<Concession>(
+    raw['concession'],
+    CONCESSIONS,
+    `${at}.concession`,
+    'unknown-concession',
+    'none',
+  );
+  if (!concession.ok) return concession;
+  const reduced = reducedRate(raw, at, concession.value, annual.value.ppm);
+  if (!reduced.ok) return reduced;
+  const penaltyRate = optionalRate(raw, 'penaltyRate', `${at}.penaltyRate`);
+  if (!penaltyRate.ok) return penaltyRate;
+  const legalLine = optionalRate(raw, 'legalLine', `${at}.legalLine`);
+  if (!legalLine.ok) return legalLine;
+  const custom = customPayment(raw, at, strategy, minPayment.value);
+  if (!custom.ok) return custom;
+  return ok({
+    id: id.value,
+    creditor: creditor.value,
+    kind: kind.value,
+    balance: balance.value,
+    annualRatePpm: annual.value.ppm,
+    contractualPayment: contractual.value,
+    penaltyAccrued: penalty.value,
+    interestAccrued: interest.value,
+    minPayment: minPayment.value,
+    maxTerm: mt.value,
+    concession: concession.value,
+    reducedRatePpm: reduced.value,
+    customPayment: custom.value,
+    penaltyRatePpm: penaltyRate.value,
+    legalLinePpm: legalLine.value,
+    ...(annual.value.known ? {} : { rateKnown: false }),
+  });
+}
+
+/** The contract rate: required, but null says it is unknown. */
+function annualRate(
+  raw: Record<string, unknown>,
+  at: string,
+): Result<{ ppm: RatePpm; known: boolean }, FieldIssue> {
   if (raw['annualRate'] === undefined)
     return err(
       issue(
@@ -112,19 +165,13 @@ function parseDebt(raw: unknown, i: number, strategy: Strategy): Result<PlanDebt
       ),
     );
   // null: the rate is unknown; planned at 0 % and listed as an assumption (never guessed upward)
-  const rateKnown = raw['annualRate'] !== null;
-  const annual = rateKnown
-    ? rate(raw['annualRate'], `${at}.annualRate`)
-    : ok(0 as PlanDebt['annualRatePpm']);
-  if (!annual.ok) return annual;
-  const contractual = amount(raw, 'contractualPayment', `${at}.contractualPayment`, 0 as Cents);
-  if (!contractual.ok) return contractual;
-  const penalty = amount(raw, 'penaltyAccrued', `${at}.penaltyAccrued`, 0 as Cents);
-  if (!penalty.ok) return penalty;
-  const interest = amount(raw, 'interestAccrued', `${at}.interestAccrued`, 0 as Cents);
-  if (!interest.ok) return interest;
-  const minPayment = amount(raw, 'minPayment', `${at}.minPayment`, 0 as Cents);
-  if (!minPayment.ok) return minPayment;
+  if (raw['annualRate'] === null) return ok({ ppm: 0 as RatePpm, known: false });
+  const r = rate(raw['annualRate'], `${at}.annualRate`);
+  if (!r.ok) return r;
+  return ok({ ppm: r.value, known: true });
+}
+
+function maxTerm(raw: Record<string, unknown>, at: string): Result<number, FieldIssue> {
   const mt = raw['maxTerm'] ?? 60;
   if (typeof mt !== 'number' || !Number.isInteger(mt) || mt < 1 || mt > MAX_INPUT_TERM)
     return err(
@@ -135,38 +182,18 @@ function parseDebt(raw: unknown, i: number, strategy: Strategy): Result<PlanDebt
         `必须是 1 到 ${MAX_INPUT_TERM} 之间的整数（月）`,
       ),
     );
-  const concession = oneOf<Concession>(
-    raw['concession'],
-    CONCESSIONS,
-    `${at}.concession`,
-    'unknown-concession',
-    'none',
-  );
-  if (!concession.ok) return concession;
-  let reduced: RatePpm | null = null;
-  if (concession.value === 'reduce-rate') {
-    if (raw['reducedRate'] === undefined)
-      return err(
-        issue(
-          'missing-field',
-          `${at}.reducedRate`,
-          'is required when concession is reduce-rate',
-          '申请降息（reduce-rate）时必须填写目标利率',
-        ),
-      );
-    const r = rate(raw['reducedRate'], `${at}.reducedRate`);
-    if (!r.ok) return r;
-    if (r.value > annual.value)
-      return err(
-        issue(
-          'invalid-input',
-          `${at}.reducedRate`,
-          'is above the contract rate (annualRate)',
-          '高于合同利率（annualRate），不是降息',
-        ),
-      );
-    reduced = r.value;
-  } else if (raw['reducedRate'] !== undefined) {
+  return ok(mt);
+}
+
+/** The asked-for rate: required with reduce-rate (and not above the contract), refused otherwise. */
+function reducedRate(
+  raw: Record<string, unknown>,
+  at: string,
+  concession: Concession,
+  annual: RatePpm,
+): Result<RatePpm | null, FieldIssue> {
+  if (concession !== 'reduce-rate') {
+    if (raw['reducedRate'] === undefined) return ok(null);
     return err(
       issue(
         'invalid-input',
@@ -176,51 +203,58 @@ function parseDebt(raw: unknown, i: number, strategy: Strategy): Result<PlanDebt
       ),
     );
   }
-  let penaltyRate: RatePpm | null = null;
-  if (raw['penaltyRate'] !== undefined) {
-    const r = rate(raw['penaltyRate'], `${at}.penaltyRate`);
-    if (!r.ok) return r;
-    penaltyRate = r.value;
-  }
-  let legalLine: RatePpm | null = null;
-  if (raw['legalLine'] !== undefined) {
-    const r = rate(raw['legalLine'], `${at}.legalLine`);
-    if (!r.ok) return r;
-    legalLine = r.value;
-  }
-  let custom: Cents | null = null;
-  if (strategy === 'custom') {
-    const c = amount(raw, 'customPayment', `${at}.customPayment`);
-    if (!c.ok) return c;
-    if (c.value < minPayment.value)
-      return err(
-        issue(
-          'invalid-input',
-          `${at}.customPayment`,
-          "is below this debt's minPayment",
-          '低于该笔债务的最低还款额（minPayment）',
-        ),
-      );
-    custom = c.value;
-  }
-  return ok({
-    id: id.value,
-    creditor: creditor.value,
-    kind: kind.value,
-    balance: balance.value,
-    annualRatePpm: annual.value,
-    contractualPayment: contractual.value,
-    penaltyAccrued: penalty.value,
-    interestAccrued: interest.value,
-    minPayment: minPayment.value,
-    maxTerm: mt,
-    concession: concession.value,
-    reducedRatePpm: reduced,
-    customPayment: custom,
-    penaltyRatePpm: penaltyRate,
-    legalLinePpm: legalLine,
-    ...(rateKnown ? {} : { rateKnown: false }),
-  });
+  if (raw['reducedRate'] === undefined)
+    return err(
+      issue(
+        'missing-field',
+        `${at}.reducedRate`,
+        'is required when concession is reduce-rate',
+        '申请降息（reduce-rate）时必须填写目标利率',
+      ),
+    );
+  const r = rate(raw['reducedRate'], `${at}.reducedRate`);
+  if (!r.ok) return r;
+  if (r.value > annual)
+    return err(
+      issue(
+        'invalid-input',
+        `${at}.reducedRate`,
+        'is above the contract rate (annualRate)',
+        '高于合同利率（annualRate），不是降息',
+      ),
+    );
+  return r;
+}
+
+function optionalRate(
+  raw: Record<string, unknown>,
+  key: string,
+  field: string,
+): Result<RatePpm | null, FieldIssue> {
+  if (raw[key] === undefined) return ok(null);
+  return rate(raw[key], field);
+}
+
+/** The custom strategy's payment: required, and not below the debt's floor. */
+function customPayment(
+  raw: Record<string, unknown>,
+  at: string,
+  strategy: Strategy,
+  minPayment: Cents,
+): Result<Cents | null, FieldIssue> {
+  if (strategy !== 'custom') return ok(null);
+  const c = amount(raw, 'customPayment', `${at}.customPayment`);
+  if (!c.ok) return c;
+  if (c.value < minPayment)
+    return err(
+      issue(
+        'invalid-input',
+        `${at}.customPayment`,
+        "is below this debt's minPayment",
+        '低于该笔债务的最低还款额（minPayment）',
+      ),
+    );
+  return c;
 }
 
 /**
@@ -232,6 +266,27 @@ export function parsePlanInput(raw: unknown): Result<PlanInput, FieldIssue> {
     return err(issue('invalid-input', 'input', 'must be a JSON object', '必须是 JSON 对象'));
   const asOf = parseIsoDate(raw['asOf'], 'asOf');
   if (!asOf.ok) return asOf;
+  const capacity = parseCapacity(raw);
+  if (!capacity.ok) return capacity;
+  const strategy = oneOf<Strategy>(
+    raw['strategy'],
+    STRATEGIES,
+    'strategy',
+    'unknown-strategy',
+    'pro-rata-balance',
+  );
+  if (!strategy.ok) return strategy;
+  const debts = parseDebts(raw['debts'], strategy.value, capacity.value);
+  if (!debts.ok) return debts;
+  return ok({
+    asOf: asOf.value,
+    capacity: capacity.value,
+    strategy: strategy.value,
+    debts: debts.value,
+  });
+}
+
+function parseCapacity(raw: Record<string, unknown>): Result<Cents, FieldIssue> {
   const capacity = parseCents(
     typeof raw['capacity'] === 'number' ? String(raw['capacity']) : (raw['capacity'] as string),
     'capacity',
@@ -246,15 +301,15 @@ export function parsePlanInput(raw: unknown): Result<PlanInput, FieldIssue> {
         '每月可还金额必须大于 0（若预算无余力，请先申请暂缓/停催，而不是提出还款计划）',
       ),
     );
-  const strategy = oneOf<Strategy>(
-    raw['strategy'],
-    STRATEGIES,
-    'strategy',
-    'unknown-strategy',
-    'pro-rata-balance',
-  );
-  if (!strategy.ok) return strategy;
-  const debtsRaw = raw['debts'];
+  return capacity;
+}
+
+/** The debt list: non-empty, not too long, unique ids, each floor and the sums within limits. */
+function parseDebts(
+  debtsRaw: unknown,
+  strategy: Strategy,
+  capacity: Cents,
+): Result<PlanDebt[], FieldIssue> {
   if (!Array.isArray(debtsRaw) || debtsRaw.length === 0)
     return err(issue('invalid-input', 'debts', 'must be a non-empty array', '必须是非空数组'));
   if (debtsRaw.length > MAX_PLAN_DEBTS)
@@ -271,7 +326,7 @@ export function parsePlanInput(raw: unknown): Result<PlanInput, FieldIssue> {
   let customSum = 0;
   let owedSum = 0;
   for (let i = 0; i < debtsRaw.length; i++) {
-    const d = parseDebt(debtsRaw[i], i, strategy.value);
+    const d = parseDebt(debtsRaw[i], i, strategy);
     if (!d.ok) return d;
     const prev = seen.get(d.value.id);
     if (prev !== undefined)
@@ -284,7 +339,7 @@ export function parsePlanInput(raw: unknown): Result<PlanInput, FieldIssue> {
         ),
       );
     seen.set(d.value.id, i);
-    if (d.value.minPayment > capacity.value)
+    if (d.value.minPayment > capacity)
       return err(
         issue(
           'floor-above-capacity',
@@ -307,7 +362,7 @@ export function parsePlanInput(raw: unknown): Result<PlanInput, FieldIssue> {
       );
     debts.push(d.value);
   }
-  if (strategy.value === 'custom' && customSum > capacity.value)
+  if (strategy === 'custom' && customSum > capacity)
     return err(
       issue(
         'custom-above-capacity',
@@ -316,7 +371,7 @@ export function parsePlanInput(raw: unknown): Result<PlanInput, FieldIssue> {
         '自定义还款额合计超过每月可还金额',
       ),
     );
-  return ok({ asOf: asOf.value, capacity: capacity.value, strategy: strategy.value, debts });
+  return ok(debts);
 }
 
 /** The re-plan update file: `{"asOf","newCapacity","paymentsMade":[{"debtId","date","amount"}]}`. */
