@@ -63,39 +63,79 @@ function issue(code: IssueCode, field: string, message: string, messageZh: strin
  */
 export function replan(input: ReplanInput): Result<Replan, FieldIssue> {
   const prev = input.previousPlanInput;
+  const bad = checkDatesAndCapacity(input);
+  if (bad !== null) return err(bad);
+  const base = preparePlan(prev);
+  const floorIssue = checkFloors(input);
+  if (floorIssue !== null) return err(floorIssue);
+  const dates = dueDatesPassed(prev.asOf, input.asOf);
+  const k = dates.length - 1;
+  const paid = bucketPayments(input, dates);
+  if (!paid.ok) return paid;
+  const { debts, overpaid } = replayDebts(base, paid.value.paidBy, k);
+  const previous = finishPlan(base, { explain: false });
+  const plan = finishPlan(nextPlan(input, base, debts, k), { explain: input.explain !== false });
+  const changes: DebtChange[] = previous.proposals.map((old, i) =>
+    changeOf(old, plan.proposals[i]!, k, paid.value.actuallyPaid[i]!, overpaid[i]!),
+  );
+  return ok({
+    monthsElapsed: k,
+    previous,
+    plan,
+    changes,
+    summary: summarize(k, prev, input, plan, changes),
+  });
+}
+
+function checkDatesAndCapacity(input: ReplanInput): FieldIssue | null {
+  const prev = input.previousPlanInput;
   if (input.asOf < prev.asOf)
-    return err(
-      issue(
-        'invalid-date',
-        'asOf',
-        `is before the plan's start ${prev.asOf}`,
-        `早于原计划日期 ${prev.asOf}`,
-      ),
+    return issue(
+      'invalid-date',
+      'asOf',
+      `is before the plan's start ${prev.asOf}`,
+      `早于原计划日期 ${prev.asOf}`,
     );
   if (input.newCapacity <= 0)
-    return err(issue('capacity-not-positive', 'newCapacity', 'must be above zero', '必须大于 0'));
-  const base = preparePlan(prev);
-  const index = new Map(prev.debts.map((d, i) => [d.id, i]));
-  for (const [i, d] of prev.debts.entries())
+    return issue('capacity-not-positive', 'newCapacity', 'must be above zero', '必须大于 0');
+  return null;
+}
+
+function checkFloors(input: ReplanInput): FieldIssue | null {
+  for (const [i, d] of input.previousPlanInput.debts.entries())
     if (d.minPayment > input.newCapacity)
-      return err(
-        issue(
-          'floor-above-capacity',
-          `previousPlanInput.debts[${i}].minPayment`,
-          'is above the new monthly capacity',
-          '高于新的每月可还金额',
-        ),
+      return issue(
+        'floor-above-capacity',
+        `previousPlanInput.debts[${i}].minPayment`,
+        'is above the new monthly capacity',
+        '高于新的每月可还金额',
       );
-  // due dates passed by asOf
-  const dates: IsoDate[] = [prev.asOf];
+  return null;
+}
+
+/** The plan's start, then every due date passed by asOf (dates[m] is month m's). */
+function dueDatesPassed(start: IsoDate, asOf: IsoDate): IsoDate[] {
+  const dates: IsoDate[] = [start];
   for (let m = 1; ; m++) {
-    const d = addMonths(prev.asOf, m);
-    if (d > input.asOf) break;
+    const d = addMonths(start, m);
+    if (d > asOf) break;
     dates.push(d);
   }
+  return dates;
+}
+
+/**
+ * paidBy[m][i]: paid to debt i in month window m (1..k), m = k+1 for prepayments; and the total
+ * paid to each debt. Refuses an unknown debt, a date outside the window or an amount not above 0.
+ */
+function bucketPayments(
+  input: ReplanInput,
+  dates: readonly IsoDate[],
+): Result<{ paidBy: number[][]; actuallyPaid: number[] }, FieldIssue> {
+  const prev = input.previousPlanInput;
+  const index = new Map(prev.debts.map((d, i) => [d.id, i]));
   const k = dates.length - 1;
   const n = prev.debts.length;
-  // paidBy[m][i]: paid to debt i in month window m (1..k), m = k+1 for prepayments
   const paidBy: number[][] = Array.from({ length: k + 2 }, () =>
     Array.from({ length: n }, () => 0),
   );
@@ -129,8 +169,12 @@ export function replan(input: ReplanInput): Result<Replan, FieldIssue> {
     paidBy[m]![i]! += p.amount;
     actuallyPaid[i]! += p.amount;
   }
+  return ok({ paidBy, actuallyPaid });
+}
 
-  const overpaid = Array.from({ length: n }, () => 0);
+/** Each debt's state after k months of actual payments (interest, then penalty, then principal). */
+function replayDebts(base: PreparedPlan, paidBy: readonly number[][], k: number) {
+  const overpaid = Array.from({ length: base.engine.debts.length }, () => 0);
   const debts = base.engine.debts.map((d0, i) => {
     let principal: number = d0.principal;
     let interest: number = d0.interestDue;
@@ -156,10 +200,21 @@ export function replan(input: ReplanInput): Result<Replan, FieldIssue> {
       termLimit: d0.termLimit - k,
     };
   });
+  return { debts, overpaid };
+}
+
+/** The plan from asOf: same anchor, weights and terms, the replayed balances, the new capacity. */
+function nextPlan(
+  input: ReplanInput,
+  base: PreparedPlan,
+  debts: PreparedPlan['engine']['debts'],
+  k: number,
+): PreparedPlan {
+  const prev = input.previousPlanInput;
   const customSum = prev.debts.reduce((s, d) => s + (d.customPayment ?? 0), 0);
   const total =
     prev.strategy === 'custom' ? Math.min(customSum, input.newCapacity) : input.newCapacity;
-  const next: PreparedPlan = {
+  return {
     asOf: input.asOf,
     capacity: input.newCapacity,
     strategy: prev.strategy,
@@ -181,43 +236,40 @@ export function replan(input: ReplanInput): Result<Replan, FieldIssue> {
       },
     })),
   };
-  const opts = { explain: input.explain !== false };
-  const previous = finishPlan(base, { explain: false });
-  const plan = finishPlan(next, opts);
+}
 
-  const changes: DebtChange[] = previous.proposals.map((old, i) => {
-    const neu = plan.proposals[i]!;
-    let planned = 0;
-    for (const r of old.schedule) if (r.month <= k) planned += r.payment;
-    const oldNext = old.schedule.find((r) => r.month === k + 1)?.payment ?? cents(0);
-    const newFirst = neu.schedule[0]?.payment ?? cents(0);
-    let status: ChangeStatus;
-    if (neu.term === 0) status = 'repaid';
-    else if (!neu.meetsMaxTerm && old.meetsMaxTerm) status = 'no-longer-repaid-in-term';
-    else if (neu.endDate === null) status = 'unchanged';
-    else if (old.endDate === null || neu.endDate < old.endDate) status = 'earlier';
-    else if (neu.endDate > old.endDate) status = 'later';
-    else status = oldNext === newFirst ? 'unchanged' : 'amount-changed';
-    return {
-      id: old.id,
-      creditor: old.creditor,
-      plannedPaid: cents(planned),
-      actuallyPaid: cents(actuallyPaid[i]!),
-      overpaid: cents(overpaid[i]!),
-      oldEndDate: old.endDate,
-      newEndDate: neu.endDate,
-      oldMonthly: oldNext,
-      newMonthly: newFirst,
-      status,
-    };
-  });
-  return ok({
-    monthsElapsed: k,
-    previous,
-    plan,
-    changes,
-    summary: summarize(k, prev, input, plan, changes),
-  });
+type Proposal = Plan['proposals'][number];
+
+function changeOf(
+  old: Proposal,
+  neu: Proposal,
+  k: number,
+  actuallyPaid: number,
+  overpaid: number,
+): DebtChange {
+  let planned = 0;
+  for (const r of old.schedule) if (r.month <= k) planned += r.payment;
+  const oldNext = old.schedule.find((r) => r.month === k + 1)?.payment ?? cents(0);
+  const newFirst = neu.schedule[0]?.payment ?? cents(0);
+  let status: ChangeStatus;
+  if (neu.term === 0) status = 'repaid';
+  else if (!neu.meetsMaxTerm && old.meetsMaxTerm) status = 'no-longer-repaid-in-term';
+  else if (neu.endDate === null) status = 'unchanged';
+  else if (old.endDate === null || neu.endDate < old.endDate) status = 'earlier';
+  else if (neu.endDate > old.endDate) status = 'later';
+  else status = oldNext === newFirst ? 'unchanged' : 'amount-changed';
+  return {
+    id: old.id,
+    creditor: old.creditor,
+    plannedPaid: cents(planned),
+    actuallyPaid: cents(actuallyPaid),
+    overpaid: cents(overpaid),
+    oldEndDate: old.endDate,
+    newEndDate: neu.endDate,
+    oldMonthly: oldNext,
+    newMonthly: newFirst,
+    status,
+  };
 }
 
 function summarize(
@@ -240,56 +292,8 @@ function summarize(
     );
   }
   for (const c of changes) {
-    const diff = c.actuallyPaid - c.plannedPaid;
-    if (diff < 0) {
-      zh.push(`${c.creditor}：少还 ${formatMoney(cents(-diff))}。`);
-      en.push(`${c.creditor}: ${formatMoney(cents(-diff))} less paid than planned.`);
-    } else if (diff > 0) {
-      zh.push(`${c.creditor}：多还 ${formatMoney(cents(diff))}。`);
-      en.push(`${c.creditor}: ${formatMoney(cents(diff))} more paid than planned.`);
-    }
-    if (c.overpaid > 0) {
-      zh.push(`${c.creditor}：超出欠款 ${formatMoney(c.overpaid)}，应要求退还。`);
-      en.push(
-        `${c.creditor}: ${formatMoney(c.overpaid)} paid beyond what was owed; ask for it back.`,
-      );
-    }
-    if (c.status === 'unchanged') continue;
-    const oldE = c.oldEndDate ?? '—';
-    const newE = c.newEndDate ?? '—';
-    switch (c.status) {
-      case 'repaid':
-        zh.push(`${c.creditor}：已结清。`);
-        en.push(`${c.creditor}: repaid.`);
-        break;
-      case 'earlier':
-      case 'later':
-        zh.push(
-          `${c.creditor}：结清日期从 ${oldE} ${c.status === 'earlier' ? '提前' : '推迟'}到 ${newE}，每月 ${formatMoney(c.newMonthly)}。`,
-        );
-        en.push(
-          `${c.creditor}: end date moves ${c.status} from ${oldE} to ${newE}, ${formatMoney(c.newMonthly)} a month.`,
-        );
-        break;
-      case 'amount-changed':
-        zh.push(
-          `${c.creditor}：结清日期不变，每月从 ${formatMoney(c.oldMonthly)} 变为 ${formatMoney(c.newMonthly)}。`,
-        );
-        en.push(
-          `${c.creditor}: same end date; monthly amount ${formatMoney(c.oldMonthly)} → ${formatMoney(c.newMonthly)}.`,
-        );
-        break;
-      case 'no-longer-repaid-in-term':
-        zh.push(`${c.creditor}：在约定期数内已无法结清（原定 ${oldE}，现在要到 ${newE}）。`);
-        en.push(
-          `${c.creditor}: can no longer be repaid within its term (was ${oldE}, now ${newE}).`,
-        );
-        break;
-      default: {
-        const never: never = c.status;
-        throw new Error(`unknown status ${String(never)}`);
-      }
-    }
+    paymentLines(c, zh, en);
+    statusLines(c, zh, en);
   }
   if (!plan.feasible && plan.shortfall) {
     zh.push(`新计划不可行：每月还差 ${formatMoney(plan.shortfall.monthly)}。`);
@@ -300,4 +304,61 @@ function summarize(
     en.push('Nothing changed: the plan stands.');
   }
   return { zh, en };
+}
+
+/** Less or more paid than planned, and anything paid beyond what was owed. */
+function paymentLines(c: DebtChange, zh: string[], en: string[]): void {
+  const diff = c.actuallyPaid - c.plannedPaid;
+  if (diff < 0) {
+    zh.push(`${c.creditor}：少还 ${formatMoney(cents(-diff))}。`);
+    en.push(`${c.creditor}: ${formatMoney(cents(-diff))} less paid than planned.`);
+  } else if (diff > 0) {
+    zh.push(`${c.creditor}：多还 ${formatMoney(cents(diff))}。`);
+    en.push(`${c.creditor}: ${formatMoney(cents(diff))} more paid than planned.`);
+  }
+  if (c.overpaid > 0) {
+    zh.push(`${c.creditor}：超出欠款 ${formatMoney(c.overpaid)}，应要求退还。`);
+    en.push(
+      `${c.creditor}: ${formatMoney(c.overpaid)} paid beyond what was owed; ask for it back.`,
+    );
+  }
+}
+
+/** What changed for the debt: repaid, an earlier or later end, a new amount, or out of term. */
+function statusLines(c: DebtChange, zh: string[], en: string[]): void {
+  const oldE = c.oldEndDate ?? '—';
+  const newE = c.newEndDate ?? '—';
+  switch (c.status) {
+    case 'unchanged':
+      return;
+    case 'repaid':
+      zh.push(`${c.creditor}：已结清。`);
+      en.push(`${c.creditor}: repaid.`);
+      return;
+    case 'earlier':
+    case 'later':
+      zh.push(
+        `${c.creditor}：结清日期从 ${oldE} ${c.status === 'earlier' ? '提前' : '推迟'}到 ${newE}，每月 ${formatMoney(c.newMonthly)}。`,
+      );
+      en.push(
+        `${c.creditor}: end date moves ${c.status} from ${oldE} to ${newE}, ${formatMoney(c.newMonthly)} a month.`,
+      );
+      return;
+    case 'amount-changed':
+      zh.push(
+        `${c.creditor}：结清日期不变，每月从 ${formatMoney(c.oldMonthly)} 变为 ${formatMoney(c.newMonthly)}。`,
+      );
+      en.push(
+        `${c.creditor}: same end date; monthly amount ${formatMoney(c.oldMonthly)} → ${formatMoney(c.newMonthly)}.`,
+      );
+      return;
+    case 'no-longer-repaid-in-term':
+      zh.push(`${c.creditor}：在约定期数内已无法结清（原定 ${oldE}，现在要到 ${newE}）。`);
+      en.push(`${c.creditor}: can no longer be repaid within its term (was ${oldE}, now ${newE}).`);
+      return;
+    default: {
+      const never: never = c.status;
+      throw new Error(`unknown status ${String(never)}`);
+    }
+  }
 }
