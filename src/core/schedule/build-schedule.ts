@@ -49,68 +49,20 @@ export function buildSchedule(input: ScheduleInput): Result<Schedule, FieldIssue
   const bad = validateScheduleInput(input);
   if (bad) return err(bad);
   const { principal, periods: n, method } = input;
-  const due = (k: number): IsoDate =>
-    input.firstDueDate === undefined
-      ? addMonths(input.startDate, k)
-      : addMonths(input.firstDueDate, k - 1);
-  const monthlyInterest = (balance: number): Cents =>
-    mulDiv(balance, input.annualRatePpm, MONTH_DEN, 'halfUp');
-
   switch (method) {
-    case 'equal-installment': {
-      const payment = equalInstallmentPayment(principal, input.annualRatePpm, n);
-      const rows: ScheduleRow[] = [];
-      let balance: number = principal;
-      for (let k = 1; k <= n; k++) {
-        const interest = monthlyInterest(balance);
-        // payment ≥ round(P·r) ≥ round(balance·r) since balance never exceeds P, so principal ≥ 0
-        const part = k === n ? balance : Math.min(payment - interest, balance);
-        balance -= part;
-        rows.push(row(k, due(k), part, interest, 0, balance));
-      }
-      return ok(withTotals(rows));
-    }
+    case 'equal-installment':
+      return ok(withTotals(equalInstallmentRows(input)));
     case 'equal-principal':
     case 'interest-free':
     case 'flat-fee':
-    case 'daily-rate': {
-      const parts = allocate(
-        principal,
-        Array.from({ length: n }, () => 1),
-      );
-      const fee =
-        method === 'flat-fee'
-          ? mulDiv(principal, input.feeRatePerPeriodPpm ?? 0, PPM, 'halfUp')
-          : cents(0);
-      const rows: ScheduleRow[] = [];
-      let balance: number = principal;
-      let prev = input.startDate;
-      for (let k = 1; k <= n; k++) {
-        const date = due(k);
-        const interest =
-          method === 'equal-principal'
-            ? monthlyInterest(balance)
-            : method === 'daily-rate'
-              ? mulDiv(
-                  balance,
-                  BigInt(input.dailyRatePpm ?? 0) * BigInt(daysBetween(prev, date)),
-                  PPM,
-                  'halfUp',
-                )
-              : cents(0);
-        const part = parts[k - 1]!;
-        balance -= part;
-        rows.push(row(k, date, part, interest, fee, balance));
-        prev = date;
-      }
-      return ok(withTotals(rows));
-    }
+    case 'daily-rate':
+      return ok(withTotals(equalPrincipalRows(input)));
     case 'interest-only': {
-      const interest = monthlyInterest(principal);
+      const interest = monthlyInterest(input, principal);
       const rows: ScheduleRow[] = [];
       for (let k = 1; k <= n; k++) {
         const part = k === n ? principal : 0;
-        rows.push(row(k, due(k), part, interest, 0, k === n ? 0 : principal));
+        rows.push(row(k, dueOf(input, k), part, interest, 0, k === n ? 0 : principal));
       }
       return ok(withTotals(rows));
     }
@@ -121,13 +73,75 @@ export function buildSchedule(input: ScheduleInput): Result<Schedule, FieldIssue
         MONTH_DEN,
         'halfUp',
       );
-      return ok(withTotals([row(1, due(n), principal, interest, 0, 0)]));
+      return ok(withTotals([row(1, dueOf(input, n), principal, interest, 0, 0)]));
     }
     default: {
       const never: never = method;
       throw new Error(`unknown schedule method ${String(never)}`);
     }
   }
+}
+
+/** Period k's due date: k months after startDate, or firstDueDate then monthly. */
+function dueOf(input: ScheduleInput, k: number): IsoDate {
+  return input.firstDueDate === undefined
+    ? addMonths(input.startDate, k)
+    : addMonths(input.firstDueDate, k - 1);
+}
+
+function monthlyInterest(input: ScheduleInput, balance: number): Cents {
+  return mulDiv(balance, input.annualRatePpm, MONTH_DEN, 'halfUp');
+}
+
+/** 等额本息: one payment, interest on the balance, the last row takes what is left. */
+function equalInstallmentRows(input: ScheduleInput): ScheduleRow[] {
+  const { principal, periods: n } = input;
+  const payment = equalInstallmentPayment(principal, input.annualRatePpm, n);
+  const rows: ScheduleRow[] = [];
+  let balance: number = principal;
+  for (let k = 1; k <= n; k++) {
+    const interest = monthlyInterest(input, balance);
+    // payment ≥ round(P·r) ≥ round(balance·r) since balance never exceeds P, so principal ≥ 0
+    const part = k === n ? balance : Math.min(payment - interest, balance);
+    balance -= part;
+    rows.push(row(k, dueOf(input, k), part, interest, 0, balance));
+  }
+  return rows;
+}
+
+/** Equal principal parts, priced by method: monthly interest, a flat fee, nothing or daily interest. */
+function equalPrincipalRows(input: ScheduleInput): ScheduleRow[] {
+  const { principal, periods: n, method } = input;
+  const parts = allocate(
+    principal,
+    Array.from({ length: n }, () => 1),
+  );
+  const fee =
+    method === 'flat-fee'
+      ? mulDiv(principal, input.feeRatePerPeriodPpm ?? 0, PPM, 'halfUp')
+      : cents(0);
+  const rows: ScheduleRow[] = [];
+  let balance: number = principal;
+  let prev = input.startDate;
+  for (let k = 1; k <= n; k++) {
+    const date = dueOf(input, k);
+    const interest =
+      method === 'equal-principal'
+        ? monthlyInterest(input, balance)
+        : method === 'daily-rate'
+          ? mulDiv(
+              balance,
+              BigInt(input.dailyRatePpm ?? 0) * BigInt(daysBetween(prev, date)),
+              PPM,
+              'halfUp',
+            )
+          : cents(0);
+    const part = parts[k - 1]!;
+    balance -= part;
+    rows.push(row(k, date, part, interest, fee, balance));
+    prev = date;
+  }
+  return rows;
 }
 
 function row(
@@ -197,6 +211,36 @@ function rateIssue(
 
 /** The first problem with a schedule input, naming its field, or null when it is usable. */
 export function validateScheduleInput(input: ScheduleInput): FieldIssue | null {
+  const basic = methodAmountPeriodsIssue(input);
+  if (basic) return basic;
+  const dates = checkDates(input);
+  if (!dates.ok) return dates.error;
+  const annual = rateIssue('annualRate', input.annualRatePpm, 1, 'year');
+  if (annual) return annual;
+  const fee = feeIssue(input);
+  if (fee) return fee;
+  const daily = dailyIssue(input);
+  if (daily) return daily;
+  // upper bound of everything repaid, so no sum can leave the safe-integer range
+  const days = BigInt(daysBetween(dates.value.start, dates.value.last));
+  const p = BigInt(input.principal);
+  const periods = input.periods;
+  const bound =
+    p +
+    (p * BigInt(input.annualRatePpm) * BigInt(periods)) / MONTH_DEN +
+    (p * BigInt(input.feeRatePerPeriodPpm ?? 0) * BigInt(periods)) / BigInt(PPM) +
+    (p * BigInt(input.dailyRatePpm ?? 0) * days) / BigInt(PPM);
+  if (bound > BigInt(MAX_DERIVED_CENTS))
+    return fieldIssue(
+      'invalid-amount',
+      'principal',
+      'principal: with this rate and term the amounts repaid would exceed ¥10 trillion',
+      'principal：按此利率和期限，还款总额将超过 10 万亿元',
+    );
+  return null;
+}
+
+function methodAmountPeriodsIssue(input: ScheduleInput): FieldIssue | null {
   const { principal, periods, method } = input;
   if (!SCHEDULE_METHODS.includes(method as ScheduleMethod))
     return fieldIssue(
@@ -231,33 +275,45 @@ export function validateScheduleInput(input: ScheduleInput): FieldIssue | null {
       `periods: must be a whole number from 1 to ${MAX_PERIODS}, got ${String(periods)}`,
       `periods：期数必须是 1 到 ${MAX_PERIODS} 之间的整数，实际为 ${String(periods)}`,
     );
+  return null;
+}
+
+/** startDate, firstDueDate after it, and a last due date the calendar can hold. */
+function checkDates(input: ScheduleInput): Result<{ start: IsoDate; last: IsoDate }, FieldIssue> {
   const start = parseIsoDate(input.startDate, 'startDate');
-  if (!start.ok) return start.error;
+  if (!start.ok) return start;
   if (input.firstDueDate !== undefined) {
     const first = parseIsoDate(input.firstDueDate, 'firstDueDate');
-    if (!first.ok) return first.error;
+    if (!first.ok) return first;
     if (first.value <= start.value)
-      return fieldIssue(
-        'invalid-date',
-        'firstDueDate',
-        `firstDueDate: ${first.value} must be after startDate ${start.value}`,
-        `firstDueDate：首个还款日 ${first.value} 必须晚于放款日 ${start.value}`,
+      return err(
+        fieldIssue(
+          'invalid-date',
+          'firstDueDate',
+          `firstDueDate: ${first.value} must be after startDate ${start.value}`,
+          `firstDueDate：首个还款日 ${first.value} 必须晚于放款日 ${start.value}`,
+        ),
       );
   }
   const last =
     input.firstDueDate === undefined
-      ? addMonths(start.value, periods)
-      : addMonths(input.firstDueDate, periods - 1);
+      ? addMonths(start.value, input.periods)
+      : addMonths(input.firstDueDate, input.periods - 1);
   if (!parseIsoDate(last).ok)
-    return fieldIssue(
-      'invalid-input',
-      'periods',
-      `periods: the last due date ${last} is past the year 2200`,
-      `periods：最后还款日 ${last} 超出 2200 年`,
+    return err(
+      fieldIssue(
+        'invalid-input',
+        'periods',
+        `periods: the last due date ${last} is past the year 2200`,
+        `periods：最后还款日 ${last} 超出 2200 年`,
+      ),
     );
-  const annual = rateIssue('annualRate', input.annualRatePpm, 1, 'year');
-  if (annual) return annual;
-  if (method === 'flat-fee') {
+  return ok({ start: start.value, last });
+}
+
+/** A per-period fee: required for flat-fee, refused for any other method. */
+function feeIssue(input: ScheduleInput): FieldIssue | null {
+  if (input.method === 'flat-fee') {
     if (input.feeRatePerPeriodPpm === undefined)
       return fieldIssue(
         'invalid-input',
@@ -265,17 +321,21 @@ export function validateScheduleInput(input: ScheduleInput): FieldIssue | null {
         'feeRatePerPeriod: required for a flat-fee schedule (e.g. "0.006" for 0.6 % per period)',
         'feeRatePerPeriod：等本等息必须提供每期费率（例如 "0.006" 表示每期 0.6%）',
       );
-    const fee = rateIssue('feeRatePerPeriod', input.feeRatePerPeriodPpm, 12, 'month');
-    if (fee) return fee;
-  } else if (input.feeRatePerPeriodPpm !== undefined) {
+    return rateIssue('feeRatePerPeriod', input.feeRatePerPeriodPpm, 12, 'month');
+  }
+  if (input.feeRatePerPeriodPpm !== undefined)
     return fieldIssue(
       'invalid-input',
       'feeRatePerPeriod',
-      `feeRatePerPeriod: only a flat-fee schedule takes a per-period fee, not ${method}`,
+      `feeRatePerPeriod: only a flat-fee schedule takes a per-period fee, not ${input.method}`,
       `feeRatePerPeriod：只有等本等息（flat-fee）才有每期费率`,
     );
-  }
-  if (method === 'daily-rate') {
+  return null;
+}
+
+/** A daily rate: required for daily-rate, refused for any other method. */
+function dailyIssue(input: ScheduleInput): FieldIssue | null {
+  if (input.method === 'daily-rate') {
     if (input.dailyRatePpm === undefined)
       return fieldIssue(
         'invalid-input',
@@ -283,30 +343,14 @@ export function validateScheduleInput(input: ScheduleInput): FieldIssue | null {
         'dailyRate: required for a daily-rate schedule (e.g. "0.0005" for 日息万五)',
         'dailyRate：按日计息必须提供日利率（例如 "0.0005" 表示日息万五）',
       );
-    const daily = rateIssue('dailyRate', input.dailyRatePpm, 365, 'day');
-    if (daily) return daily;
-  } else if (input.dailyRatePpm !== undefined) {
+    return rateIssue('dailyRate', input.dailyRatePpm, 365, 'day');
+  }
+  if (input.dailyRatePpm !== undefined)
     return fieldIssue(
       'invalid-input',
       'dailyRate',
-      `dailyRate: only a daily-rate schedule takes a daily rate, not ${method}`,
+      `dailyRate: only a daily-rate schedule takes a daily rate, not ${input.method}`,
       `dailyRate：只有按日计息（daily-rate）才有日利率`,
-    );
-  }
-  // upper bound of everything repaid, so no sum can leave the safe-integer range
-  const days = BigInt(daysBetween(start.value, last));
-  const p = BigInt(principal);
-  const bound =
-    p +
-    (p * BigInt(input.annualRatePpm) * BigInt(periods)) / MONTH_DEN +
-    (p * BigInt(input.feeRatePerPeriodPpm ?? 0) * BigInt(periods)) / BigInt(PPM) +
-    (p * BigInt(input.dailyRatePpm ?? 0) * days) / BigInt(PPM);
-  if (bound > BigInt(MAX_DERIVED_CENTS))
-    return fieldIssue(
-      'invalid-amount',
-      'principal',
-      'principal: with this rate and term the amounts repaid would exceed ¥10 trillion',
-      'principal：按此利率和期限，还款总额将超过 10 万亿元',
     );
   return null;
 }
