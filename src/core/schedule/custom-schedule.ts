@@ -107,34 +107,9 @@ function validateCustomInput(input: CustomScheduleInput): FieldIssue | null {
       `payments: need 1 to ${MAX_PERIODS} dated payments`,
       `payments：需要 1 到 ${MAX_PERIODS} 笔带日期的还款`,
     );
-  let prev: IsoDate = start.value;
-  let total = 0;
-  for (let i = 0; i < payments.length; i++) {
-    const p = payments[i]!;
-    const d = parseIsoDate(p.dueDate, `payments[${i}].dueDate`);
-    if (!d.ok) return d.error;
-    if (d.value <= prev)
-      return fieldIssue(
-        'invalid-date',
-        `payments[${i}].dueDate`,
-        `payments[${i}].dueDate: ${d.value} must be after ${i === 0 ? `startDate ${prev}` : `the previous payment (${prev})`}`,
-        `payments[${i}].dueDate：${d.value} 必须晚于${i === 0 ? `放款日 ${prev}` : `上一笔还款日 ${prev}`}`,
-      );
-    if (
-      typeof p.amount !== 'number' ||
-      !Number.isSafeInteger(p.amount) ||
-      p.amount <= 0 ||
-      p.amount > MAX_AMOUNT_CENTS
-    )
-      return fieldIssue(
-        'invalid-amount',
-        `payments[${i}].amount`,
-        `payments[${i}].amount: must be more than 0`,
-        `payments[${i}].amount：还款金额必须大于 0`,
-      );
-    total += p.amount;
-    prev = d.value;
-  }
+  const walked = walkPayments(payments, start.value);
+  if (!walked.ok) return walked.error;
+  const { last: prev, total } = walked.value;
   const days = BigInt(daysBetween(start.value, prev));
   if (
     total > MAX_DERIVED_CENTS ||
@@ -155,4 +130,44 @@ function validateCustomInput(input: CustomScheduleInput): FieldIssue | null {
       `payments：还款合计 ${formatYuan(cents(total))} 少于本金 ${formatYuan(principal)}，永远还不清`,
     );
   return null;
+}
+
+/** Each payment dated after the one before (the first after startDate) with a usable amount. */
+function walkPayments(
+  payments: CustomScheduleInput['payments'],
+  start: IsoDate,
+): Result<{ last: IsoDate; total: number }, FieldIssue> {
+  let prev: IsoDate = start;
+  let total = 0;
+  for (let i = 0; i < payments.length; i++) {
+    const p = payments[i]!;
+    const d = parseIsoDate(p.dueDate, `payments[${i}].dueDate`);
+    if (!d.ok) return d;
+    if (d.value <= prev)
+      return err(
+        fieldIssue(
+          'invalid-date',
+          `payments[${i}].dueDate`,
+          `payments[${i}].dueDate: ${d.value} must be after ${i === 0 ? `startDate ${prev}` : `the previous payment (${prev})`}`,
+          `payments[${i}].dueDate：${d.value} 必须晚于${i === 0 ? `放款日 ${prev}` : `上一笔还款日 ${prev}`}`,
+        ),
+      );
+    if (
+      typeof p.amount !== 'number' ||
+      !Number.isSafeInteger(p.amount) ||
+      p.amount <= 0 ||
+      p.amount > MAX_AMOUNT_CENTS
+    )
+      return err(
+        fieldIssue(
+          'invalid-amount',
+          `payments[${i}].amount`,
+          `payments[${i}].amount: must be more than 0`,
+          `payments[${i}].amount：还款金额必须大于 0`,
+        ),
+      );
+    total += p.amount;
+    prev = d.value;
+  }
+  return ok({ last: prev, total });
 }
