@@ -61,14 +61,27 @@ function bit(x: number, i: number): boolean {
 /** The QR matrix (true = dark) for `text` as UTF-8 bytes; throws when it needs more than version 10. */
 export function qrMatrix(text: string): boolean[][] {
   const bytes = [...Buffer.from(text, 'utf8')];
+  const ver = versionFor(bytes.length);
+  const codewords = interleave(dataBytes(bytes, ver), ver);
+  const grid = functionPatterns(ver);
+  placeCodewords(grid, codewords);
+  chooseMask(grid);
+  return grid.modules;
+}
+
+/** The smallest version whose level-M capacity holds the bytes. */
+function versionFor(length: number): number {
   let ver = 1;
   for (; ver <= MAX_VERSION; ver++) {
     const countBits = ver <= 9 ? 8 : 16;
-    if (4 + countBits + bytes.length * 8 <= dataCodewords(ver) * 8) break;
+    if (4 + countBits + length * 8 <= dataCodewords(ver) * 8) break;
   }
   if (ver > MAX_VERSION) throw new Error('text too long for the built-in QR encoder');
+  return ver;
+}
 
-  // 1. data bits: byte mode, count, bytes, terminator, padding
+/** 1. data bits: byte mode, count, bytes, terminator, padding; as codewords. */
+function dataBytes(bytes: readonly number[], ver: number): number[] {
   const bits: number[] = [];
   const push = (val: number, len: number) => {
     for (let i = len - 1; i >= 0; i--) bits.push((val >>> i) & 1);
@@ -83,8 +96,11 @@ export function qrMatrix(text: string): boolean[][] {
   const data: number[] = [];
   for (let i = 0; i < bits.length; i += 8)
     data.push(bits.slice(i, i + 8).reduce((a, b) => (a << 1) | b, 0));
+  return data;
+}
 
-  // 2. Reed–Solomon per block, then interleave
+/** 2. Reed–Solomon per block, then interleave. */
+function interleave(data: readonly number[], ver: number): number[] {
   const numBlocks = BLOCKS_M[ver]!;
   const eccLen = ECC_PER_BLOCK_M[ver]!;
   const rawCodewords = Math.floor(rawDataModules(ver) / 8);
@@ -104,8 +120,19 @@ export function qrMatrix(text: string): boolean[][] {
     blocks.forEach((block, j) => {
       if (i !== shortLen - eccLen || j >= numShort) codewords.push(block[i]!);
     });
+  return codewords;
+}
 
-  // 3. function patterns
+/** The matrix being drawn: `fixed` marks function-pattern modules that data and masks skip. */
+interface Grid {
+  size: number;
+  modules: boolean[][];
+  fixed: boolean[][];
+  set: (x: number, y: number, dark: boolean) => void;
+}
+
+/** 3. function patterns: timing, finders, alignment, format (mask 0) and version bits. */
+function functionPatterns(ver: number): Grid {
   const size = ver * 4 + 17;
   const modules = Array.from({ length: size }, () => Array.from({ length: size }, () => false));
   const fixed = Array.from({ length: size }, () => Array.from({ length: size }, () => false));
@@ -113,6 +140,7 @@ export function qrMatrix(text: string): boolean[][] {
     modules[y]![x] = dark;
     fixed[y]![x] = true;
   };
+  const grid: Grid = { size, modules, fixed, set };
   for (let i = 0; i < size; i++) {
     set(6, i, i % 2 === 0);
     set(i, 6, i % 2 === 0);
@@ -129,6 +157,13 @@ export function qrMatrix(text: string): boolean[][] {
   finder(3, 3);
   finder(size - 4, 3);
   finder(3, size - 4);
+  alignmentPatterns(grid, ver);
+  formatBits(grid, 0);
+  if (ver >= 7) versionBits(grid, ver);
+  return grid;
+}
+
+function alignmentPatterns({ size, set }: Grid, ver: number): void {
   const align: number[] = [];
   if (ver > 1) {
     const numAlign = Math.floor(ver / 7) + 2;
@@ -148,34 +183,37 @@ export function qrMatrix(text: string): boolean[][] {
         for (let dx = -2; dx <= 2; dx++)
           set(align[i]! + dx, align[j]! + dy, Math.max(Math.abs(dx), Math.abs(dy)) !== 1);
     }
-  const formatBits = (mask: number) => {
-    const d = (FORMAT_BITS_M << 3) | mask;
-    let rem = d;
-    for (let i = 0; i < 10; i++) rem = (rem << 1) ^ ((rem >>> 9) * 0x537);
-    const b = ((d << 10) | rem) ^ 0x5412;
-    for (let i = 0; i <= 5; i++) set(8, i, bit(b, i));
-    set(8, 7, bit(b, 6));
-    set(8, 8, bit(b, 7));
-    set(7, 8, bit(b, 8));
-    for (let i = 9; i < 15; i++) set(14 - i, 8, bit(b, i));
-    for (let i = 0; i < 8; i++) set(size - 1 - i, 8, bit(b, i));
-    for (let i = 8; i < 15; i++) set(8, size - 15 + i, bit(b, i));
-    set(8, size - 8, true);
-  };
-  formatBits(0);
-  if (ver >= 7) {
-    let rem = ver;
-    for (let i = 0; i < 12; i++) rem = (rem << 1) ^ ((rem >>> 11) * 0x1f25);
-    const b = (ver << 12) | rem;
-    for (let i = 0; i < 18; i++) {
-      const a = size - 11 + (i % 3);
-      const c = Math.floor(i / 3);
-      set(a, c, bit(b, i));
-      set(c, a, bit(b, i));
-    }
-  }
+}
 
-  // 4. codewords in the zigzag
+function formatBits({ size, set }: Grid, mask: number): void {
+  const d = (FORMAT_BITS_M << 3) | mask;
+  let rem = d;
+  for (let i = 0; i < 10; i++) rem = (rem << 1) ^ ((rem >>> 9) * 0x537);
+  const b = ((d << 10) | rem) ^ 0x5412;
+  for (let i = 0; i <= 5; i++) set(8, i, bit(b, i));
+  set(8, 7, bit(b, 6));
+  set(8, 8, bit(b, 7));
+  set(7, 8, bit(b, 8));
+  for (let i = 9; i < 15; i++) set(14 - i, 8, bit(b, i));
+  for (let i = 0; i < 8; i++) set(size - 1 - i, 8, bit(b, i));
+  for (let i = 8; i < 15; i++) set(8, size - 15 + i, bit(b, i));
+  set(8, size - 8, true);
+}
+
+function versionBits({ size, set }: Grid, ver: number): void {
+  let rem = ver;
+  for (let i = 0; i < 12; i++) rem = (rem << 1) ^ ((rem >>> 11) * 0x1f25);
+  const b = (ver << 12) | rem;
+  for (let i = 0; i < 18; i++) {
+    const a = size - 11 + (i % 3);
+    const c = Math.floor(i / 3);
+    set(a, c, bit(b, i));
+    set(c, a, bit(b, i));
+  }
+}
+
+/** 4. codewords in the zigzag. */
+function placeCodewords({ size, modules, fixed }: Grid, codewords: readonly number[]): void {
   let n = 0;
   for (let right = size - 1; right >= 1; right -= 2) {
     if (right === 6) right = 5;
@@ -190,40 +228,43 @@ export function qrMatrix(text: string): boolean[][] {
         }
       }
   }
+}
 
-  // 5. the mask with the lowest penalty
-  const applyMask = (mask: number) => {
-    for (let y = 0; y < size; y++)
-      for (let x = 0; x < size; x++) {
-        if (fixed[y]![x]) continue;
-        const invert = [
-          (x + y) % 2 === 0,
-          y % 2 === 0,
-          x % 3 === 0,
-          (x + y) % 3 === 0,
-          (Math.floor(x / 3) + Math.floor(y / 2)) % 2 === 0,
-          ((x * y) % 2) + ((x * y) % 3) === 0,
-          (((x * y) % 2) + ((x * y) % 3)) % 2 === 0,
-          (((x + y) % 2) + ((x * y) % 3)) % 2 === 0,
-        ][mask]!;
-        if (invert) modules[y]![x] = !modules[y]![x];
-      }
-  };
+/** Inverts the data modules the mask pattern selects (applying it twice undoes it). */
+function applyMask({ size, modules, fixed }: Grid, mask: number): void {
+  for (let y = 0; y < size; y++)
+    for (let x = 0; x < size; x++) {
+      if (fixed[y]![x]) continue;
+      const invert = [
+        (x + y) % 2 === 0,
+        y % 2 === 0,
+        x % 3 === 0,
+        (x + y) % 3 === 0,
+        (Math.floor(x / 3) + Math.floor(y / 2)) % 2 === 0,
+        ((x * y) % 2) + ((x * y) % 3) === 0,
+        (((x * y) % 2) + ((x * y) % 3)) % 2 === 0,
+        (((x + y) % 2) + ((x * y) % 3)) % 2 === 0,
+      ][mask]!;
+      if (invert) modules[y]![x] = !modules[y]![x];
+    }
+}
+
+/** 5. the mask with the lowest penalty, applied with its format bits. */
+function chooseMask(grid: Grid): void {
   let best = 0;
   let bestScore = Infinity;
   for (let mask = 0; mask < 8; mask++) {
-    applyMask(mask);
-    formatBits(mask);
-    const score = penalty(modules);
+    applyMask(grid, mask);
+    formatBits(grid, mask);
+    const score = penalty(grid.modules);
     if (score < bestScore) {
       best = mask;
       bestScore = score;
     }
-    applyMask(mask);
+    applyMask(grid, mask);
   }
-  applyMask(best);
-  formatBits(best);
-  return modules;
+  applyMask(grid, best);
+  formatBits(grid, best);
 }
 
 /** Runs of 5+ same modules, 2×2 blocks and dark/light imbalance (rules N1, N2, N4). */
