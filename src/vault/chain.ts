@@ -111,89 +111,89 @@ export function verifyChain(
   let prevHash: Sha256Hex = GENESIS_HASH;
   let expected = 1;
   for (const e of entries) {
-    if (e.seq < expected) {
-      return err(
-        issue(
-          'entry-duplicated',
-          e.seq,
-          `ledger entry ${e.seq} appears twice or out of sequence`,
-          `账本第 ${e.seq} 条重复或顺序倒退`,
-        ),
-      );
-    }
-    if (e.seq > expected) {
-      const range = e.seq - 1 === expected ? `${expected}` : `${expected}–${e.seq - 1}`;
-      return err(
-        issue(
-          'entry-removed',
-          expected,
-          `ledger entry ${range} is missing (removed)`,
-          `账本第 ${range} 条缺失（被删除）`,
-        ),
-      );
-    }
-    const actual = hashEntry(e);
-    if (actual !== e.hash || e.prevHash !== prevHash) {
-      // Diagnose: an entry that still hashes correctly under another seq was moved, not edited.
-      const recordedSeq = actual === e.hash ? undefined : findRecordedSeq(e, entries.length);
-      if (recordedSeq !== undefined) {
-        return err(
-          issue(
-            'entry-reordered',
-            e.seq,
-            `ledger entry recorded as ${recordedSeq} now sits at ${e.seq} (reordered)`,
-            `账本中原第 ${recordedSeq} 条被移到第 ${e.seq} 条（顺序被改动）`,
-            recordedSeq,
-          ),
-        );
-      }
-      if (actual !== e.hash) {
-        return err(
-          issue(
-            'entry-edited',
-            e.seq,
-            `ledger entry ${e.seq} was changed after it was recorded (hash mismatch)`,
-            `账本第 ${e.seq} 条在记录后被修改（哈希不符）`,
-          ),
-        );
-      }
-      return err(
-        issue(
-          'entry-removed',
-          e.seq,
-          `ledger entry ${e.seq} does not link to entry ${e.seq - 1}: an entry before it was removed or replaced`,
-          `账本第 ${e.seq} 条与第 ${e.seq - 1} 条链接断开：之前的条目被删除或替换`,
-        ),
-      );
-    }
+    const bad = seqIssue(e, expected) ?? linkIssue(e, prevHash, entries.length);
+    if (bad !== null) return err(bad);
     prevHash = e.hash;
     expected += 1;
   }
   const count = expected - 1;
-  if (anchor) {
-    if (anchor.seq > count) {
-      return err(
-        issue(
-          'entries-truncated',
-          count + 1,
-          `ledger ends at entry ${count} but entry ${anchor.seq} was recorded earlier: the newest entries were removed`,
-          `账本只到第 ${count} 条，但此前已记录到第 ${anchor.seq} 条：最新的条目被删除`,
-        ),
-      );
-    }
-    const at = entries[anchor.seq - 1];
-    if (anchor.seq > 0 && at?.hash !== anchor.hash) {
-      return err(
-        issue(
-          'head-mismatch',
-          anchor.seq,
-          `ledger entry ${anchor.seq} is not the one recorded earlier (head hash differs)`,
-          `账本第 ${anchor.seq} 条与此前记录的头哈希不符`,
-        ),
-      );
-    }
-  }
+  const cut = anchor ? anchorIssue(entries, count, anchor) : null;
+  if (cut !== null) return err(cut);
   return ok({ count, headHash: prevHash });
+}
+
+/** An entry whose seq is not the next one: a duplicate (or going back), or a gap. */
+function seqIssue(e: LedgerEntry, expected: number): ChainIssue | null {
+  if (e.seq < expected)
+    return issue(
+      'entry-duplicated',
+      e.seq,
+      `ledger entry ${e.seq} appears twice or out of sequence`,
+      `账本第 ${e.seq} 条重复或顺序倒退`,
+    );
+  if (e.seq > expected) {
+    const range = e.seq - 1 === expected ? `${expected}` : `${expected}–${e.seq - 1}`;
+    return issue(
+      'entry-removed',
+      expected,
+      `ledger entry ${range} is missing (removed)`,
+      `账本第 ${range} 条缺失（被删除）`,
+    );
+  }
+  return null;
+}
+
+/** An entry that no longer hashes to its hash or does not link to the one before it. */
+function linkIssue(e: LedgerEntry, prevHash: Sha256Hex, n: number): ChainIssue | null {
+  const actual = hashEntry(e);
+  if (actual === e.hash && e.prevHash === prevHash) return null;
+  // Diagnose: an entry that still hashes correctly under another seq was moved, not edited.
+  const recordedSeq = actual === e.hash ? undefined : findRecordedSeq(e, n);
+  if (recordedSeq !== undefined)
+    return issue(
+      'entry-reordered',
+      e.seq,
+      `ledger entry recorded as ${recordedSeq} now sits at ${e.seq} (reordered)`,
+      `账本中原第 ${recordedSeq} 条被移到第 ${e.seq} 条（顺序被改动）`,
+      recordedSeq,
+    );
+  if (actual !== e.hash)
+    return issue(
+      'entry-edited',
+      e.seq,
+      `ledger entry ${e.seq} was changed after it was recorded (hash mismatch)`,
+      `账本第 ${e.seq} 条在记录后被修改（哈希不符）`,
+    );
+  return issue(
+    'entry-removed',
+    e.seq,
+    `ledger entry ${e.seq} does not link to entry ${e.seq - 1}: an entry before it was removed or replaced`,
+    `账本第 ${e.seq} 条与第 ${e.seq - 1} 条链接断开：之前的条目被删除或替换`,
+  );
+}
+
+/** A chain shorter than the anchored head, or a different entry at the anchored seq. */
+function anchorIssue(
+  entries: readonly LedgerEntry[],
+  count: number,
+  anchor: ChainAnchor,
+): ChainIssue | null {
+  if (anchor.seq > count)
+    return issue(
+      'entries-truncated',
+      count + 1,
+      `ledger ends at entry ${count} but entry ${anchor.seq} was recorded earlier: the newest entries were removed`,
+      `账本只到第 ${count} 条，但此前已记录到第 ${anchor.seq} 条：最新的条目被删除`,
+    );
+  const at = entries[anchor.seq - 1];
+  if (anchor.seq > 0 && at?.hash !== anchor.hash)
+    return issue(
+      'head-mismatch',
+      anchor.seq,
+      `ledger entry ${anchor.seq} is not the one recorded earlier (head hash differs)`,
+      `账本第 ${anchor.seq} 条与此前记录的头哈希不符`,
+    );
+  return null;
 }
 
 /** The seq under which an entry's other fields still hash to its stored hash, if any. */
