@@ -67,216 +67,223 @@ export interface LedgerHead {
 
 const DEFAULT_CHUNK = 4 * 1024 * 1024;
 
+/** Where one store keeps things, and how it reads and writes (the options resolved). */
+interface Layout {
+  root: string;
+  objectsDir: string;
+  tmpDir: string;
+  headsDir: string;
+  chunk: number;
+  openTemp: (path: string) => Promise<TempSink>;
+}
+
 export function createVaultStore(home: string, opts: VaultStoreOptions = {}): VaultStore {
   const root = join(home, 'vault');
-  const objectsDir = join(root, 'objects');
-  const tmpDir = join(root, 'tmp');
-  const chunk = opts.chunkBytes ?? DEFAULT_CHUNK;
-  const openTemp = opts.openTempSink ?? openFileSink;
+  const l: Layout = {
+    root,
+    objectsDir: join(root, 'objects'),
+    tmpDir: join(root, 'tmp'),
+    headsDir: join(root, 'heads'),
+    chunk: opts.chunkBytes ?? DEFAULT_CHUNK,
+    openTemp: opts.openTempSink ?? openFileSink,
+  };
+  return {
+    root,
+    objectPath: (hash) => objectPath(l, hash),
+    put: (source) => put(l, source),
+    has: async (hash) => exists(objectPath(l, hash)),
+    openVerified: (hash) => openVerified(l, hash),
+    check: (hash) => check(l, hash),
+    listObjects: () => listObjects(l),
+    sweepTemp: () => sweepTemp(l),
+    readHead: (caseId) => readHead(l, caseId),
+    writeHead: (caseId, head) => writeHead(l, caseId, head),
+  };
+}
 
-  function objectPath(hash: Sha256Hex): string {
-    return join(objectsDir, hash.slice(0, 2), hash.slice(2));
-  }
+function objectPath(l: Layout, hash: Sha256Hex): string {
+  return join(l.objectsDir, hash.slice(0, 2), hash.slice(2));
+}
 
-  async function put(source: string | AsyncIterable<Uint8Array>): Promise<PutResult> {
-    await mkdir(tmpDir, { recursive: true });
-    const tmp = join(tmpDir, `${process.pid}-${randomBytes(8).toString('hex')}.part`);
-    const hasher = createHash('sha256');
-    let size = 0;
-    let linked = false;
+function headPath(l: Layout, caseId: string): string {
+  return join(l.headsDir, `${encodeURIComponent(caseId)}.json`);
+}
+
+async function put(l: Layout, source: string | AsyncIterable<Uint8Array>): Promise<PutResult> {
+  await mkdir(l.tmpDir, { recursive: true });
+  const tmp = join(l.tmpDir, `${process.pid}-${randomBytes(8).toString('hex')}.part`);
+  const hasher = createHash('sha256');
+  let size = 0;
+  let linked = false;
+  try {
+    const sink = await l.openTemp(tmp);
     try {
-      const sink = await openTemp(tmp);
-      try {
-        const feed = (buf: Buffer): Promise<void> => {
-          // the write runs in libuv's pool while this thread hashes the same bytes
-          const written = sink.write(buf);
-          hasher.update(buf);
-          size += buf.length;
-          return written;
-        };
-        if (typeof source === 'string') await readFileOnce(source, chunk, feed);
-        else
-          for await (const piece of source)
-            await feed(
-              Buffer.isBuffer(piece)
-                ? piece
-                : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength),
-            );
-        await sink.sync();
-      } finally {
-        await sink.close();
-      }
-      const hash = hasher.digest('hex') as Sha256Hex;
-      const dest = objectPath(hash);
-      const shard = join(objectsDir, hash.slice(0, 2));
-      const shardIsNew = !(await exists(shard));
-      await mkdir(shard, { recursive: true });
-      if (shardIsNew) await fsyncDir(objectsDir);
-      try {
-        await link(tmp, dest);
-        linked = true;
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        if (code === 'EEXIST') return { hash, size, isNew: false };
-        if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS')
-          throw e;
-        // filesystems without hard links: rename, after checking we would not overwrite
-        if (await exists(dest)) return { hash, size, isNew: false };
-        await rename(tmp, dest);
-        linked = true;
-      }
-      await fsyncDir(shard);
-      return { hash, size, isNew: true };
-    } finally {
-      await unlink(tmp).catch(() => undefined);
-      if (linked) await fsyncDir(tmpDir).catch(() => undefined);
-    }
-  }
-
-  async function has(hash: Sha256Hex): Promise<boolean> {
-    return exists(objectPath(hash));
-  }
-
-  function openVerified(hash: Sha256Hex): Readable {
-    const hasher = createHash('sha256');
-    const check = new Transform({
-      transform(buf: Buffer, _enc, cb) {
+      const feed = (buf: Buffer): Promise<void> => {
+        // the write runs in libuv's pool while this thread hashes the same bytes
+        const written = sink.write(buf);
         hasher.update(buf);
-        cb(null, buf);
-      },
-      flush(cb) {
-        const actual = hasher.digest('hex');
-        cb(
-          actual === hash
-            ? null
-            : Object.assign(new Error(`vault object ${hash} changed on disk (now ${actual})`), {
-                code: 'EVAULTCHANGED',
-              }),
-        );
-      },
-    });
-    const input = createReadStream(objectPath(hash), { highWaterMark: chunk });
-    input.on('error', (e) => check.destroy(e));
-    return input.pipe(check);
-  }
-
-  async function check(hash: Sha256Hex): Promise<ObjectCheck> {
-    let fh;
-    try {
-      fh = await open(objectPath(hash), 'r');
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { status: 'missing' };
-      throw e;
+        size += buf.length;
+        return written;
+      };
+      if (typeof source === 'string') await readFileOnce(source, l.chunk, feed);
+      else
+        for await (const piece of source)
+          await feed(
+            Buffer.isBuffer(piece)
+              ? piece
+              : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength),
+          );
+      await sink.sync();
+    } finally {
+      await sink.close();
     }
-    const hasher = createHash('sha256');
-    let size = 0;
+    const hash = hasher.digest('hex') as Sha256Hex;
+    const dest = objectPath(l, hash);
+    const shard = join(l.objectsDir, hash.slice(0, 2));
+    const shardIsNew = !(await exists(shard));
+    await mkdir(shard, { recursive: true });
+    if (shardIsNew) await fsyncDir(l.objectsDir);
     try {
-      // a buffer sized to the file (up to one chunk): small objects stay cheap to check
-      const buf = Buffer.allocUnsafe(Math.max(1, Math.min(chunk, (await fh.stat()).size)));
-      for (;;) {
-        const { bytesRead } = await fh.read(buf, 0, buf.length, null);
-        if (bytesRead === 0) break;
-        hasher.update(buf.subarray(0, bytesRead));
-        size += bytesRead;
-      }
+      await link(tmp, dest);
+      linked = true;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return { hash, size, isNew: false };
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw e;
+      // filesystems without hard links: rename, after checking we would not overwrite
+      if (await exists(dest)) return { hash, size, isNew: false };
+      await rename(tmp, dest);
+      linked = true;
+    }
+    await fsyncDir(shard);
+    return { hash, size, isNew: true };
+  } finally {
+    await unlink(tmp).catch(() => undefined);
+    if (linked) await fsyncDir(l.tmpDir).catch(() => undefined);
+  }
+}
+
+function openVerified(l: Layout, hash: Sha256Hex): Readable {
+  const hasher = createHash('sha256');
+  const check = new Transform({
+    transform(buf: Buffer, _enc, cb) {
+      hasher.update(buf);
+      cb(null, buf);
+    },
+    flush(cb) {
+      const actual = hasher.digest('hex');
+      cb(
+        actual === hash
+          ? null
+          : Object.assign(new Error(`vault object ${hash} changed on disk (now ${actual})`), {
+              code: 'EVAULTCHANGED',
+            }),
+      );
+    },
+  });
+  const input = createReadStream(objectPath(l, hash), { highWaterMark: l.chunk });
+  input.on('error', (e) => check.destroy(e));
+  return input.pipe(check);
+}
+
+async function check(l: Layout, hash: Sha256Hex): Promise<ObjectCheck> {
+  let fh;
+  try {
+    fh = await open(objectPath(l, hash), 'r');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { status: 'missing' };
+    throw e;
+  }
+  const hasher = createHash('sha256');
+  let size = 0;
+  try {
+    // a buffer sized to the file (up to one chunk): small objects stay cheap to check
+    const buf = Buffer.allocUnsafe(Math.max(1, Math.min(l.chunk, (await fh.stat()).size)));
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+      if (bytesRead === 0) break;
+      hasher.update(buf.subarray(0, bytesRead));
+      size += bytesRead;
+    }
+  } finally {
+    await fh.close();
+  }
+  const actual = hasher.digest('hex') as Sha256Hex;
+  return actual === hash ? { status: 'ok', size } : { status: 'changed', actualHash: actual, size };
+}
+
+async function listObjects(l: Layout): Promise<Sha256Hex[]> {
+  const out: Sha256Hex[] = [];
+  let shards: string[];
+  try {
+    shards = await readdir(l.objectsDir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return out;
+    throw e;
+  }
+  for (const s of shards.sort()) {
+    if (!/^[0-9a-f]{2}$/.test(s)) continue;
+    for (const rest of (await readdir(join(l.objectsDir, s))).sort()) {
+      const h = s + rest;
+      if (isSha256Hex(h)) out.push(h);
+    }
+  }
+  return out;
+}
+
+async function sweepTemp(l: Layout): Promise<number> {
+  let names: string[];
+  try {
+    names = await readdir(l.tmpDir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const n of names) {
+    const pid = Number(/^(\d+)-[0-9a-f]+\.part$/.exec(n)?.[1]);
+    if (!Number.isSafeInteger(pid) || isAlive(pid)) continue;
+    await unlink(join(l.tmpDir, n)).then(
+      () => (removed += 1),
+      () => undefined,
+    );
+  }
+  return removed;
+}
+
+async function readHead(l: Layout, caseId: string): Promise<LedgerHead | null> {
+  let text: string;
+  try {
+    text = await readFile(headPath(l, caseId), 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+  try {
+    const v = JSON.parse(text) as { seq?: unknown; hash?: unknown };
+    if (Number.isSafeInteger(v.seq) && isSha256Hex(v.hash))
+      return { seq: v.seq as number, hash: v.hash };
+  } catch {
+    // fall through: an unreadable head file is reported as a bad head
+  }
+  return { seq: Number.MAX_SAFE_INTEGER, hash: '' as Sha256Hex };
+}
+
+async function writeHead(l: Layout, caseId: string, head: LedgerHead): Promise<void> {
+  await mkdir(l.headsDir, { recursive: true });
+  const tmp = join(l.headsDir, `.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const fh = await open(tmp, 'wx');
+    try {
+      await fh.writeFile(JSON.stringify({ seq: head.seq, hash: head.hash }) + '\n');
+      await fh.sync();
     } finally {
       await fh.close();
     }
-    const actual = hasher.digest('hex') as Sha256Hex;
-    return actual === hash
-      ? { status: 'ok', size }
-      : { status: 'changed', actualHash: actual, size };
+    await rename(tmp, headPath(l, caseId));
+    await fsyncDir(l.headsDir);
+  } finally {
+    await unlink(tmp).catch(() => undefined);
   }
-
-  async function listObjects(): Promise<Sha256Hex[]> {
-    const out: Sha256Hex[] = [];
-    let shards: string[];
-    try {
-      shards = await readdir(objectsDir);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return out;
-      throw e;
-    }
-    for (const s of shards.sort()) {
-      if (!/^[0-9a-f]{2}$/.test(s)) continue;
-      for (const rest of (await readdir(join(objectsDir, s))).sort()) {
-        const h = s + rest;
-        if (isSha256Hex(h)) out.push(h);
-      }
-    }
-    return out;
-  }
-
-  async function sweepTemp(): Promise<number> {
-    let names: string[];
-    try {
-      names = await readdir(tmpDir);
-    } catch {
-      return 0;
-    }
-    let removed = 0;
-    for (const n of names) {
-      const pid = Number(/^(\d+)-[0-9a-f]+\.part$/.exec(n)?.[1]);
-      if (!Number.isSafeInteger(pid) || isAlive(pid)) continue;
-      await unlink(join(tmpDir, n)).then(
-        () => (removed += 1),
-        () => undefined,
-      );
-    }
-    return removed;
-  }
-
-  const headsDir = join(root, 'heads');
-  const headPath = (caseId: string) => join(headsDir, `${encodeURIComponent(caseId)}.json`);
-
-  async function readHead(caseId: string): Promise<LedgerHead | null> {
-    let text: string;
-    try {
-      text = await readFile(headPath(caseId), 'utf8');
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw e;
-    }
-    try {
-      const v = JSON.parse(text) as { seq?: unknown; hash?: unknown };
-      if (Number.isSafeInteger(v.seq) && isSha256Hex(v.hash))
-        return { seq: v.seq as number, hash: v.hash };
-    } catch {
-      // fall through: an unreadable head file is reported as a bad head
-    }
-    return { seq: Number.MAX_SAFE_INTEGER, hash: '' as Sha256Hex };
-  }
-
-  async function writeHead(caseId: string, head: LedgerHead): Promise<void> {
-    await mkdir(headsDir, { recursive: true });
-    const tmp = join(headsDir, `.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
-    try {
-      const fh = await open(tmp, 'wx');
-      try {
-        await fh.writeFile(JSON.stringify({ seq: head.seq, hash: head.hash }) + '\n');
-        await fh.sync();
-      } finally {
-        await fh.close();
-      }
-      await rename(tmp, headPath(caseId));
-      await fsyncDir(headsDir);
-    } finally {
-      await unlink(tmp).catch(() => undefined);
-    }
-  }
-
-  return {
-    root,
-    objectPath,
-    put,
-    has,
-    openVerified,
-    check,
-    listObjects,
-    sweepTemp,
-    readHead,
-    writeHead,
-  };
 }
 
 /**
