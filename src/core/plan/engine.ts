@@ -365,6 +365,8 @@ function splitAboveFloors(run: Run, sumFloors: number, sumNeed: number): void {
  */
 function settle(run: Run): boolean {
   const { input, record, month, principal, interestDue, penalty, pay } = run;
+  const { rows, payoffMonth, isActive, flagged, problems } = run;
+  const { debts } = input;
   const date = record ? addMonths(input.anchor, input.startMonth + month) : input.anchor;
   const still: number[] = [];
   for (const i of run.active) {
@@ -381,7 +383,7 @@ function settle(run: Run): boolean {
     assert(p === 0, 'plan paid a debt more than it owed');
     const left = principal[i]! + interestDue[i]! + penalty[i]!;
     if (record) {
-      run.rows[i]!.push({
+      rows[i]!.push({
         month,
         date,
         payment: cents(pay[i]!),
@@ -392,13 +394,13 @@ function settle(run: Run): boolean {
       });
     }
     if (left === 0) {
-      run.payoffMonth[i] = month;
-      run.isActive[i] = 0;
+      payoffMonth[i] = month;
+      isActive[i] = 0;
     } else {
       still.push(i);
-      if (month >= input.debts[i]!.termLimit && run.flagged[i] === 0) {
-        run.flagged[i] = 1;
-        run.problems.push({ reason: 'exceeds-max-term', index: i, month });
+      if (month >= debts[i]!.termLimit && flagged[i] === 0) {
+        flagged[i] = 1;
+        problems.push({ reason: 'exceeds-max-term', index: i, month });
         run.deficit += left;
         if (run.stop) return true;
       }
