@@ -33,6 +33,9 @@ import {
   type ISpacingProperties,
 } from 'docx';
 import { signLine, type Block, type Doc, type Lang, type Run } from '../model.js';
+import { CELL_MARGIN, CONTENT_WIDTH, PAGE, SIZE, columnWidths } from './docx-layout.js';
+
+export { columnWidths, longestAtom, textWidth } from './docx-layout.js';
 
 const BODY_FONT: IFontAttributesProperties = {
   ascii: 'Times New Roman',
@@ -55,11 +58,6 @@ const HEADING_FONT: IFontAttributesProperties = {
 export const FONT_TABLE_XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:font w:name="SimSun"><w:altName w:val="宋体"/><w:panose1 w:val="02010600030101010101"/><w:charset w:val="86"/><w:family w:val="roman"/><w:pitch w:val="variable"/><w:sig w:usb0="00000003" w:usb1="288F0000" w:usb2="00000016" w:usb3="00000000" w:csb0="00040001" w:csb1="00000000"/></w:font><w:font w:name="SimHei"><w:altName w:val="黑体"/><w:panose1 w:val="02010609060101010101"/><w:charset w:val="86"/><w:family w:val="swiss"/><w:pitch w:val="fixed"/><w:sig w:usb0="800002BF" w:usb1="38CF7CFA" w:usb2="00000016" w:usb3="00000000" w:csb0="00040001" w:csb1="00000000"/></w:font><w:font w:name="Times New Roman"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font></w:fonts>`;
 
-/** half-points: 小四 12pt body, 四号 14pt headings, 小二 18pt title, 五号 10.5pt tables, 小五 9pt notice */
-const SIZE = { body: 24, heading: 28, title: 36, cell: 21, small: 18 } as const;
-/** twips: A4 and Word's default Chinese margins (2.54 cm top/bottom, 3.17 cm left/right) */
-const PAGE = { width: 11906, height: 16838, top: 1440, bottom: 1440, left: 1800, right: 1800 };
-const CONTENT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
 /**
  * Line heights as "at least" N pt: the same in every app whatever font it substitutes. ("auto"
  * multiplies the font's own line height, which is 1.0 em for SimSun but 1.45 em for Noto CJK,
@@ -105,84 +103,6 @@ function textRun(
 
 function runs(rs: Run[], size: number = SIZE.body): TextRun[] {
   return rs.map((r) => textRun(r.text, { bold: r.bold ?? false, size }));
-}
-
-const isWide = (cp: number) => cp >= 0x2e80;
-const isLatinAlnum = (ch: string) => /[A-Za-z0-9]/.test(ch);
-
-/**
- * Display width in half-em units: CJK and full-width forms count two, and each switch between
- * CJK and a Latin letter or digit half a unit more (Word and LibreOffice put a quarter-em gap
- * there: 自动调整中文与西文、数字的间距).
- */
-export function textWidth(s: string): number {
-  let w = 0;
-  let prev = '';
-  for (const ch of s) {
-    const wide = isWide(ch.codePointAt(0) ?? 0);
-    w += wide ? 2 : 1;
-    if (prev !== '') {
-      const prevWide = isWide(prev.codePointAt(0) ?? 0);
-      if ((wide && isLatinAlnum(prev)) || (prevWide && isLatinAlnum(ch))) w += 0.5;
-    }
-    prev = ch;
-  }
-  return w;
-}
-
-/**
- * Pieces of text no line may break inside: dates (2024年1月5日, 2024-01-05 14:30), times,
- * amounts and counts with their unit (¥32,940.55, 24期, 35.9%), and Latin runs (contract and
- * phone numbers). Anything else may break between characters, as Chinese text does.
- */
-const ATOM =
-  /\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|\d{4}-\d{2}-\d{2}(?: \d{1,2}:\d{2})?|[-−+]?[¥$￥]?\d[\d,]*(?:\.\d+)?(?:%|‰|[期天笔家元个月年]{1,2})?|[\x21-\x7e¥]+/gu;
-
-/** Width of the longest unbreakable piece of `s`, in half-em units (capped: very long codes wrap). */
-export function longestAtom(s: string): number {
-  let w = 0;
-  for (const m of s.matchAll(ATOM)) w = Math.max(w, textWidth(m[0]));
-  for (const ch of s.replace(ATOM, '')) w = Math.max(w, textWidth(ch));
-  return Math.min(w, 24);
-}
-
-/** twips per half-em at the table font size (10.5pt = 210 twips a CJK character) */
-const HALF_EM = (SIZE.cell / 2) * 10;
-const CELL_MARGIN = 80;
-const toTwips = (units: number) => Math.ceil((units + 1) * HALF_EM) + 2 * CELL_MARGIN;
-
-/**
- * Column widths in twips summing to the text width. Each column gets at least its longest
- * unbreakable piece (headers may wrap, but not below four characters); the rest goes to the
- * columns that want more, in proportion to how much more they want.
- */
-export function columnWidths(header: string[], rows: string[][]): number[] {
-  const cells = (i: number) => rows.map((r) => r[i] ?? '');
-  const min = header.map((h, i) =>
-    toTwips(Math.max(Math.min(textWidth(h), 8), ...cells(i).map(longestAtom))),
-  );
-  const want = header.map((h, i) =>
-    Math.max(min[i]!, toTwips(Math.min(40, Math.max(textWidth(h), ...cells(i).map(textWidth))))),
-  );
-  const sumMin = min.reduce((a, x) => a + x, 0);
-  let widths: number[];
-  if (sumMin >= CONTENT_WIDTH) {
-    // nothing fits: shrink in proportion (cells will wrap; better than running off the page)
-    widths = min.map((m) => Math.floor((CONTENT_WIDTH * m) / sumMin));
-  } else {
-    const extra = want.map((w, i) => w - min[i]!);
-    const sumExtra = extra.reduce((a, x) => a + x, 0);
-    const spare = CONTENT_WIDTH - sumMin;
-    if (sumExtra <= spare) {
-      // everything fits on one line: share the leftover in proportion to each column's width
-      const sumWant = want.reduce((a, x) => a + x, 0);
-      widths = want.map((w) => w + Math.floor(((CONTENT_WIDTH - sumWant) * w) / sumWant));
-    } else {
-      widths = min.map((m, i) => m + Math.floor((spare * extra[i]!) / sumExtra));
-    }
-  }
-  widths[widths.length - 1]! += CONTENT_WIDTH - widths.reduce((a, x) => a + x, 0);
-  return widths;
 }
 
 /** Whether a block's last paragraph stays on the page with the next block. */
@@ -265,6 +185,66 @@ function tableBlock(
   return out;
 }
 
+/** 此致/敬礼 and the signature lines, with the line for the handwritten signature. */
+function signatureBlock(
+  b: Extract<Block, { kind: 'signature' }>,
+  lang: Lang,
+  keepWithNext: boolean,
+): Paragraph[] {
+  const lines = b.lines.map(([l, v]) => `${l}：${v}`);
+  const signAt = b.signLine === false ? -1 : Math.min(1, lines.length);
+  if (signAt >= 0) lines.splice(signAt, 0, signLine(lang));
+  const all = [
+    ...b.closing.map((c, i) =>
+      para({
+        spacing: LINE.body,
+        keepNext: true,
+        keepLines: true,
+        ...(i === 0 && b.closing.length > 1 ? { indent: { firstLine: INDENT_2CH } } : {}),
+        children: [textRun(c)],
+      }),
+    ),
+    ...lines.map((text, i) =>
+      para({
+        // room above the name, and above the line for the handwritten signature
+        spacing: spacing(
+          LINE.body,
+          i === 0 ? { before: 240 } : i === signAt ? { before: 160 } : {},
+        ),
+        keepNext: i < lines.length - 1 || keepWithNext,
+        keepLines: true,
+        indent: { left: Math.floor(CONTENT_WIDTH * 0.5) },
+        children: [textRun(text)],
+      }),
+    ),
+  ];
+  return all;
+}
+
+/** 附件: the title and the numbered items, kept together and with what follows. */
+function attachmentsBlock(
+  b: Extract<Block, { kind: 'attachments' }>,
+  keepWithNext: boolean,
+): Paragraph[] {
+  return [
+    para({
+      spacing: spacing(LINE.body, { before: 240 }),
+      keepNext: b.items.length > 0 || keepWithNext,
+      keepLines: true,
+      children: [textRun(b.title)],
+    }),
+    ...b.items.map((i, k) =>
+      para({
+        spacing: LINE.body,
+        keepNext: k < b.items.length - 1 || keepWithNext,
+        keepLines: true,
+        indent: { left: INDENT_2CH + 360, hanging: 360 },
+        children: [textRun(`${k + 1}. ${i}`)],
+      }),
+    ),
+  ];
+}
+
 /**
  * One block as paragraphs/tables. `keepWithNext`: the block's last paragraph stays on the page
  * of the next block's first (used for the closing chain: last paragraph → 此致 → signature →
@@ -313,54 +293,10 @@ function block(b: Block, lang: Lang, { keepWithNext }: KeepOptions): (Paragraph 
           children: [textRun(b.checkbox ? '☐ ' : b.ordered ? `${k + 1}. ` : '• '), ...runs(item)],
         }),
       );
-    case 'signature': {
-      const lines = b.lines.map(([l, v]) => `${l}：${v}`);
-      const signAt = b.signLine === false ? -1 : Math.min(1, lines.length);
-      if (signAt >= 0) lines.splice(signAt, 0, signLine(lang));
-      const all = [
-        ...b.closing.map((c, i) =>
-          para({
-            spacing: LINE.body,
-            keepNext: true,
-            keepLines: true,
-            ...(i === 0 && b.closing.length > 1 ? { indent: { firstLine: INDENT_2CH } } : {}),
-            children: [textRun(c)],
-          }),
-        ),
-        ...lines.map((text, i) =>
-          para({
-            // room above the name, and above the line for the handwritten signature
-            spacing: spacing(
-              LINE.body,
-              i === 0 ? { before: 240 } : i === signAt ? { before: 160 } : {},
-            ),
-            keepNext: i < lines.length - 1 || keepWithNext,
-            keepLines: true,
-            indent: { left: Math.floor(CONTENT_WIDTH * 0.5) },
-            children: [textRun(text)],
-          }),
-        ),
-      ];
-      return all;
-    }
+    case 'signature':
+      return signatureBlock(b, lang, keepWithNext);
     case 'attachments':
-      return [
-        para({
-          spacing: spacing(LINE.body, { before: 240 }),
-          keepNext: b.items.length > 0 || keepWithNext,
-          keepLines: true,
-          children: [textRun(b.title)],
-        }),
-        ...b.items.map((i, k) =>
-          para({
-            spacing: LINE.body,
-            keepNext: k < b.items.length - 1 || keepWithNext,
-            keepLines: true,
-            indent: { left: INDENT_2CH + 360, hanging: 360 },
-            children: [textRun(`${k + 1}. ${i}`)],
-          }),
-        ),
-      ];
+      return attachmentsBlock(b, keepWithNext);
     case 'notice':
       return [
         para({

@@ -3,7 +3,7 @@
 // monthly amount, a shorter term), every step adds up to the plan's total, and the walk-away
 // point is the most the plan allows — never the opening offer.
 import { cents, type Cents } from '../../core/money/index.js';
-import type { Doc, Lang } from '../model.js';
+import type { Block, Doc, Lang } from '../model.js';
 import { checklist, fact, factTable, heading, list, para, run } from '../model.js';
 import {
   causeText,
@@ -99,29 +99,6 @@ export function buildCallScript(c: CaseInput, lang: Lang): Doc {
   const total = totalOutstanding(c);
   const y = you(ctx, c.lender);
   const steps = concessionLadder(c);
-  const stage = (i: number): string => {
-    if (i === 0) return ctx.t('首先提出', 'Open with');
-    if (i === steps.length - 1)
-      return ctx.t('底线（方案允许的最高额）', 'Walk-away (the most the plan allows)');
-    return ctx.t('可以让步', 'Can give');
-  };
-  const give = (i: number): string => {
-    if (i === 0) return '';
-    const prev = steps[i - 1]!;
-    const s = steps[i]!;
-    if (s.monthly === prev.monthly && s.asks.length < prev.asks.length)
-      return ctx.t('（让步：放弃减免请求，金额不变）', ' (give: drop the asks, same amounts)');
-    return ctx.t(
-      `（让步：月供增加${ctx.money(cents(s.monthly - prev.monthly))}，期数减少${prev.installments - s.installments}期）`,
-      ` (give: ${ctx.money(cents(s.monthly - prev.monthly))} more a month, ${prev.installments - s.installments} fewer installments)`,
-    );
-  };
-  const ladderRows = steps.map((s, i) => ({
-    cells: [String(i + 1), stage(i), stepText(ctx, s) + give(i)],
-    sources: [src.plan(c)],
-  }));
-  const walk = steps.at(-1);
-  const roomLeft = (p.walkAwayMonthly ?? p.monthlyPayment) > p.monthlyPayment;
   return finish(
     ctx,
     ctx.t('电话协商话术', 'Negotiation Call Script'),
@@ -171,71 +148,15 @@ export function buildCallScript(c: CaseInput, lang: Lang): Doc {
             `"My proposal: from ${ctx.date(p.firstDueOn)}, ${stepText(ctx, steps[0])}, ${ctx.money(p.totalPaid)} in total. That is what I can afford after essential household costs."`,
           ),
         ),
-      heading(
-        ctx.t(
-          '四、让步阶梯（从提出到底线）',
-          '4. Concession ladder (from the ask to the walk-away point)',
-        ),
-      ),
-      factTable(
-        [ctx.t('步骤', 'Step'), ctx.t('阶段', 'Stage'), ctx.t('说法', 'What to offer')],
-        ladderRows,
-        [true, false, false],
-      ),
-      walk !== undefined &&
-        fact(
-          [src.plan(c), ...(c.budget ? [src.budget(c)] : [])],
-          ctx.t(
-            `底线：月供超过${ctx.money(walk.monthly)}或期数少于${walk.installments}期，礼貌结束通话，改为书面申请。${roomLeft ? '' : '（方案已按全部可还金额安排，没有更多余地。）'}`,
-            `Walk-away: more than ${ctx.money(walk.monthly)} a month or fewer than ${walk.installments} installments: end the call politely and apply in writing.${roomLeft ? '' : ' (The plan already uses everything you can pay; there is no more room.)'}`,
-          ),
-        ),
+      ladder(ctx, c, p),
       para(
         ctx.t(
           '注意：不要当场答应超出能力的金额；停息、最长5年分期等是协商请求，不是法定权利，对方可以拒绝。不要向任何私人账户还款。',
           'Note: never agree on the spot to more than you can pay. An interest freeze or a five-year plan are requests, not rights; the lender may refuse. Never pay into a private account.',
         ),
       ),
-      heading(ctx.t('五、必须问清的问题', '5. Questions to ask')),
-      list(
-        [
-          ctx.t(
-            '您的姓名和工号是什么？本次通话是否录音？',
-            'What are your name and staff number? Is this call recorded?',
-          ),
-          ctx.t(
-            '协议期间如何向征信系统报送？已有的逾期记录会如何处理？',
-            'How will the plan be reported to the credit bureau? What happens to the existing overdue records?',
-          ),
-          ctx.t(
-            '能否发送书面协议或短信确认？多久能收到？',
-            'Will you send a written agreement or an SMS confirmation? When?',
-          ),
-          ctx.t(
-            `还款账户是什么？是否是${y}对公账户？`,
-            'Which account do I pay into? Is it your company account?',
-          ),
-          ctx.t(
-            '协议期间是否继续计收利息、罚息和其他费用？',
-            'Will interest, penalties or other fees continue during the plan?',
-          ),
-          ctx.t('达成协议后，催收是否停止？', 'Will collection stop once we agree?'),
-        ],
-        true,
-      ),
-      heading(ctx.t('六、通话记录（边打边填）', '6. Call record (fill in during the call)')),
-      checklist([
-        ctx.t('通话日期、时间：________', 'Date and time: ________'),
-        ctx.t('对方姓名 / 工号：________', 'Agent name / staff number: ________'),
-        ctx.t(
-          '对方回复的方案（月供、期数、减免）：________',
-          'Their offer (monthly, installments, waivers): ________',
-        ),
-        ctx.t('征信报送方式：________', 'Credit reporting treatment: ________'),
-        ctx.t('书面确认方式及时间：________', 'Written confirmation (how, when): ________'),
-        ctx.t('下一步及期限：________', 'Next step and deadline: ________'),
-        ctx.t('已录音并保存', 'Call recorded and saved'),
-      ]),
+      questions(ctx, y),
+      callRecord(ctx),
     ]),
     c,
   );
@@ -247,4 +168,105 @@ function openingRefs(ctx: Ctx, c: CaseInput): string {
   return known
     ? ctx.t(`合同编号/卡号${debtRefs(ctx, c)}`, `contract/card ${debtRefs(ctx, c)}`)
     : debtRefs(ctx, c);
+}
+
+// 五、必须问清的问题: what to pin down before the call ends
+function questions(ctx: Ctx, y: string): Block[] {
+  return compact([
+    heading(ctx.t('五、必须问清的问题', '5. Questions to ask')),
+    list(
+      [
+        ctx.t(
+          '您的姓名和工号是什么？本次通话是否录音？',
+          'What are your name and staff number? Is this call recorded?',
+        ),
+        ctx.t(
+          '协议期间如何向征信系统报送？已有的逾期记录会如何处理？',
+          'How will the plan be reported to the credit bureau? What happens to the existing overdue records?',
+        ),
+        ctx.t(
+          '能否发送书面协议或短信确认？多久能收到？',
+          'Will you send a written agreement or an SMS confirmation? When?',
+        ),
+        ctx.t(
+          `还款账户是什么？是否是${y}对公账户？`,
+          'Which account do I pay into? Is it your company account?',
+        ),
+        ctx.t(
+          '协议期间是否继续计收利息、罚息和其他费用？',
+          'Will interest, penalties or other fees continue during the plan?',
+        ),
+        ctx.t('达成协议后，催收是否停止？', 'Will collection stop once we agree?'),
+      ],
+      true,
+    ),
+  ]);
+}
+
+// 六、通话记录: blanks to fill in during the call
+function callRecord(ctx: Ctx): Block[] {
+  return compact([
+    heading(ctx.t('六、通话记录（边打边填）', '6. Call record (fill in during the call)')),
+    checklist([
+      ctx.t('通话日期、时间：________', 'Date and time: ________'),
+      ctx.t('对方姓名 / 工号：________', 'Agent name / staff number: ________'),
+      ctx.t(
+        '对方回复的方案（月供、期数、减免）：________',
+        'Their offer (monthly, installments, waivers): ________',
+      ),
+      ctx.t('征信报送方式：________', 'Credit reporting treatment: ________'),
+      ctx.t('书面确认方式及时间：________', 'Written confirmation (how, when): ________'),
+      ctx.t('下一步及期限：________', 'Next step and deadline: ________'),
+      ctx.t('已录音并保存', 'Call recorded and saved'),
+    ]),
+  ]);
+}
+
+// 四、让步阶梯: the steps from the opening ask to the walk-away point, each with what it gives
+function ladder(ctx: Ctx, c: CaseInput, p: NonNullable<CaseInput['plan']>): Block[] {
+  const steps = concessionLadder(c);
+  const stage = (i: number): string => {
+    if (i === 0) return ctx.t('首先提出', 'Open with');
+    if (i === steps.length - 1)
+      return ctx.t('底线（方案允许的最高额）', 'Walk-away (the most the plan allows)');
+    return ctx.t('可以让步', 'Can give');
+  };
+  const give = (i: number): string => {
+    if (i === 0) return '';
+    const prev = steps[i - 1]!;
+    const s = steps[i]!;
+    if (s.monthly === prev.monthly && s.asks.length < prev.asks.length)
+      return ctx.t('（让步：放弃减免请求，金额不变）', ' (give: drop the asks, same amounts)');
+    return ctx.t(
+      `（让步：月供增加${ctx.money(cents(s.monthly - prev.monthly))}，期数减少${prev.installments - s.installments}期）`,
+      ` (give: ${ctx.money(cents(s.monthly - prev.monthly))} more a month, ${prev.installments - s.installments} fewer installments)`,
+    );
+  };
+  const ladderRows = steps.map((s, i) => ({
+    cells: [String(i + 1), stage(i), stepText(ctx, s) + give(i)],
+    sources: [src.plan(c)],
+  }));
+  const walk = steps.at(-1);
+  const roomLeft = (p.walkAwayMonthly ?? p.monthlyPayment) > p.monthlyPayment;
+  return compact([
+    heading(
+      ctx.t(
+        '四、让步阶梯（从提出到底线）',
+        '4. Concession ladder (from the ask to the walk-away point)',
+      ),
+    ),
+    factTable(
+      [ctx.t('步骤', 'Step'), ctx.t('阶段', 'Stage'), ctx.t('说法', 'What to offer')],
+      ladderRows,
+      [true, false, false],
+    ),
+    walk !== undefined &&
+      fact(
+        [src.plan(c), ...(c.budget ? [src.budget(c)] : [])],
+        ctx.t(
+          `底线：月供超过${ctx.money(walk.monthly)}或期数少于${walk.installments}期，礼貌结束通话，改为书面申请。${roomLeft ? '' : '（方案已按全部可还金额安排，没有更多余地。）'}`,
+          `Walk-away: more than ${ctx.money(walk.monthly)} a month or fewer than ${walk.installments} installments: end the call politely and apply in writing.${roomLeft ? '' : ' (The plan already uses everything you can pay; there is no more room.)'}`,
+        ),
+      ),
+  ]);
 }

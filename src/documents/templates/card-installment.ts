@@ -1,11 +1,12 @@
 // 个性化分期还款申请 (credit cards): asks under 信用卡办法第70条, which is discretionary (S).
 // Never presents 停息 or 60 installments as a right: item 3 of 第70条 leaves interest to negotiation.
-import type { Doc, Lang } from '../model.js';
+import type { Block, Doc, Lang } from '../model.js';
 import { factIndented, heading, indented, list, para } from '../model.js';
 import {
   causeText,
   closing,
   compact,
+  type Ctx,
   concessionText,
   debtTable,
   exhibitsBlock,
@@ -86,47 +87,55 @@ export function buildCardInstallment(c: CaseInput, lang: Lang): Doc {
             'Note: the plan exceeds 60 installments, beyond the 5-year limit of Art. 70; adjust it.',
           ),
         ),
-      heading(ctx.t('三、请求协议载明的事项', '3. What I ask the agreement to state')),
-      list(
-        [
-          ctx.t('欠款余额、构成及币种', 'the balance owed, its make-up and currency'),
-          ctx.t(
-            '每期还款金额、还款日及还款方式',
-            'the amount, date and method of each installment',
-          ),
-          ctx.t(
-            `分期期间是否继续收取年费、利息及其他费用（本人请求：${p.concessions.map((k) => concessionText(ctx, k)).join('；') || '按协商结果'}）`,
-            `whether annual fees, interest and other fees continue during the plan (I ask to: ${p.concessions.map((k) => concessionText(ctx, k)).join('; ') || 'as negotiated'})`,
-          ),
-          ctx.t(
-            '双方的权利、义务和违约责任',
-            'both sides’ rights, duties and liability for breach',
-          ),
-        ],
-        true,
-      ),
-      heading(ctx.t('四、本人承诺', '4. My undertakings')),
-      list(
-        [
-          ctx.t('按协议按期足额还款', 'to pay every installment in full and on time'),
-          ctx.t(
-            '在协议约定的欠款全部清偿前，不向任何银行申请新的信用卡',
-            'not to apply for a credit card at any bank until the agreed debt is fully repaid',
-          ),
-        ],
-        true,
-      ),
-      indented(
-        ctx.t(
-          bank
-            ? '同时恳请贵行在协议签订后依照上述规定停止对本人的催收，并告知协议期间的征信报送方式。'
-            : `同时恳请${y}在协议签订后停止对本人的催收，并告知协议期间的征信报送方式。`,
-          'I also ask that, once the agreement is signed, collection stops as the same article requires, and that you tell me how the plan will be reported to the credit bureau.',
-        ),
-      ),
+      agreementTerms(ctx, p),
+      undertakings(ctx, bank, y),
       closing(ctx, c),
       exhibitsBlock(ctx, c, h?.proofs ?? []),
     ]),
     c,
   );
+}
+
+// 三、请求协议载明的事项: what 第70条's agreement should spell out, with the concessions asked
+function agreementTerms(ctx: Ctx, p: NonNullable<CaseInput['plan']>): Block[] {
+  return compact([
+    heading(ctx.t('三、请求协议载明的事项', '3. What I ask the agreement to state')),
+    list(
+      [
+        ctx.t('欠款余额、构成及币种', 'the balance owed, its make-up and currency'),
+        ctx.t('每期还款金额、还款日及还款方式', 'the amount, date and method of each installment'),
+        ctx.t(
+          `分期期间是否继续收取年费、利息及其他费用（本人请求：${p.concessions.map((k) => concessionText(ctx, k)).join('；') || '按协商结果'}）`,
+          `whether annual fees, interest and other fees continue during the plan (I ask to: ${p.concessions.map((k) => concessionText(ctx, k)).join('; ') || 'as negotiated'})`,
+        ),
+        ctx.t('双方的权利、义务和违约责任', 'both sides’ rights, duties and liability for breach'),
+      ],
+      true,
+    ),
+  ]);
+}
+
+// 四、本人承诺: pay on time, no new cards, and the request to stop collection once signed
+function undertakings(ctx: Ctx, bank: boolean, y: string): Block[] {
+  return compact([
+    heading(ctx.t('四、本人承诺', '4. My undertakings')),
+    list(
+      [
+        ctx.t('按协议按期足额还款', 'to pay every installment in full and on time'),
+        ctx.t(
+          '在协议约定的欠款全部清偿前，不向任何银行申请新的信用卡',
+          'not to apply for a credit card at any bank until the agreed debt is fully repaid',
+        ),
+      ],
+      true,
+    ),
+    indented(
+      ctx.t(
+        bank
+          ? '同时恳请贵行在协议签订后依照上述规定停止对本人的催收，并告知协议期间的征信报送方式。'
+          : `同时恳请${y}在协议签订后停止对本人的催收，并告知协议期间的征信报送方式。`,
+        'I also ask that, once the agreement is signed, collection stops as the same article requires, and that you tell me how the plan will be reported to the credit bureau.',
+      ),
+    ),
+  ]);
 }

@@ -7,6 +7,7 @@ import {
   causeText,
   closing,
   compact,
+  type Ctx,
   exhibitsBlock,
   finish,
   makeCtx,
@@ -22,44 +23,8 @@ export function buildHardship(c: CaseInput, lang: Lang): Doc {
   const ctx = makeCtx(lang);
   const h = c.hardship;
   assert(h, 'the hardship statement needs hardship facts');
-  const b = c.budget;
   const hs = [src.hardship(c)];
-  const bs = [src.budget(c)];
-  const incomeRows: { cells: string[]; sources: string[] }[] = [];
-  const push = (cells: string[], sources: string[]) => incomeRows.push({ cells, sources });
-  if (h.incomeBefore !== undefined)
-    push([ctx.t('困难发生前月收入', 'Monthly income before'), ctx.money(h.incomeBefore)], hs);
-  if (h.incomeAfter !== undefined)
-    push([ctx.t('目前月收入', 'Monthly income now'), ctx.money(h.incomeAfter)], hs);
-  if (h.incomeBefore !== undefined && h.incomeAfter !== undefined)
-    push(
-      [ctx.t('每月减少', 'Monthly drop'), ctx.money(subCents(h.incomeBefore, h.incomeAfter))],
-      hs,
-    );
-  if (b) {
-    push([ctx.t('家庭月收入', 'Household income (month)'), ctx.money(b.monthlyIncome)], bs);
-    push(
-      [
-        ctx.t('家庭必要支出（月）', 'Essential household costs (month)'),
-        ctx.money(b.priorityCosts),
-      ],
-      bs,
-    );
-    push([ctx.t('其他支出（月）', 'Other costs (month)'), ctx.money(b.otherCosts)], bs);
-    if (b.emergencyBuffer !== undefined)
-      push(
-        [ctx.t('应急储备（月）', 'Emergency reserve (month)'), ctx.money(b.emergencyBuffer)],
-        bs,
-      );
-    push(
-      [
-        ctx.t('可用于还款（月）', 'Available for creditors (month)'),
-        ctx.money(b.capacityForCreditors),
-      ],
-      bs,
-    );
-    push([ctx.t('全部债务合计', 'All debts'), ctx.money(b.totalDebt)], src.household(c));
-  }
+  const incomeRows = financeRows(ctx, c);
   return finish(
     ctx,
     ctx.t('困难情况说明', 'Statement of Financial Hardship'),
@@ -111,4 +76,49 @@ export function buildHardship(c: CaseInput, lang: Lang): Doc {
     ]),
     c,
   );
+}
+
+// 二、收支变化: the income drop from the hardship facts, then the household budget.
+function financeRows(ctx: Ctx, c: CaseInput): { cells: string[]; sources: string[] }[] {
+  const h = c.hardship;
+  assert(h, 'the hardship statement needs hardship facts');
+  const b = c.budget;
+  const hs = [src.hardship(c)];
+  const bs = [src.budget(c)];
+  const rows: { cells: string[]; sources: string[] }[] = [];
+  const push = (cells: string[], sources: string[]) => rows.push({ cells, sources });
+  if (h.incomeBefore !== undefined)
+    push([ctx.t('困难发生前月收入', 'Monthly income before'), ctx.money(h.incomeBefore)], hs);
+  if (h.incomeAfter !== undefined)
+    push([ctx.t('目前月收入', 'Monthly income now'), ctx.money(h.incomeAfter)], hs);
+  if (h.incomeBefore !== undefined && h.incomeAfter !== undefined)
+    push(
+      [ctx.t('每月减少', 'Monthly drop'), ctx.money(subCents(h.incomeBefore, h.incomeAfter))],
+      hs,
+    );
+  if (b) {
+    push([ctx.t('家庭月收入', 'Household income (month)'), ctx.money(b.monthlyIncome)], bs);
+    push(
+      [
+        ctx.t('家庭必要支出（月）', 'Essential household costs (month)'),
+        ctx.money(b.priorityCosts),
+      ],
+      bs,
+    );
+    push([ctx.t('其他支出（月）', 'Other costs (month)'), ctx.money(b.otherCosts)], bs);
+    if (b.emergencyBuffer !== undefined)
+      push(
+        [ctx.t('应急储备（月）', 'Emergency reserve (month)'), ctx.money(b.emergencyBuffer)],
+        bs,
+      );
+    push(
+      [
+        ctx.t('可用于还款（月）', 'Available for creditors (month)'),
+        ctx.money(b.capacityForCreditors),
+      ],
+      bs,
+    );
+    push([ctx.t('全部债务合计', 'All debts'), ctx.money(b.totalDebt)], src.household(c));
+  }
+  return rows;
 }

@@ -132,53 +132,8 @@ export function caseSources(c: CaseInput): SourceRef[] {
  * saved budget or exhibits gets no empty appendix.
  */
 export function withAppendices(doc: Doc, c: CaseInput, ctx: Ctx): Doc {
-  const sections: { title: string; blocks: Block[] }[] = [];
-  const s = c.budgetSheet;
-  if (s !== undefined) {
-    const left = s.income - s.priority - s.fixed - s.flexible - s.buffer;
-    assert(
-      left === s.capacity,
-      () => `the budget sheet does not reconcile (${left} ≠ ${s.capacity})`,
-    );
-    const src = [s.source];
-    const row = (zh: string, en: string, v: string) => ({
-      cells: [ctx.t(zh, en), v],
-      sources: src,
-    });
-    sections.push({
-      title: ctx.t('家庭收支情况表', 'Household income and spending'),
-      blocks: [
-        factTable(
-          [ctx.t('项目', 'Item'), ctx.t('每月金额', 'Monthly')],
-          [
-            row(
-              '家庭人口',
-              'Household size',
-              ctx.t(`${s.householdSize}人`, String(s.householdSize)),
-            ),
-            row('家庭月收入合计', 'Monthly income', ctx.money(s.income)),
-            ...s.priorityByCategory.map((p) =>
-              row(`必要支出：${p.labelZh}`, `Essential: ${p.labelEn}`, ctx.money(p.monthly)),
-            ),
-            row('必要支出小计', 'Essential spending', ctx.money(s.priority)),
-            row('其他固定支出', 'Other fixed costs', ctx.money(s.fixed)),
-            row('弹性支出', 'Flexible spending', ctx.money(s.flexible)),
-            row('应急备用金', 'Emergency buffer', ctx.money(s.buffer)),
-            row(
-              '可用于还款金额（收入 − 必要支出 − 其他固定支出 − 弹性支出 − 应急备用金）',
-              'Available for creditors (income − essential − fixed − flexible − buffer)',
-              ctx.money(s.capacity),
-            ),
-          ],
-          [false, true],
-          ctx.t(
-            `按${ctx.date(s.effectiveOn)}保存的家庭预算`,
-            `From the household budget saved on ${ctx.date(s.effectiveOn)}`,
-          ),
-        ),
-      ],
-    });
-  }
+  const sections: Appendix[] = [];
+  if (c.budgetSheet !== undefined) sections.push(budgetAppendix(ctx, c.budgetSheet));
   const ex = c.exhibits ?? [];
   if (ex.length > 0)
     sections.push({
@@ -217,4 +172,49 @@ export function withAppendices(doc: Doc, c: CaseInput, ctx: Ctx): Doc {
       ...x.blocks,
     );
   return { ...doc, blocks: [...blocks, ...tail] };
+}
+
+type Appendix = { title: string; blocks: Block[] };
+
+// 家庭收支情况表: the saved budget, line by line, which must reconcile to its capacity
+function budgetAppendix(ctx: Ctx, s: NonNullable<CaseInput['budgetSheet']>): Appendix {
+  const left = s.income - s.priority - s.fixed - s.flexible - s.buffer;
+  assert(
+    left === s.capacity,
+    () => `the budget sheet does not reconcile (${left} ≠ ${s.capacity})`,
+  );
+  const src = [s.source];
+  const row = (zh: string, en: string, v: string) => ({
+    cells: [ctx.t(zh, en), v],
+    sources: src,
+  });
+  return {
+    title: ctx.t('家庭收支情况表', 'Household income and spending'),
+    blocks: [
+      factTable(
+        [ctx.t('项目', 'Item'), ctx.t('每月金额', 'Monthly')],
+        [
+          row('家庭人口', 'Household size', ctx.t(`${s.householdSize}人`, String(s.householdSize))),
+          row('家庭月收入合计', 'Monthly income', ctx.money(s.income)),
+          ...s.priorityByCategory.map((p) =>
+            row(`必要支出：${p.labelZh}`, `Essential: ${p.labelEn}`, ctx.money(p.monthly)),
+          ),
+          row('必要支出小计', 'Essential spending', ctx.money(s.priority)),
+          row('其他固定支出', 'Other fixed costs', ctx.money(s.fixed)),
+          row('弹性支出', 'Flexible spending', ctx.money(s.flexible)),
+          row('应急备用金', 'Emergency buffer', ctx.money(s.buffer)),
+          row(
+            '可用于还款金额（收入 − 必要支出 − 其他固定支出 − 弹性支出 − 应急备用金）',
+            'Available for creditors (income − essential − fixed − flexible − buffer)',
+            ctx.money(s.capacity),
+          ),
+        ],
+        [false, true],
+        ctx.t(
+          `按${ctx.date(s.effectiveOn)}保存的家庭预算`,
+          `From the household budget saved on ${ctx.date(s.effectiveOn)}`,
+        ),
+      ),
+    ],
+  };
 }

@@ -1,5 +1,5 @@
 // 法律援助 preparation sheet: what to bring and what to ask, with an honest note on scope.
-import type { Doc, Lang } from '../model.js';
+import type { Block, Doc, Lang } from '../model.js';
 import {
   checklist,
   factIndented,
@@ -14,6 +14,7 @@ import {
 import {
   applicantBlock,
   compact,
+  type Ctx,
   debtTable,
   exhibitsBlock,
   finish,
@@ -25,7 +26,6 @@ import type { CaseInput } from './types.js';
 
 export function buildLegalAid(c: CaseInput, lang: Lang): Doc {
   const ctx = makeCtx(lang);
-  const b = c.budget;
   return finish(
     ctx,
     ctx.t('法律援助咨询准备单', 'Legal Aid Preparation Sheet'),
@@ -45,52 +45,9 @@ export function buildLegalAid(c: CaseInput, lang: Lang): Doc {
       ),
       heading(ctx.t('我的情况（一页概要）', 'My situation (one-page summary)')),
       applicantBlock(ctx, c),
-      b
-        ? factTable(
-            [ctx.t('项目', 'Item'), ctx.t('金额', 'Amount')],
-            [
-              [ctx.t('家庭人数', 'Household size'), String(b.householdSize), [src.budget(c)]],
-              [ctx.t('月收入', 'Monthly income'), ctx.money(b.monthlyIncome), [src.budget(c)]],
-              [
-                ctx.t('必要支出（月）', 'Essential costs (month)'),
-                ctx.money(b.priorityCosts),
-                [src.budget(c)],
-              ],
-              [
-                ctx.t('可用于还款（月）', 'Available for creditors (month)'),
-                ctx.money(b.capacityForCreditors),
-                [src.budget(c)],
-              ],
-              [ctx.t('债权人数量', 'Creditors'), String(b.creditorCount), src.household(c)],
-              [ctx.t('债务合计', 'Total debt'), ctx.money(b.totalDebt), src.household(c)],
-            ].map(([label, value, sources]) => ({
-              cells: [label as string, value as string],
-              sources: sources as SourceRef[],
-            })),
-            [false, true],
-          )
-        : factIndented(
-            src.debts(c),
-            ctx.t(
-              `本笔欠款：${ctx.money(totalOutstanding(c))}`,
-              `This debt: ${ctx.money(totalOutstanding(c))}`,
-            ),
-          ),
+      situation(ctx, c),
       debtTable(ctx, c),
-      heading(ctx.t('需要携带的材料', 'What to bring')),
-      checklist([
-        ctx.t('身份证原件及复印件', 'ID card and a copy'),
-        ctx.t(
-          '经济困难证明（或个人诚信承诺书、低保证等）',
-          'proof of financial hardship (or a signed declaration, subsistence-allowance card)',
-        ),
-        ctx.t('借款合同、借款App截图', 'loan contracts and screenshots from the lending apps'),
-        ctx.t('还款记录、银行流水', 'repayment records and bank statements'),
-        ctx.t('催收短信、通话录音、聊天记录', 'collection SMS, call recordings, chat logs'),
-        ctx.t('本人信用报告', 'my credit report'),
-        ctx.t('法院传票、起诉状等（如有）', 'court summons or complaint (if any)'),
-        ctx.t('本工具导出的证据包及清单', 'the evidence bundle and index exported by this tool'),
-      ]),
+      toBring(ctx),
       heading(ctx.t('想问的问题', 'Questions to ask')),
       list(
         [
@@ -114,4 +71,60 @@ export function buildLegalAid(c: CaseInput, lang: Lang): Doc {
     ]),
     c,
   );
+}
+
+// the one-page summary: the household budget when there is one, else the total owed here
+function situation(ctx: Ctx, c: CaseInput): Block {
+  const b = c.budget;
+  return b
+    ? factTable(
+        [ctx.t('项目', 'Item'), ctx.t('金额', 'Amount')],
+        [
+          [ctx.t('家庭人数', 'Household size'), String(b.householdSize), [src.budget(c)]],
+          [ctx.t('月收入', 'Monthly income'), ctx.money(b.monthlyIncome), [src.budget(c)]],
+          [
+            ctx.t('必要支出（月）', 'Essential costs (month)'),
+            ctx.money(b.priorityCosts),
+            [src.budget(c)],
+          ],
+          [
+            ctx.t('可用于还款（月）', 'Available for creditors (month)'),
+            ctx.money(b.capacityForCreditors),
+            [src.budget(c)],
+          ],
+          [ctx.t('债权人数量', 'Creditors'), String(b.creditorCount), src.household(c)],
+          [ctx.t('债务合计', 'Total debt'), ctx.money(b.totalDebt), src.household(c)],
+        ].map(([label, value, sources]) => ({
+          cells: [label as string, value as string],
+          sources: sources as SourceRef[],
+        })),
+        [false, true],
+      )
+    : factIndented(
+        src.debts(c),
+        ctx.t(
+          `本笔欠款：${ctx.money(totalOutstanding(c))}`,
+          `This debt: ${ctx.money(totalOutstanding(c))}`,
+        ),
+      );
+}
+
+// 需要携带的材料: the documents a legal-aid centre asks for
+function toBring(ctx: Ctx): Block[] {
+  return compact([
+    heading(ctx.t('需要携带的材料', 'What to bring')),
+    checklist([
+      ctx.t('身份证原件及复印件', 'ID card and a copy'),
+      ctx.t(
+        '经济困难证明（或个人诚信承诺书、低保证等）',
+        'proof of financial hardship (or a signed declaration, subsistence-allowance card)',
+      ),
+      ctx.t('借款合同、借款App截图', 'loan contracts and screenshots from the lending apps'),
+      ctx.t('还款记录、银行流水', 'repayment records and bank statements'),
+      ctx.t('催收短信、通话录音、聊天记录', 'collection SMS, call recordings, chat logs'),
+      ctx.t('本人信用报告', 'my credit report'),
+      ctx.t('法院传票、起诉状等（如有）', 'court summons or complaint (if any)'),
+      ctx.t('本工具导出的证据包及清单', 'the evidence bundle and index exported by this tool'),
+    ]),
+  ]);
 }

@@ -1,5 +1,5 @@
 // 调解申请书: asks a mediation body to mediate the repayment dispute.
-import type { Doc, Lang } from '../model.js';
+import type { Block, Doc, Lang } from '../model.js';
 import { factIndented, factList, heading, indented, para, run } from '../model.js';
 import { CHANNELS } from '../channels.js';
 import {
@@ -7,6 +7,7 @@ import {
   causeText,
   closing,
   compact,
+  type Ctx,
   debtTable,
   exhibitsBlock,
   finish,
@@ -34,35 +35,7 @@ export function buildMediation(c: CaseInput, lang: Lang): Doc {
       para(run(ctx.t('申请人', 'Applicant'), true)),
       applicantBlock(ctx, c),
       para(run(ctx.t('被申请人：', 'Respondent: '), true), c.lender.name),
-      heading(ctx.t('调解请求', 'What I ask')),
-      factList(
-        [
-          {
-            parts: [
-              ctx.t(
-                `就本人所欠被申请人${ctx.money(totalOutstanding(c))}借款，调解达成分期还款协议`,
-                `mediate an installment agreement for the ${ctx.money(totalOutstanding(c))} I owe the respondent`,
-              ),
-            ],
-            sources: src.debts(c),
-          },
-          ...(c.plan
-            ? [
-                {
-                  parts: [
-                    ctx.t(
-                      `按每月${ctx.money(c.plan.monthlyPayment)}、共${c.plan.installments}期的方案还款`,
-                      `on a plan of ${ctx.money(c.plan.monthlyPayment)} a month for ${c.plan.installments} installments`,
-                    ),
-                  ],
-                  sources: [src.plan(c)],
-                },
-              ]
-            : []),
-          { parts: [ctx.t('调解期间暂停催收', 'pause collection during mediation')], sources: [] },
-        ],
-        true,
-      ),
+      requests(ctx, c),
       heading(ctx.t('事实与理由', 'Facts and reasons')),
       debtTable(ctx, c),
       // each fact only as far as the record goes: the hardship from the profile, a negotiation
@@ -104,4 +77,39 @@ export function buildMediation(c: CaseInput, lang: Lang): Doc {
     ]),
     c,
   );
+}
+
+// 调解请求: an installment agreement, on the plan when there is one, and a pause in collection
+function requests(ctx: Ctx, c: CaseInput): Block[] {
+  return compact([
+    heading(ctx.t('调解请求', 'What I ask')),
+    factList(
+      [
+        {
+          parts: [
+            ctx.t(
+              `就本人所欠被申请人${ctx.money(totalOutstanding(c))}借款，调解达成分期还款协议`,
+              `mediate an installment agreement for the ${ctx.money(totalOutstanding(c))} I owe the respondent`,
+            ),
+          ],
+          sources: src.debts(c),
+        },
+        ...(c.plan
+          ? [
+              {
+                parts: [
+                  ctx.t(
+                    `按每月${ctx.money(c.plan.monthlyPayment)}、共${c.plan.installments}期的方案还款`,
+                    `on a plan of ${ctx.money(c.plan.monthlyPayment)} a month for ${c.plan.installments} installments`,
+                  ),
+                ],
+                sources: [src.plan(c)],
+              },
+            ]
+          : []),
+        { parts: [ctx.t('调解期间暂停催收', 'pause collection during mediation')], sources: [] },
+      ],
+      true,
+    ),
+  ]);
 }

@@ -1,6 +1,6 @@
 // 征信投诉 to the local PBOC branch (征信业管理条例 第26条: a written reply within 30 days of
 // acceptance): for a disputed credit-report entry, naming any earlier dispute as recorded.
-import type { Doc, Lang } from '../model.js';
+import type { Block, Doc, Lang } from '../model.js';
 import { factIndented, factTable, heading, indented, list, para, run } from '../model.js';
 import { CHANNELS } from '../channels.js';
 import { applicantBlock, closing, compact, exhibitsBlock, finish, makeCtx } from './common.js';
@@ -18,7 +18,6 @@ export function buildPbocComplaint(c: CaseInput, lang: Lang): Doc {
     cells: [ctx.t(zh, en), or(v)],
     sources: src,
   });
-  const prior = c.priorDisputes ?? [];
   return finish(
     ctx,
     ctx.t('征信投诉书', 'Credit-Reporting Complaint'),
@@ -40,41 +39,7 @@ export function buildPbocComplaint(c: CaseInput, lang: Lang): Doc {
         ],
         [false, false],
       ),
-      heading(ctx.t('二、已经提出的异议', '2. The dispute already raised')),
-      prior.length > 0
-        ? factTable(
-            [
-              ctx.t('提出日期', 'Raised on'),
-              ctx.t('向谁提出', 'With'),
-              ctx.t('受理编号', 'Reference'),
-              ctx.t('记录状态', 'Status'),
-            ],
-            prior.map((p) => ({
-              cells: [
-                p.sentOn ? ctx.date(p.sentOn) : BLANK,
-                ctx.t(p.addresseeZh, p.addresseeEn),
-                or(p.reference),
-                statusText(ctx, p.status),
-              ],
-              sources: [p.source],
-            })),
-            [false, false, false, false],
-          )
-        : indented(
-            ctx.t(
-              `本人于${BLANK}年${BLANK}月${BLANK}日向${BLANK}提出异议（请填写；如尚未提出，建议先提交征信异议申请）。`,
-              `I raised a dispute on ${BLANK} with ${BLANK} (fill in; if not yet raised, file the credit dispute first).`,
-            ),
-          ),
-      prior.some((p) => p.status === 'sent' || p.status === 'draft')
-        ? factIndented(
-            prior.map((p) => p.source),
-            ctx.t(
-              '截至本投诉书日期，本人记录中尚无上述异议的书面答复。',
-              'As of the date of this complaint, my record holds no written reply to that dispute.',
-            ),
-          )
-        : false,
+      priorDisputes(ctx, c),
       heading(ctx.t('三、依据与请求', '3. Grounds and request')),
       indented(
         ctx.t(
@@ -115,4 +80,46 @@ function statusText(ctx: ReturnType<typeof makeCtx>, s: string): string {
     closed: '已结束',
   };
   return ctx.t(zh[s] ?? s, s);
+}
+
+// 二、已经提出的异议: the disputes on record (and whether they still wait for a reply), else a blank
+function priorDisputes(ctx: ReturnType<typeof makeCtx>, c: CaseInput): Block[] {
+  const prior = c.priorDisputes ?? [];
+  return compact([
+    heading(ctx.t('二、已经提出的异议', '2. The dispute already raised')),
+    prior.length > 0
+      ? factTable(
+          [
+            ctx.t('提出日期', 'Raised on'),
+            ctx.t('向谁提出', 'With'),
+            ctx.t('受理编号', 'Reference'),
+            ctx.t('记录状态', 'Status'),
+          ],
+          prior.map((p) => ({
+            cells: [
+              p.sentOn ? ctx.date(p.sentOn) : BLANK,
+              ctx.t(p.addresseeZh, p.addresseeEn),
+              or(p.reference),
+              statusText(ctx, p.status),
+            ],
+            sources: [p.source],
+          })),
+          [false, false, false, false],
+        )
+      : indented(
+          ctx.t(
+            `本人于${BLANK}年${BLANK}月${BLANK}日向${BLANK}提出异议（请填写；如尚未提出，建议先提交征信异议申请）。`,
+            `I raised a dispute on ${BLANK} with ${BLANK} (fill in; if not yet raised, file the credit dispute first).`,
+          ),
+        ),
+    prior.some((p) => p.status === 'sent' || p.status === 'draft')
+      ? factIndented(
+          prior.map((p) => p.source),
+          ctx.t(
+            '截至本投诉书日期，本人记录中尚无上述异议的书面答复。',
+            'As of the date of this complaint, my record holds no written reply to that dispute.',
+          ),
+        )
+      : false,
+  ]);
 }

@@ -2,9 +2,17 @@
 // 治安管理处罚法 article in force on its date: 第42条 (2012 text, P) before 2026-01-01, 第50条
 // (2025 revision, S) from then on. Says "可能涉嫌", never "违反": the police decide.
 import type { IsoDate } from '../../core/dates/index.js';
-import type { Doc, Lang } from '../model.js';
+import type { Block, Doc, Lang, SourceRef } from '../model.js';
 import { factIndented, factList, factTable, heading, list, para, run } from '../model.js';
-import { applicantBlock, closing, compact, exhibitsBlock, finish, makeCtx } from './common.js';
+import {
+  applicantBlock,
+  closing,
+  compact,
+  exhibitsBlock,
+  finish,
+  makeCtx,
+  type Ctx,
+} from './common.js';
 import {
   caseSources,
   contactChannelText,
@@ -36,34 +44,7 @@ export function buildPoliceReport(c: CaseInput, lang: Lang): Doc {
   const after = contacts.flatMap((x, i) =>
     articleOf[i] === 'public-security-2025-50' ? [contactSource(x, i)] : [],
   );
-  const rules = [
-    ...(before.length > 0
-      ? [
-          {
-            parts: [
-              ctx.t(
-                `${ctx.cite('public-security-2012-42')}（适用于2026年1月1日前的行为）：反复发送侮辱、恐吓或者其他信息，干扰他人正常生活的，予以处罚。`,
-                `${ctx.cite('public-security-2012-42')} (conduct before 1 January 2026): persistently sending insulting, threatening or other messages that disturb normal life is punishable.`,
-              ),
-            ],
-            sources: before,
-          },
-        ]
-      : []),
-    ...(after.length > 0
-      ? [
-          {
-            parts: [
-              ctx.t(
-                `${ctx.cite('public-security-2025-50')}（适用于2026年1月1日起的行为）：反复发送侮辱、恐吓等信息，或者采取滋扰、纠缠、跟踪等方法干扰他人正常生活的，予以处罚；公安机关可以责令其在一定期限内禁止接触被侵害人。`,
-                `${ctx.cite('public-security-2025-50')} (conduct from 1 January 2026): repeated insulting or threatening messages, or harassment, pestering or stalking that disturbs normal life, are punishable; the police may order the person not to contact the victim for a set period.`,
-              ),
-            ],
-            sources: after,
-          },
-        ]
-      : []),
-  ];
+  const rules = applicableRules(ctx, before, after);
   return finish(
     ctx,
     ctx.t('报案材料', 'Police Report'),
@@ -83,28 +64,7 @@ export function buildPoliceReport(c: CaseInput, lang: Lang): Doc {
       heading(ctx.t('一、本人与该机构的借款', '1. My debts with it')),
       debtRefsTable(ctx, c),
       heading(ctx.t('二、本人记录的经过', '2. What happened, as I logged it')),
-      factTable(
-        [
-          ctx.t('日期', 'Date'),
-          ctx.t('方式', 'Channel'),
-          ctx.t('人员/工号', 'Agent'),
-          ctx.t('经过', 'What happened'),
-          ctx.t('适用条文', 'Article'),
-        ],
-        contacts.map((x, i) => ({
-          cells: [
-            ctx.date(x.on),
-            contactChannelText(ctx, x.channel),
-            or(x.agent),
-            or(x.summary),
-            articleOf[i] === 'public-security-2012-42'
-              ? ctx.t('第42条', 'Art. 42')
-              : ctx.t('第50条', 'Art. 50'),
-          ],
-          sources: [contactSource(x, i)],
-        })),
-        [false, false, false, false, false],
-      ),
+      incidentTable(ctx, contacts, articleOf),
       heading(ctx.t('三、可能涉及的规定', '3. Rules that may apply')),
       factList(rules, true),
       factIndented(
@@ -137,5 +97,72 @@ export function buildPoliceReport(c: CaseInput, lang: Lang): Doc {
       exhibitsBlock(ctx, c),
     ]),
     c,
+  );
+}
+
+// 三、可能涉及的规定: 第42条 for what happened before 2026-01-01, 第50条 from then on, each naming
+// the incidents it covers
+function applicableRules(
+  ctx: Ctx,
+  before: SourceRef[],
+  after: SourceRef[],
+): Parameters<typeof factList>[0] {
+  return [
+    ...(before.length > 0
+      ? [
+          {
+            parts: [
+              ctx.t(
+                `${ctx.cite('public-security-2012-42')}（适用于2026年1月1日前的行为）：反复发送侮辱、恐吓或者其他信息，干扰他人正常生活的，予以处罚。`,
+                `${ctx.cite('public-security-2012-42')} (conduct before 1 January 2026): persistently sending insulting, threatening or other messages that disturb normal life is punishable.`,
+              ),
+            ],
+            sources: before,
+          },
+        ]
+      : []),
+    ...(after.length > 0
+      ? [
+          {
+            parts: [
+              ctx.t(
+                `${ctx.cite('public-security-2025-50')}（适用于2026年1月1日起的行为）：反复发送侮辱、恐吓等信息，或者采取滋扰、纠缠、跟踪等方法干扰他人正常生活的，予以处罚；公安机关可以责令其在一定期限内禁止接触被侵害人。`,
+                `${ctx.cite('public-security-2025-50')} (conduct from 1 January 2026): repeated insulting or threatening messages, or harassment, pestering or stalking that disturbs normal life, are punishable; the police may order the person not to contact the victim for a set period.`,
+              ),
+            ],
+            sources: after,
+          },
+        ]
+      : []),
+  ];
+}
+
+// 二、本人记录的经过: each logged incident with the article in force on its date
+function incidentTable(
+  ctx: Ctx,
+  contacts: NonNullable<CaseInput['contacts']>,
+  articleOf: ReturnType<typeof publicSecurityArticleFor>[],
+): Block {
+  return factTable(
+    [
+      ctx.t('日期', 'Date'),
+      ctx.t('方式', 'Channel'),
+      ctx.t('人员/工号', 'Agent'),
+      ctx.t('经过', 'What happened'),
+      ctx.t('适用条文', 'Article'),
+    ],
+    contacts.map((x, i) => ({
+      cells: [
+        ctx.date(x.on),
+        contactChannelText(ctx, x.channel),
+        or(x.agent),
+        or(x.summary),
+        articleOf[i] === 'public-security-2012-42'
+          ? ctx.t('第42条', 'Art. 42')
+          : ctx.t('第50条', 'Art. 50'),
+      ],
+      sources: [contactSource(x, i)],
+    })),
+    [false, false, false, false, false],
   );
 }

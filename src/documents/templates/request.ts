@@ -1,6 +1,6 @@
 // 协商还款申请书: the installment request with the plan table, concessions and legal basis.
 // Every sentence that states a fact is built from the case and carries its records (sources).
-import { cents } from '../../core/money/index.js';
+import { cents, type Cents } from '../../core/money/index.js';
 import type { Block, Doc, Lang } from '../model.js';
 import { factIndented, factList, heading, indented, list } from '../model.js';
 import {
@@ -170,7 +170,6 @@ export function buildRequest(c: CaseInput, lang: Lang): Doc {
   const b = c.budget;
   const y = you(ctx, c.lender);
   const total = totalOutstanding(c);
-  const remainder = cents(total - p.totalPaid);
   const brand = c.lender.brand ? ctx.t(`（${c.lender.brand}）`, ` (${c.lender.brand})`) : '';
   const n = (k: number) => ctx.t(['一', '二', '三', '四', '五', '六'][k - 1]!, String(k));
   let k = 0;
@@ -178,7 +177,6 @@ export function buildRequest(c: CaseInput, lang: Lang): Doc {
     k += 1;
     return heading(ctx.t(`${n(k)}、${zh}`, `${n(k)}. ${en}`));
   };
-  const uniform = planIsUniform(p);
   return finish(
     ctx,
     ctx.t('协商还款申请书', 'Request for an Installment Repayment Plan'),
@@ -202,54 +200,11 @@ export function buildRequest(c: CaseInput, lang: Lang): Doc {
       ),
       debtTable(ctx, c),
       sec('困难情况', 'What happened'),
-      h
-        ? factIndented(
-            [src.hardship(c)],
-            ctx.t(
-              `自${ctx.date(h.since)}起，本人因${causeText(ctx, h.cause)}，收入明显减少，已无力按原合同约定还款。`,
-              `Since ${ctx.date(h.since)}, because of ${causeText(ctx, h.cause)}, my income has fallen and I can no longer pay as the contract requires.`,
-            ),
-            h.description.trim() === ''
-              ? ''
-              : ctx.t(`具体情况是：${h.description}`, ` In short: ${h.description}`),
-          )
-        : indented(
-            ctx
-              .t(
-                '本人目前难以按原合同约定还款，希望与贵方协商分期。',
-                'I find it hard to pay as the contract requires and would like to agree installments.',
-              )
-              .replace('贵方', y),
-          ),
-      indented(
-        ctx.t(
-          `本人无意逃避债务，愿意在能力范围内继续还款，恳请${y}给予分期还款的机会。`,
-          'I do not intend to avoid this debt. I want to repay within my means and ask you for the chance to do so in installments.',
-        ),
-      ),
+      hardshipParas(ctx, c, y),
       b && sec('还款能力', 'What I can pay'),
       budgetSentence(ctx, c),
       sec('还款方案', 'The plan'),
-      factIndented(
-        [src.plan(c)],
-        uniform
-          ? ctx.t(
-              `本人申请自${ctx.date(p.firstDueOn)}起每月还款${ctx.money(p.monthlyPayment)}，共${p.installments}期${p.lastPayment !== undefined && p.lastPayment !== p.monthlyPayment ? `（末期${ctx.money(p.lastPayment)}）` : ''}，至${ctx.date(p.endOn)}还清，还款总额${ctx.money(p.totalPaid)}。`,
-              `I propose to pay ${ctx.money(p.monthlyPayment)} a month from ${ctx.date(p.firstDueOn)}, ${p.installments} installments${p.lastPayment !== undefined && p.lastPayment !== p.monthlyPayment ? ` (the last ${ctx.money(p.lastPayment)})` : ''}, finishing on ${ctx.date(p.endOn)}; ${ctx.money(p.totalPaid)} in total.`,
-            )
-          : ctx.t(
-              `本人申请自${ctx.date(p.firstDueOn)}起分${p.installments}期还款，首期${ctx.money(p.monthlyPayment)}，各期金额按各笔借款的方案合计（见下表），至${ctx.date(p.endOn)}还清，还款总额${ctx.money(p.totalPaid)}。`,
-              `I propose ${p.installments} installments from ${ctx.date(p.firstDueOn)}, the first ${ctx.money(p.monthlyPayment)}, each the sum of the plans for the individual debts (see the table), finishing on ${ctx.date(p.endOn)}; ${ctx.money(p.totalPaid)} in total.`,
-            ),
-      ),
-      remainder > 0 &&
-        factIndented(
-          [...src.debts(c), src.plan(c)],
-          ctx.t(
-            `上述方案还款后剩余欠款${ctx.money(remainder)}（${ctx.money(total)} − ${ctx.money(p.totalPaid)}），本人请求待收入恢复后再行协商；届时本人将主动联系${y}。`,
-            `That leaves ${ctx.money(remainder)} outstanding (${ctx.money(total)} − ${ctx.money(p.totalPaid)}), which I ask to negotiate again once my income recovers; I will contact you then.`,
-          ),
-        ),
+      proposal(ctx, c, p, total),
       planTable(ctx, c),
       sec('请求事项', 'What I ask'),
       list(
@@ -282,4 +237,70 @@ export function buildRequest(c: CaseInput, lang: Lang): Doc {
     ]),
     c,
   );
+}
+
+// the hardship from the record (or a plain sentence without one), and the wish to repay
+function hardshipParas(ctx: Ctx, c: CaseInput, y: string): Block[] {
+  const h = c.hardship;
+  return compact([
+    h
+      ? factIndented(
+          [src.hardship(c)],
+          ctx.t(
+            `自${ctx.date(h.since)}起，本人因${causeText(ctx, h.cause)}，收入明显减少，已无力按原合同约定还款。`,
+            `Since ${ctx.date(h.since)}, because of ${causeText(ctx, h.cause)}, my income has fallen and I can no longer pay as the contract requires.`,
+          ),
+          h.description.trim() === ''
+            ? ''
+            : ctx.t(`具体情况是：${h.description}`, ` In short: ${h.description}`),
+        )
+      : indented(
+          ctx
+            .t(
+              '本人目前难以按原合同约定还款，希望与贵方协商分期。',
+              'I find it hard to pay as the contract requires and would like to agree installments.',
+            )
+            .replace('贵方', y),
+        ),
+    indented(
+      ctx.t(
+        `本人无意逃避债务，愿意在能力范围内继续还款，恳请${y}给予分期还款的机会。`,
+        'I do not intend to avoid this debt. I want to repay within my means and ask you for the chance to do so in installments.',
+      ),
+    ),
+  ]);
+}
+
+// the plan in one sentence (uniform or summed per debt), and any remainder left to negotiate
+function proposal(
+  ctx: Ctx,
+  c: CaseInput,
+  p: NonNullable<CaseInput['plan']>,
+  total: Cents,
+): Block[] {
+  const y = you(ctx, c.lender);
+  const remainder = cents(total - p.totalPaid);
+  const uniform = planIsUniform(p);
+  return compact([
+    factIndented(
+      [src.plan(c)],
+      uniform
+        ? ctx.t(
+            `本人申请自${ctx.date(p.firstDueOn)}起每月还款${ctx.money(p.monthlyPayment)}，共${p.installments}期${p.lastPayment !== undefined && p.lastPayment !== p.monthlyPayment ? `（末期${ctx.money(p.lastPayment)}）` : ''}，至${ctx.date(p.endOn)}还清，还款总额${ctx.money(p.totalPaid)}。`,
+            `I propose to pay ${ctx.money(p.monthlyPayment)} a month from ${ctx.date(p.firstDueOn)}, ${p.installments} installments${p.lastPayment !== undefined && p.lastPayment !== p.monthlyPayment ? ` (the last ${ctx.money(p.lastPayment)})` : ''}, finishing on ${ctx.date(p.endOn)}; ${ctx.money(p.totalPaid)} in total.`,
+          )
+        : ctx.t(
+            `本人申请自${ctx.date(p.firstDueOn)}起分${p.installments}期还款，首期${ctx.money(p.monthlyPayment)}，各期金额按各笔借款的方案合计（见下表），至${ctx.date(p.endOn)}还清，还款总额${ctx.money(p.totalPaid)}。`,
+            `I propose ${p.installments} installments from ${ctx.date(p.firstDueOn)}, the first ${ctx.money(p.monthlyPayment)}, each the sum of the plans for the individual debts (see the table), finishing on ${ctx.date(p.endOn)}; ${ctx.money(p.totalPaid)} in total.`,
+          ),
+    ),
+    remainder > 0 &&
+      factIndented(
+        [...src.debts(c), src.plan(c)],
+        ctx.t(
+          `上述方案还款后剩余欠款${ctx.money(remainder)}（${ctx.money(total)} − ${ctx.money(p.totalPaid)}），本人请求待收入恢复后再行协商；届时本人将主动联系${y}。`,
+          `That leaves ${ctx.money(remainder)} outstanding (${ctx.money(total)} − ${ctx.money(p.totalPaid)}), which I ask to negotiate again once my income recovers; I will contact you then.`,
+        ),
+      ),
+  ]);
 }
