@@ -61,7 +61,7 @@ run(['lender', 'add', '示例小贷', '--type', '小贷']);
 run(['debt', 'import', join(examples, '..', 'test', 'fixtures', 'import-debts.csv')]);
 run(['summary']);
 // delete and undo: the debt comes back
-run(['debt', 'add', '--lender', '示例小贷', '--principal', '3000', '--contract', 'SMOKE-1']);
+run(['debt', 'add', '--lender', '示例小贷', '--principal', '3000', '--contract-number', 'SMOKE-1']);
 const removed = JSON.parse(run(['--json', 'debt', 'remove', 'SMOKE-1']) || '{}');
 run(['undo', String(removed.undoId)]);
 run(['debt', 'show', 'SMOKE-1']);
