@@ -45,15 +45,15 @@ function belowZeroView(b: BelowZero | null) {
     atRisk:
       risk === null ? null : { lender: risk.lender, amount: y(risk.amount), dueDate: risk.dueOn },
     messageZh:
-      `${b.on} 余额将降到 ${y(b.balance)} 元（${b.cause}）` +
+      `${b.on} 余额将降到 ${formatMoney(b.balance)}（${b.cause}）` +
       (risk === null
         ? '。'
-        : `，${risk.debitOn} 要还的 ${risk.lender} ${y(risk.amount)} 元可能还不上。`),
+        : `，${risk.debitOn} 要还的 ${risk.lender} ${formatMoney(risk.amount)} 可能还不上。`),
     message:
-      `On ${b.on} the balance falls to ${y(b.balance)} (${b.cause})` +
+      `On ${b.on} the balance falls to ${formatMoney(b.balance)} (${b.cause})` +
       (risk === null
         ? '.'
-        : `; the ${y(risk.amount)} due to ${risk.lender} on ${risk.debitOn} is at risk.`),
+        : `; the ${formatMoney(risk.amount)} due to ${risk.lender} on ${risk.debitOn} is at risk.`),
   };
 }
 
