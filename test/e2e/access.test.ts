@@ -46,7 +46,7 @@ const profile = mkdtempSync(join(tmpdir(), 'chromium-access-'));
       const p1 = await stranger.newPage();
       await p1.goto(s.url);
       await expect.poll(() => p1.getByRole('alert').textContent()).toContain(SIGN_IN);
-      expect(await p1.getByRole('navigation').count()).toBe(0);
+      await expect.poll(() => p1.getByRole('navigation').count()).toBe(0);
 
       const owner = await phone();
       const p2 = await owner.newPage();
@@ -84,7 +84,7 @@ const profile = mkdtempSync(join(tmpdir(), 'chromium-access-'));
       const page = await ctx.newPage();
       await page.goto(s.url);
       expect(new URL(page.url()).pathname).toBe('/pair');
-      expect(await page.getByRole('heading', { name: '配对这台设备' }).count()).toBe(1);
+      await expect.poll(() => page.getByRole('heading', { name: '配对这台设备' }).count()).toBe(1);
       await page
         .getByLabel('配对码 / Pairing code')
         .fill('00000000' === s.access.pairingCode ? '1' : '00000000');

@@ -15,7 +15,9 @@ let phone: Phone;
 let page: Page;
 
 const noOverflow = async () =>
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
+    .toBeLessThanOrEqual(390);
 const status = () => page.getByRole('status').first().textContent();
 const card = () => page.locator('li.card').filter({ hasText: '借呗' }).first();
 
@@ -47,9 +49,9 @@ const card = () => page.locator('li.card').filter({ hasText: '借呗' }).first()
       const save = page.getByRole('button', { name: '保存协议' });
       await expect.poll(() => save.isDisabled()).toBe(true);
       // the greyed-out button says why
-      expect(await page.locator('form[aria-label="记录协议"]').textContent()).toContain(
-        '请先把标红或未填的项目填好',
-      );
+      await expect
+        .poll(() => page.locator('form[aria-label="记录协议"]').textContent())
+        .toContain('请先把标红或未填的项目填好');
       await page.getByLabel('达成日期', { exact: true }).fill('2026-11-20');
       await page.getByLabel('第一期还款日', { exact: true }).fill('2026-11-25');
       await page.getByLabel('每期金额', { exact: true }).fill('800');
@@ -57,7 +59,7 @@ const card = () => page.locator('li.card').filter({ hasText: '借呗' }).first()
       await save.click();
       await expect.poll(status).toContain('协议已记录');
       await expect.poll(() => card().textContent()).toContain('¥0.00 / ¥9,600.00');
-      expect(await card().textContent()).toContain('12 期 × ¥800.00，首期 2026-11-25');
+      await expect.poll(() => card().textContent()).toContain('12 期 × ¥800.00，首期 2026-11-25');
 
       await card().getByRole('button', { name: '修改协议：借呗' }).click();
       const edit = page.locator('form[aria-label="修改协议"]');
@@ -68,7 +70,7 @@ const card = () => page.locator('li.card').filter({ hasText: '借呗' }).first()
       await edit.getByRole('button', { name: '保存修改' }).click();
       await expect.poll(status).toContain('已保存修改：借呗');
       await expect.poll(() => card().textContent()).toContain('16 期 × ¥600.00');
-      expect(await card().textContent()).toContain('¥0.00 / ¥9,600.00');
+      await expect.poll(() => card().textContent()).toContain('¥0.00 / ¥9,600.00');
     });
 
     it('records a payment, edits it, deletes it and undoes the delete', async () => {
@@ -79,7 +81,7 @@ const card = () => page.locator('li.card').filter({ hasText: '借呗' }).first()
       await expect.poll(status).toContain('还款已记录');
       await expect.poll(() => card().textContent()).toContain('¥600.00 / ¥9,600.00');
       const payments = card().locator('section[aria-label="借呗 的还款记录"]');
-      expect(await payments.textContent()).toContain('2026-11-25 · ¥600.00');
+      await expect.poll(() => payments.textContent()).toContain('2026-11-25 · ¥600.00');
 
       await payments.getByRole('button', { name: '修改还款 2026-11-25 ¥600.00' }).click();
       const edit = payments.locator('form[aria-label="修改还款"]');
@@ -93,32 +95,34 @@ const card = () => page.locator('li.card').filter({ hasText: '借呗' }).first()
       await edit.getByRole('button', { name: '保存修改' }).click();
       await expect.poll(status).toContain('已保存修改：还款记录');
       await expect.poll(() => card().textContent()).toContain('¥650.00 / ¥9,600.00');
-      expect(await payments.textContent()).toContain('2026-11-26 · ¥650.00 · 含 50 元手续费');
+      await expect
+        .poll(() => payments.textContent())
+        .toContain('2026-11-26 · ¥650.00 · 含 50 元手续费');
       await noOverflow();
 
       await payments.getByRole('button', { name: '删除还款 2026-11-26 ¥650.00' }).click();
       const bar = payments.locator('.undo-bar');
       await expect.poll(() => bar.textContent()).toContain('已删除：还款 2026-11-26 ¥650.00');
       await expect.poll(() => card().textContent()).toContain('¥0.00 / ¥9,600.00');
-      expect(await payments.textContent()).toContain('还没有记录还款');
+      await expect.poll(() => payments.textContent()).toContain('还没有记录还款');
       await noOverflow();
       await phone.shot('07-agreements-undo');
       await bar.getByRole('button', { name: '撤销' }).click();
       await expect.poll(status).toContain('已恢复：还款 2026-11-26 ¥650.00');
       await expect.poll(() => card().textContent()).toContain('¥650.00 / ¥9,600.00');
-      expect(await payments.textContent()).toContain('2026-11-26 · ¥650.00');
+      await expect.poll(() => payments.textContent()).toContain('2026-11-26 · ¥650.00');
     });
 
     it('deletes the agreement and brings it back with its payment', async () => {
       await card().getByRole('button', { name: '删除协议：借呗' }).click();
       const bar = page.locator('section[aria-label="协议"] .undo-bar');
       await expect.poll(() => bar.textContent()).toContain('已删除：与借呗的协议');
-      expect(await page.locator('li.card').count()).toBe(0);
+      await expect.poll(() => page.locator('li.card').count()).toBe(0);
       await noOverflow();
       await bar.getByRole('button', { name: '撤销' }).click();
       await expect.poll(status).toContain('已恢复：与借呗的协议');
       await expect.poll(() => card().textContent()).toContain('¥650.00 / ¥9,600.00');
-      expect(await card().textContent()).toContain('16 期 × ¥600.00');
+      await expect.poll(() => card().textContent()).toContain('16 期 × ¥600.00');
       await noOverflow();
     });
   },

@@ -17,7 +17,9 @@ const apiList = async (path: string, field: string): Promise<Record<string, unkn
     field
   ]!;
 const noSideways = async () =>
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
+    .toBeLessThanOrEqual(390);
 const status = () => page.getByRole('status').first().textContent();
 
 (hasChromium ? describe : describe.skip)('contacts: edit, delete, undo, withdraw (390×844)', () => {
@@ -57,11 +59,13 @@ const status = () => page.getByRole('status').first().textContent();
     const flags = page.locator('section[aria-label="催收违规提示"]');
     await expect.poll(() => flags.locator('li').count()).toBeGreaterThan(0);
     const stop = flags.getByRole('link', { name: '生成停止联系第三人通知函' });
-    expect(await stop.count()).toBeGreaterThan(0);
-    expect(await stop.first().getAttribute('href')).toContain('/api/letters/stop-third-party');
-    expect(await flags.getByRole('link', { name: '向机构投诉（投诉函）' }).count()).toBeGreaterThan(
-      0,
-    );
+    await expect.poll(() => stop.count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => stop.first().getAttribute('href'))
+      .toContain('/api/letters/stop-third-party');
+    await expect
+      .poll(() => flags.getByRole('link', { name: '向机构投诉（投诉函）' }).count())
+      .toBeGreaterThan(0);
     expect(
       await flags.getByRole('link', { name: '更多投诉渠道' }).first().getAttribute('href'),
     ).toBe('/escalations');
@@ -73,10 +77,12 @@ const status = () => page.getByRole('status').first().textContent();
     const log = page.locator('section[aria-label="沟通记录"]');
     await log.getByRole('button', { name: '修改' }).click();
     const edit = page.getByRole('form', { name: '修改这条记录' });
-    expect(await edit.getByLabel('对方姓名或工号', { exact: true }).inputValue()).toBe(
-      '工号 A1023',
-    );
-    expect(await edit.getByLabel('时间', { exact: true }).inputValue()).toBe('2026-11-28T22:40');
+    await expect
+      .poll(() => edit.getByLabel('对方姓名或工号', { exact: true }).inputValue())
+      .toBe('工号 A1023');
+    await expect
+      .poll(() => edit.getByLabel('时间', { exact: true }).inputValue())
+      .toBe('2026-11-28T22:40');
     await noSideways();
     await phone.shot('contacts-editing', true);
     await edit.getByLabel('对方姓名或工号', { exact: true }).fill('工号 B2046');
@@ -123,13 +129,13 @@ const status = () => page.getByRole('status').first().textContent();
     const vault = page.locator('section[aria-label="证据"]');
     await vault.getByRole('button', { name: '撤回' }).click();
     const ask = page.getByRole('form', { name: '撤回证据' });
-    expect(await ask.getByRole('button', { name: '确认撤回' }).isDisabled()).toBe(true);
+    await expect.poll(() => ask.getByRole('button', { name: '确认撤回' }).isDisabled()).toBe(true);
     await ask.getByLabel('撤回原因', { exact: true }).fill('传错了文件');
     await ask.getByRole('button', { name: '确认撤回' }).click();
     await expect.poll(status).toContain('已撤回这份证据');
     await expect.poll(() => vault.locator('del').first().textContent()).toBe('传错的截图.png');
-    expect(await vault.textContent()).toContain('已撤回');
-    expect(await vault.textContent()).toContain('传错了文件');
+    await expect.poll(() => vault.textContent()).toContain('已撤回');
+    await expect.poll(() => vault.textContent()).toContain('传错了文件');
     const items = await apiList('/api/evidence', 'items');
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ withdrawReason: '传错了文件' });

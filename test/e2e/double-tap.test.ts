@@ -81,8 +81,8 @@ const apiCount = async (path: string, field: string): Promise<number> =>
     await expect.poll(() => asked.length).toBe(1);
     expect(asked[0]).toContain('尚未保存');
     expect(new URL(page.url()).pathname).toBe('/contacts');
-    expect(await page.getByLabel('对方要求什么', { exact: true }).inputValue()).toBe(
-      '还没保存的话',
-    );
+    await expect
+      .poll(() => page.getByLabel('对方要求什么', { exact: true }).inputValue())
+      .toBe('还没保存的话');
   });
 });

@@ -68,9 +68,9 @@ const card = (name: string) => page.locator('.cards > li', { hasText: name });
     await page.goto(new URL('/debts', url).href);
     await expect.poll(() => card('借呗').count(), { timeout: 15_000 }).toBe(1);
     // the true cost says what it rests on
-    expect(await card('借呗').locator('.verdict').textContent()).toContain(
-      '按您填写的每期还款计算',
-    );
+    await expect
+      .poll(() => card('借呗').locator('.verdict').textContent())
+      .toContain('按您填写的每期还款计算');
 
     // 1. A credit card: its own fields replace the loan's schedule; no balance typed.
     await page.getByRole('button', { name: '再添加一笔' }).click();
@@ -79,7 +79,7 @@ const card = (name: string) => page.locator('.cards > li', { hasText: name });
       机构类型: 'bank',
       这是贷款还是信用卡: 'credit-card',
     });
-    expect(await page.getByLabel('期数（月）', { exact: true }).count()).toBe(0);
+    await expect.poll(() => page.getByLabel('期数（月）', { exact: true }).count()).toBe(0);
     await fill({
       '欠款本金（账单金额）': '30000',
       '账单日（每月几号）': '5',
@@ -139,15 +139,19 @@ const card = (name: string) => page.locator('.cards > li', { hasText: name });
       .poll(() => page.getByRole('status').first().textContent())
       .toBe('已恢复：某助贷平台');
     await expect.poll(() => card('某助贷平台').count()).toBe(1);
-    expect(await card('某助贷平台').textContent()).toContain('担保方某某融资担保有限公司');
-    expect(await bar.count()).toBe(0);
+    await expect
+      .poll(() => card('某助贷平台').textContent())
+      .toContain('担保方某某融资担保有限公司');
+    await expect.poll(() => bar.count()).toBe(0);
 
     // 4. The card's terms come back into the edit form.
     await page.getByRole('button', { name: '修改 招商银行信用卡' }).click();
     await expect
       .poll(() => page.getByLabel('最低还款', { exact: true }).inputValue())
       .toBe('1500.00');
-    expect(await page.getByLabel('分期手续费（每期）', { exact: true }).inputValue()).toBe('0.6%');
+    await expect
+      .poll(() => page.getByLabel('分期手续费（每期）', { exact: true }).inputValue())
+      .toBe('0.6%');
     await page.getByLabel('现在还欠多少', { exact: true }).fill('28000');
     await page.getByRole('button', { name: '保存修改' }).click();
     await expect.poll(() => cc.textContent()).toContain('欠款¥28,000.00');
@@ -166,7 +170,7 @@ const card = (name: string) => page.locator('.cards > li', { hasText: name });
     await page.goto(new URL('/escalations', url).href);
     const esc = page.locator('.esc-card', { hasText: '借呗' });
     await expect.poll(() => esc.count(), { timeout: 15_000 }).toBe(1);
-    expect(await esc.textContent()).toContain('2026-12-10');
+    await expect.poll(() => esc.textContent()).toContain('2026-12-10');
 
     // 1. The letter went out earlier than recorded: the follow-up date moves with it.
     await esc.getByText('修改日期、受理编号或备注').click();
@@ -175,7 +179,7 @@ const card = (name: string) => page.locator('.cards > li', { hasText: name });
     await esc.getByRole('button', { name: '保存（借呗）' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe('已保存：借呗');
     await expect.poll(() => esc.textContent()).toContain('2026-11-30');
-    expect(await esc.textContent()).toContain('ZX-2026-7');
+    await expect.poll(() => esc.textContent()).toContain('ZX-2026-7');
 
     // 2. Delete, then undo from the bar.
     await esc.getByRole('button', { name: '删除（借呗）' }).click();
@@ -189,7 +193,7 @@ const card = (name: string) => page.locator('.cards > li', { hasText: name });
       .poll(() => page.getByRole('status').first().textContent())
       .toContain('已恢复：借呗');
     await expect.poll(() => page.locator('.esc-card').count()).toBe(1);
-    expect(await page.locator('.esc-card').textContent()).toContain('ZX-2026-7');
+    await expect.poll(() => page.locator('.esc-card').textContent()).toContain('ZX-2026-7');
     await expectNoOverflow();
   }, 240_000);
 });

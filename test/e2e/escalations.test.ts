@@ -70,15 +70,17 @@ async function shot(name: string): Promise<void> {
         timeout: 15_000,
       })
       .toBe(1);
-    expect(await page.locator('.empty').textContent()).toContain('在协商之后');
-    expect(await page.getByRole('link', { name: /投诉与升级/ }).getAttribute('aria-current')).toBe(
-      'page',
-    );
+    await expect.poll(() => page.locator('.empty').textContent()).toContain('在协商之后');
+    await expect
+      .poll(() => page.getByRole('link', { name: /投诉与升级/ }).getAttribute('aria-current'))
+      .toBe('page');
     // the lender's regulator is suggested, with what it is for; today is the default date
     const channel = page.getByLabel('投诉渠道', { exact: true });
     await expect.poll(() => channel.inputValue()).toBe('local-regulator');
-    expect(await page.locator('.channel-info').textContent()).toContain('小额贷款公司');
-    expect(await page.getByLabel('发出日期', { exact: true }).inputValue()).toBe('2026-11-29');
+    await expect.poll(() => page.locator('.channel-info').textContent()).toContain('小额贷款公司');
+    await expect
+      .poll(() => page.getByLabel('发出日期', { exact: true }).inputValue())
+      .toBe('2026-11-29');
     await shot('08-escalations-empty');
 
     // 2. The form: consumer-finance → 12378; a future date is refused under its field.
@@ -91,9 +93,9 @@ async function shot(name: string): Promise<void> {
     await expect
       .poll(() => page.locator('.field-bad .field-error').textContent())
       .toBe('发送日期 2027-01-01 晚于今天');
-    expect(await sent.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => sent.getAttribute('aria-invalid')).toBe('true');
     await page.getByRole('button', { name: '记录这次投诉' }).click();
-    expect(await page.locator('.esc-card').count()).toBe(0);
+    await expect.poll(() => page.locator('.esc-card').count()).toBe(0);
     await sent.fill('2026-11-20');
     await expect.poll(() => page.locator('.field-error').count()).toBe(0);
     await page.getByLabel('受理编号（可不填）', { exact: true }).fill('JR-2026-001');
@@ -123,7 +125,7 @@ async function shot(name: string): Promise<void> {
     expect(statSync(saved).size).toBeGreaterThan(1000);
     expect(readFileSync(saved).subarray(0, 2).toString()).toBe('PK');
     const view = page.getByRole('link', { name: '在浏览器中查看（借呗）' });
-    expect(await view.getAttribute('target')).toBe('_blank');
+    await expect.poll(() => view.getAttribute('target')).toBe('_blank');
     const html = await page.request.get(new URL((await view.getAttribute('href'))!, url).href);
     expect(html.headers()['content-type']).toMatch(/^text\/html/);
     expect(await html.text()).toContain('地方金融管理局');
@@ -149,16 +151,16 @@ async function shot(name: string): Promise<void> {
       .toBe(2);
     const late = page.locator('.esc-card.esc-late');
     await expect.poll(() => late.count()).toBe(1);
-    expect(await late.textContent()).toContain('已超过跟进日 15 天');
-    expect(await late.locator('.esc-days').evaluate((el) => getComputedStyle(el).color)).toBe(
-      'rgb(176, 0, 32)',
-    );
+    await expect.poll(() => late.textContent()).toContain('已超过跟进日 15 天');
+    await expect
+      .poll(() => late.locator('.esc-days').evaluate((el) => getComputedStyle(el).color))
+      .toBe('rgb(176, 0, 32)');
     await page.getByRole('button', { name: '标记为已受理（招联金融）' }).click();
     await expect
       .poll(() => page.getByRole('status').first().textContent())
       .toContain('已更新：招联金融');
     await expect.poll(() => late.locator('.tag').textContent()).toBe('对方已受理');
-    expect(await page.locator('.empty').count()).toBe(0);
+    await expect.poll(() => page.locator('.empty').count()).toBe(0);
     await shot('08-escalations');
   }, 240_000);
 });

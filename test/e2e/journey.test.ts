@@ -190,9 +190,9 @@ async function apiGet<T>(path: string): Promise<T> {
     expect(
       plan.proposals.reduce((sum, p) => sum + Math.round(Number(p.monthlyPayment) * 100), 0),
     ).toBe(Math.round(Number(plan.monthlyTotal) * 100));
-    expect(await page.locator('.result [role=status]').first().textContent()).toContain(
-      `方案可行：每月共还 ${yuan(plan.monthlyTotal)}`,
-    );
+    await expect
+      .poll(() => page.locator('.result [role=status]').first().textContent())
+      .toContain(`方案可行：每月共还 ${yuan(plan.monthlyTotal)}`);
     for (const p of plan.proposals) {
       const row = page.locator('.plan-table tbody tr', { hasText: p.lender });
       const text = (await row.textContent()) ?? '';
@@ -215,9 +215,9 @@ async function apiGet<T>(path: string): Promise<T> {
     await expect
       .poll(() => card('投诉书').getByRole('status').textContent())
       .toContain('还不能生成');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-      390,
-    );
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
+      .toBeLessThanOrEqual(390);
     await card('协商还款申请书').scrollIntoViewIfNeeded();
     await shot('05a-prepare-check');
     const [download] = await Promise.all([

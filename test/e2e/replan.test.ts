@@ -95,10 +95,10 @@ async function seed(h: TestHome): Promise<void> {
       // the schedule's table (the letter below, rendered, has tables of its own)
       const rows = result.locator('table:has(tfoot) tbody tr');
       await expect.poll(() => rows.count()).toBe(16); // ¥9,600.00 at ¥600.00 a month
-      expect(await rows.first().textContent()).toContain('2026-12-05');
-      expect(await rows.first().textContent()).toContain('¥600.00');
-      expect(await result.locator('tfoot').first().textContent()).toContain('¥9,600.00');
-      expect(await result.textContent()).toContain('向对方提出：');
+      await expect.poll(() => rows.first().textContent()).toContain('2026-12-05');
+      await expect.poll(() => rows.first().textContent()).toContain('¥600.00');
+      await expect.poll(() => result.locator('tfoot').first().textContent()).toContain('¥9,600.00');
+      await expect.poll(() => result.textContent()).toContain('向对方提出：');
       // the screen as the borrower sees it: the form, then the start of the new plan
       await form.evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await phone.shot('09-replan');
@@ -106,9 +106,11 @@ async function seed(h: TestHome): Promise<void> {
       await result.getByText('在屏幕上查看协商函').click();
       const letter = result.locator('.script');
       await expect.poll(() => letter.isVisible()).toBe(true);
-      expect(await letter.getByRole('heading').first().textContent()).toContain('协商还款申请书');
+      await expect
+        .poll(() => letter.getByRole('heading').first().textContent())
+        .toContain('协商还款申请书');
       expect(await letter.textContent()).not.toMatch(/\*\*|^#|\n#|\\/);
-      expect(await letter.locator('strong').count()).toBeGreaterThan(0);
+      await expect.poll(() => letter.locator('strong').count()).toBeGreaterThan(0);
       await letter.evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await phone.shot('09-replan-letter');
 

@@ -128,10 +128,10 @@ const open = async (path: string) => {
 
   it('opens on 本月要还: every amount due in 30 days, what is paid, one status per lender', async () => {
     await open('/');
-    expect(await page.locator('h2.page-title').textContent()).toBe('本月要还');
-    expect(await page.getByRole('link', { name: /本月要还/ }).getAttribute('aria-current')).toBe(
-      'page',
-    );
+    await expect.poll(() => page.locator('h2.page-title').textContent()).toBe('本月要还');
+    await expect
+      .poll(() => page.getByRole('link', { name: /本月要还/ }).getAttribute('aria-current'))
+      .toBe('page');
     const rows = page.locator('ul.due-list > li');
     await expect.poll(() => rows.count()).toBe(3);
     const texts = await rows.allTextContents();
@@ -162,7 +162,7 @@ const open = async (path: string) => {
         ),
     );
     expect(standings).toEqual({ 借呗: '未联系', 花呗: '协商中', 微粒贷: '已达成', 美团: '投诉中' });
-    expect(await scrollWidth()).toBeLessThanOrEqual(390);
+    await expect.poll(() => scrollWidth()).toBeLessThanOrEqual(390);
     expect(await seriousA11y()).toEqual([]);
     await phone.shot('10-this-month', true);
 
@@ -175,7 +175,7 @@ const open = async (path: string) => {
     // the debts list stays one tap away
     await page.getByRole('link', { name: /我的债务/ }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/debts');
-    expect(await page.locator('h2.page-title').textContent()).toBe('我的债务');
+    await expect.poll(() => page.locator('h2.page-title').textContent()).toBe('我的债务');
   });
 
   it('a failed save shows a red error; the next save that works replaces it with the success', async () => {
@@ -202,7 +202,7 @@ const open = async (path: string) => {
       .toBe('服务器正忙，请再试一次');
     await page.getByRole('button', { name: '保存这笔债务' }).click();
     await expect.poll(() => page.locator('.banner-ok').textContent()).toContain('已添加');
-    expect(await page.locator('.banner-bad').count()).toBe(0);
+    await expect.poll(() => page.locator('.banner-bad').count()).toBe(0);
     await page.unroute('**/api/debts');
   });
 
@@ -219,11 +219,13 @@ const open = async (path: string) => {
       .poll(() => page.locator('.field-error').first().textContent())
       .toBe('应在 1 到 31 之间');
     const save = page.getByRole('button', { name: '保存并计算还款能力' });
-    expect(await save.isDisabled()).toBe(true);
-    expect(await page.locator('.action .why').textContent()).toBe('先改正上面标红的内容');
+    await expect.poll(() => save.isDisabled()).toBe(true);
+    await expect
+      .poll(() => page.locator('.action .why').textContent())
+      .toBe('先改正上面标红的内容');
     await rentDay.fill('1');
-    expect(await save.isDisabled()).toBe(false);
-    expect(await page.locator('.action .why').count()).toBe(0);
+    await expect.poll(() => save.isDisabled()).toBe(false);
+    await expect.poll(() => page.locator('.action .why').count()).toBe(0);
 
     // the layout: fields full width, 删除 on one line
     const box = async (sel: string) => (await page.locator(sel).first().boundingBox())!;
@@ -232,7 +234,7 @@ const open = async (path: string) => {
     const remove = await box('fieldset:nth-of-type(2) .line .remove');
     expect(remove.height).toBeLessThan(50);
     expect(remove.width).toBeGreaterThan(30);
-    expect(await scrollWidth()).toBeLessThanOrEqual(390);
+    await expect.poll(() => scrollWidth()).toBeLessThanOrEqual(390);
     expect(await seriousA11y()).toEqual([]);
     await phone.shot('03b-budget-lines');
 
@@ -245,7 +247,7 @@ const open = async (path: string) => {
     await pay.fill('9000');
     await save.click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe('预算已保存');
-    expect(await page.locator('.banner-bad').count()).toBe(0);
+    await expect.poll(() => page.locator('.banner-bad').count()).toBe(0);
     // groups left empty are 未填, not ¥0.00
     const result = await page.locator('.result .kv').textContent();
     expect(result).toContain('其他固定支出未填');
@@ -257,8 +259,12 @@ const open = async (path: string) => {
     await expect
       .poll(() => page.getByLabel('工资每月几号', { exact: true }).inputValue())
       .toBe('10');
-    expect(await page.getByLabel('房租每月几号', { exact: true }).inputValue()).toBe('1');
-    expect(await page.getByLabel('工资每月金额', { exact: true }).inputValue()).toBe('9000.00');
+    await expect
+      .poll(() => page.getByLabel('房租每月几号', { exact: true }).inputValue())
+      .toBe('1');
+    await expect
+      .poll(() => page.getByLabel('工资每月金额', { exact: true }).inputValue())
+      .toBe('9000.00');
     // on a wide screen each line is one row
     await page.setViewportSize({ width: 1280, height: 800 });
     try {
@@ -267,7 +273,7 @@ const open = async (path: string) => {
         box('fieldset:nth-of-type(2) .line input[inputmode=decimal]'),
       ]);
       expect(Math.abs(kind.y - amount.y)).toBeLessThan(4);
-      expect(await scrollWidth()).toBeLessThanOrEqual(1280);
+      await expect.poll(() => scrollWidth()).toBeLessThanOrEqual(1280);
       await phone.shot('03c-budget-wide');
     } finally {
       await page.setViewportSize({ width: 390, height: 844 });
@@ -279,9 +285,9 @@ const open = async (path: string) => {
     const cap = page.getByLabel('每月可用于还债（来自预算）', { exact: true });
     await expect.poll(() => cap.inputValue()).toBe('6800.00');
     await cap.fill('');
-    expect(await page.locator('.action .why').textContent()).toBe(
-      '先填写每月可用于还债的金额（或先做收支预算）',
-    );
+    await expect
+      .poll(() => page.locator('.action .why').textContent())
+      .toBe('先填写每月可用于还债的金额（或先做收支预算）');
     await cap.fill('6800');
     await page.getByRole('button', { name: '生成方案' }).click();
     await expect
@@ -291,13 +297,13 @@ const open = async (path: string) => {
     const huabei = page.locator('.result ul.cards > li', {
       has: page.getByRole('heading', { name: '花呗', exact: true }),
     });
-    expect(await huabei.textContent()).toContain('比原合同省未知（利率未填）');
+    await expect.poll(() => huabei.textContent()).toContain('比原合同省未知（利率未填）');
     await expect.poll(() => page.locator('.chart canvas').count()).toBeGreaterThan(0);
     const legend = (await page.locator('.chart .u-legend').textContent()) ?? '';
     expect(legend).not.toMatch(/Time|--/);
     expect(legend).toMatch(/日期\s*\d{4}-\d{2}-\d{2}/);
     expect(legend).toMatch(/借呗\s*¥[\d,]+\.\d{2}/);
-    expect(await scrollWidth()).toBeLessThanOrEqual(390);
+    await expect.poll(() => scrollWidth()).toBeLessThanOrEqual(390);
     expect(await seriousA11y()).toEqual([]);
     await phone.shot('04b-plan', true);
     await page.locator('.chart-wrap').screenshot({ path: join(SHOTS, '04c-plan-chart.png') });
@@ -310,18 +316,18 @@ const open = async (path: string) => {
       has: page.getByRole('heading', { name: '投诉书', exact: true }),
     });
     await expect.poll(() => complaint.getByRole('status').textContent()).toContain('还不能生成');
-    expect(await complaint.getByRole('link', { name: /下载 Word/ }).count()).toBe(0);
-    expect(await complaint.getByRole('button', { name: /去记录沟通/ }).count()).toBe(1);
+    await expect.poll(() => complaint.getByRole('link', { name: /下载 Word/ }).count()).toBe(0);
+    await expect.poll(() => complaint.getByRole('button', { name: /去记录沟通/ }).count()).toBe(1);
     await page.getByRole('button', { name: '在屏幕上显示电话话术' }).click();
     const script = page.locator('.script');
     await expect.poll(() => script.count()).toBe(1);
     await expect.poll(() => script.locator('h3').count()).toBe(1);
-    expect(await script.locator('h4, strong, li').count()).toBeGreaterThan(0);
+    await expect.poll(() => script.locator('h4, strong, li').count()).toBeGreaterThan(0);
     const text = (await script.textContent()) ?? '';
     expect(text).not.toContain('##');
     expect(text).not.toContain('**');
     expect(text).not.toContain('\\');
-    expect(await scrollWidth()).toBeLessThanOrEqual(390);
+    await expect.poll(() => scrollWidth()).toBeLessThanOrEqual(390);
     await script.scrollIntoViewIfNeeded();
     expect(await seriousA11y()).toEqual([]);
     await phone.shot('05b-call-script');
