@@ -1,5 +1,4 @@
 import { checkLegality, type LegalityInput, type LegalityReport } from '../core/law/index.js';
-import { buildSchedule, type ScheduleInput, type ScheduleRow } from '../core/schedule/index.js';
 import {
   cents,
   isWithinAmountLimit,
@@ -7,12 +6,12 @@ import {
   sumCents,
   type Cents,
 } from '../core/money/index.js';
-import { addMonths, compareDates, daysBetween, type IsoDate } from '../core/dates/index.js';
-import { ratePpm } from '../core/rates/index.js';
-import type { AprBasis, DatedFlow } from '../core/apr/index.js';
+import { compareDates, daysBetween, type IsoDate } from '../core/dates/index.js';
+import type { AprBasis } from '../core/apr/index.js';
 import { createDebtRepository } from '../db/repositories/debt-repository.js';
 import { createLenderRepository } from '../db/repositories/lender-repository.js';
 import type { CaseId, Debt, DebtFee, DebtPayment, Lender, LenderType } from '../db/types.js';
+import { flowsOf, inHandOf, type AprNote, type ChosenFlows } from './debt-flows.js';
 import type { Deps } from './deps.js';
 
 export type { AprBasis };
@@ -43,7 +42,7 @@ export interface DebtSummary {
   verdict: 'exceeded' | 'within' | null;
   legality: LegalityReport | null;
   /** why the APR or verdict is missing (code + zh/en) */
-  aprNote: { code: string; message: string; messageZh: string } | null;
+  aprNote: AprNote | null;
   /**
    * An amount of this loan is above the per-field limit (data stored before the limit existed):
    * listed so it can be edited or deleted, but left out of every total and plan.
@@ -94,235 +93,6 @@ function groupBy<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
     else list.push(x);
   }
   return m;
-}
-
-type AprNote = { code: string; message: string; messageZh: string };
-
-type ChosenFlows =
-  | { ok: true; flows: DatedFlow[]; basis: AprBasis; contractDate: IsoDate; principal: Cents }
-  | { ok: false; note: AprNote };
-
-const isUpfront = (f: DebtFee) => f.timing === 'upfront';
-
-/**
- * The money the borrower really had in hand at disbursement (issue 12 item 6): a fee paid up front
- * or deducted at disbursement ('upfront', 前置/放款时扣除) is money the borrower did not keep, so
- * in hand = min(the amount recorded as received — or the principal when none is —, principal −
- * upfront fees). A recorded amount already net of the fees is not reduced twice; "full amount
- * received" with a fee paid up front is reduced by it. Never below 0.
- */
-export function inHandOf(debt: Debt, fees: DebtFee[]): Cents {
-  const upfront = sumCents(fees.filter(isUpfront).map((f) => f.amount));
-  const gross = debt.received ?? debt.principal;
-  return cents(Math.max(0, Math.min(gross, debt.principal - upfront)));
-}
-
-/**
- * Every flow that does not follow the repayment schedule, on its real date (never before the
- * disbursement `anchor`): + the money in hand at the anchor, − an upfront fee paid on a later date
- * (its amount moves from the anchor to that date), − each one-off fee. Per-period fees follow the
- * schedule (see `perPeriodFee`).
- */
-function openingFlows(debt: Debt, fees: DebtFee[], anchor: IsoDate): DatedFlow[] {
-  const on = (f: DebtFee): IsoDate =>
-    f.chargedOn !== null && compareDates(f.chargedOn, anchor) > 0 ? f.chargedOn : anchor;
-  const later = fees.filter((f) => isUpfront(f) && compareDates(on(f), anchor) > 0);
-  const moved = sumCents(later.map((f) => f.amount));
-  const start = cents(Math.min(debt.principal, inHandOf(debt, fees) + moved));
-  return [
-    { date: anchor, amount: start },
-    ...later.map((f) => ({ date: on(f), amount: cents(-f.amount) })),
-    ...fees
-      .filter((f) => f.timing === 'once')
-      .map((f) => ({ date: on(f), amount: cents(-f.amount) })),
-  ];
-}
-
-/** The fees charged with every installment ('per-period'), per period. */
-function perPeriodFee(fees: DebtFee[]): Cents {
-  return sumCents(fees.filter((f) => f.timing === 'per-period').map((f) => f.amount));
-}
-
-/** The schedule the quoted rate gives (the contract's, or a card's own terms from `start`). */
-function rateSchedule(
-  debt: Debt,
-  over: { principal: Cents; periods: number; startDate: IsoDate; firstDueDate: IsoDate | null },
-): ScheduleRow[] | null {
-  if (debt.ratePpm === null || debt.ratePeriod === null || debt.scheduleMethod === 'custom')
-    return null;
-  const base = {
-    principal: over.principal,
-    periods: over.periods,
-    startDate: over.startDate,
-    ...(over.firstDueDate === null ? {} : { firstDueDate: over.firstDueDate }),
-  };
-  let input: ScheduleInput;
-  if (debt.ratePeriod === 'day') {
-    input = {
-      ...base,
-      method: 'daily-rate',
-      annualRatePpm: ratePpm(0),
-      dailyRatePpm: debt.ratePpm,
-    };
-  } else if (debt.rateBasis === 'original-principal') {
-    input = {
-      ...base,
-      method: 'flat-fee',
-      annualRatePpm: ratePpm(0),
-      feeRatePerPeriodPpm:
-        debt.ratePeriod === 'month' ? debt.ratePpm : ratePpm(Math.round(debt.ratePpm / 12)),
-    };
-  } else {
-    const annual = debt.ratePeriod === 'month' ? ratePpm(debt.ratePpm * 12) : debt.ratePpm;
-    input = { ...base, method: debt.scheduleMethod ?? 'equal-installment', annualRatePpm: annual };
-  }
-  const s = buildSchedule(input);
-  return s.ok ? s.value.rows : null;
-}
-
-/** − each scheduled payment plus the per-period fees, on its due date. */
-function scheduledFlows(rows: { dueDate: IsoDate; payment: Cents }[], fee: Cents): DatedFlow[] {
-  return rows.map((r) => ({ date: r.dueDate, amount: cents(-(r.payment + fee)) }));
-}
-
-/**
- * The dated flows a loan's true cost is computed from, best evidence first (core/apr APR_BASES):
- * 1. 'payments': every payment recorded, plus the balance still owed as if paid on its date
- *    (nothing when settled). Payments are taken as including any per-period fees.
- * 2. 'installments': the installment amount the borrower typed × the term, due monthly from the
- *    first due date (else one month after the contract date), plus per-period fees.
- * 3. 'contract-rate': the schedule the quoted rate and method give (the advertised-rate fallback).
- * 4. 'card-terms': a credit card without those: its 分期手续费 (flat, per month on the amount put on
- *    installments) over its term, else its overdraft rate over the term (12 months if none),
- *    on the balance, from the contract date (else the balance date, else `asOf`).
- * Every basis except 'card-terms' starts with the money really in hand and every fee on its date.
- */
-export function flowsOf(
-  debt: Debt,
-  fees: DebtFee[],
-  payments: DebtPayment[],
-  asOf: IsoDate,
-): ChosenFlows {
-  const fee = perPeriodFee(fees);
-  const anchor = debt.contractOn;
-  if (anchor !== null) {
-    const opening = openingFlows(debt, fees, anchor);
-    const done = debt.status === 'settled';
-    if (payments.length > 0 && (done || debt.balance !== null)) {
-      const owed = !done && debt.balance !== null && debt.balance > 0 ? debt.balance : null;
-      return {
-        ok: true,
-        basis: 'payments',
-        contractDate: anchor,
-        principal: debt.principal,
-        flows: [
-          ...opening,
-          ...payments.map((p) => ({ date: p.paidOn, amount: cents(-p.amount) })),
-          ...(owed === null ? [] : [{ date: debt.balanceOn ?? asOf, amount: cents(-owed) }]),
-        ],
-      };
-    }
-    if (debt.installment !== null && debt.installment > 0 && debt.termMonths !== null) {
-      const rows = Array.from({ length: debt.termMonths }, (_, k) => ({
-        dueDate:
-          debt.firstDueOn === null ? addMonths(anchor, k + 1) : addMonths(debt.firstDueOn, k),
-        payment: debt.installment!,
-      }));
-      return {
-        ok: true,
-        basis: 'installments',
-        contractDate: anchor,
-        principal: debt.principal,
-        flows: [...opening, ...scheduledFlows(rows, fee)],
-      };
-    }
-    const rows =
-      debt.termMonths === null
-        ? null
-        : rateSchedule(debt, {
-            principal: debt.principal,
-            periods: debt.termMonths,
-            startDate: anchor,
-            firstDueDate: debt.firstDueOn,
-          });
-    if (rows !== null)
-      return {
-        ok: true,
-        basis: 'contract-rate',
-        contractDate: anchor,
-        principal: debt.principal,
-        flows: [...opening, ...scheduledFlows(rows, fee)],
-      };
-  }
-  if (debt.kind === 'credit-card') {
-    const start = anchor ?? debt.balanceOn ?? asOf;
-    const amount = debt.balance !== null && debt.balance > 0 ? debt.balance : debt.principal;
-    const periods = debt.termMonths ?? 12;
-    let rows: ScheduleRow[] | null = null;
-    if (debt.cardInstallmentFeePpm !== null && debt.termMonths !== null) {
-      const s = buildSchedule({
-        method: 'flat-fee',
-        principal: amount,
-        periods,
-        startDate: start,
-        annualRatePpm: ratePpm(0),
-        feeRatePerPeriodPpm: debt.cardInstallmentFeePpm,
-      });
-      rows = s.ok ? s.value.rows : null;
-    } else {
-      rows = rateSchedule(debt, {
-        principal: amount,
-        periods,
-        startDate: start,
-        firstDueDate: null,
-      });
-    }
-    if (rows !== null)
-      return {
-        ok: true,
-        basis: 'card-terms',
-        contractDate: start,
-        principal: amount,
-        flows: [{ date: start, amount }, ...scheduledFlows(rows, fee)],
-      };
-    return {
-      ok: false,
-      note: {
-        code: 'missing-card-terms',
-        message:
-          "credit card: add the statement's installment fee (e.g. 0.6% a month) with the number of installments, or the overdraft rate (e.g. 日息万五), to see the true cost; the minimum payment alone cannot give it",
-        messageZh:
-          '信用卡：填写账单上的分期手续费率（如每期 0.6%）和分期期数，或透支利率（如日息万分之五），即可算出真实年化；只有最低还款额算不出成本',
-      },
-    };
-  }
-  if (anchor === null)
-    return {
-      ok: false,
-      note: {
-        code: 'missing-contract-date',
-        message: 'the contract (disbursement) date is missing',
-        messageZh: '缺少合同日期（放款到账日）',
-      },
-    };
-  return {
-    ok: false,
-    note:
-      payments.length > 0
-        ? {
-            code: 'missing-balance',
-            message:
-              'payments are recorded but not the balance still owed; add it (or the installment and term) to see the true cost',
-            messageZh:
-              '已记录还款但缺少当前欠款余额；补充余额（或每期还款金额和期数）后可计算真实年化成本',
-          }
-        : {
-            code: 'missing-terms',
-            message:
-              'add the installment amount and the number of installments (or the rate and term) to see the true cost',
-            messageZh: '填写每期还款金额和期数（或合同利率和期数）后，即可算出真实年化成本',
-          },
-  };
 }
 
 type LegalityResult = ReturnType<typeof checkLegality>;
@@ -429,10 +199,24 @@ export function summarizeDebt(
 ): DebtSummary {
   if (hasAmountOverLimit(debt, fees, payments))
     return overLimitSummary(debt, lender, fees, payments);
-  const received = inHandOf(debt, fees);
-  const paid = sumCents(payments.map((p) => p.amount));
-  const feeTotal = sumCents(fees.map((f) => f.amount));
-  const base: DebtSummary = {
+  const base = figuresOf(debt, lender, fees, payments, asOf);
+  const chosen = flowsOf(debt, fees, payments, asOf);
+  if (!chosen.ok) {
+    base.aprNote = chosen.note;
+    return base;
+  }
+  return withTrueCost(base, lender, chosen, asOf);
+}
+
+/** A loan's recorded figures, with no cost yet (the APR fields null). */
+function figuresOf(
+  debt: Debt,
+  lender: Lender,
+  fees: DebtFee[],
+  payments: DebtPayment[],
+  asOf: IsoDate,
+): DebtSummary {
+  return {
     debtId: debt.id,
     lenderId: lender.id,
     lenderName: lender.name,
@@ -441,9 +225,9 @@ export function summarizeDebt(
     contractOn: debt.contractOn,
     status: debt.status,
     principal: debt.principal,
-    received,
-    paid,
-    fees: feeTotal,
+    received: inHandOf(debt, fees),
+    paid: sumCents(payments.map((p) => p.amount)),
+    fees: sumCents(fees.map((f) => f.amount)),
     balance: debt.status === 'settled' ? cents(0) : debt.balance,
     overdue: debt.overdue,
     overdueDays:
@@ -459,11 +243,15 @@ export function summarizeDebt(
     legality: null,
     aprNote: null,
   };
-  const chosen = flowsOf(debt, fees, payments, asOf);
-  if (!chosen.ok) {
-    base.aprNote = chosen.note;
-    return base;
-  }
+}
+
+/** The true cost and legality of the chosen flows, checked as of `asOf` or the last flow. */
+function withTrueCost(
+  base: DebtSummary,
+  lender: Lender,
+  chosen: Extract<ChosenFlows, { ok: true }>,
+  asOf: IsoDate,
+): DebtSummary {
   const { flows, basis, contractDate } = chosen;
   const lastFlow = flows.reduce(
     (m, f) => (compareDates(f.date, m) > 0 ? f.date : m),
