@@ -10,7 +10,8 @@ import {
 } from '../../test/dialects.js';
 import { FIXED_NOW, makeCase, makeDeps, makeLender } from '../../test/factories.js';
 import type { Instant, IsoDate } from '../core/dates/index.js';
-import { addAgreement, recordPayment } from './agreements/agreements.js';
+import { addAgreement } from './agreements/agreements.js';
+import { recordPayment } from './agreements/payments.js';
 import { setEscalationStatus } from './escalations.js';
 import { exportCalendar } from './reminders.js';
 

@@ -2,7 +2,8 @@ import { expect, it } from 'vitest';
 import { forEachDialect } from '../../../test/dialects.js';
 import { FIXED_NOW, makeCase, makeDeps, makeLender } from '../../../test/factories.js';
 import type { IsoDate } from '../../core/dates/index.js';
-import { addAgreement, agreementReports, dueItems, recordPayment } from './agreements.js';
+import { addAgreement, agreementReports, dueItems } from './agreements.js';
+import { recordPayment } from './payments.js';
 import { runForecast } from '../forecast.js';
 import { exportCalendar } from '../reminders.js';
 

@@ -3,7 +3,6 @@
 import {
   agreementProgress,
   agreementStatus,
-  matchPayments,
   overallProgress,
   type AgreementStatus,
   type Progress,
@@ -21,17 +20,11 @@ import { createEventRepository } from '../../db/repositories/event-repository.js
 import { createEvidenceRepository } from '../../db/repositories/evidence-repository.js';
 import { createLenderRepository } from '../../db/repositories/lender-repository.js';
 import type { CaseId, Lender } from '../../db/types.js';
-import {
-  parseAgreementInput,
-  parseDateField,
-  parsePaymentChannel,
-  parsePositiveMoney,
-} from './input.js';
+import { parseAgreementInput, parseDateField, type AgreementDraft } from './input.js';
 import { parseLenderType } from '../debt-input.js';
 import { findDebt } from '../debts.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
-import { addEvidence } from '../evidence/evidence.js';
 import { findLender, lenderNotFound } from '../lenders.js';
 import { writeWithinCaseTotal } from '../case-limits.js';
 
@@ -90,7 +83,8 @@ export function agreementWarnings(
   return out;
 }
 
-async function checkEvidence(
+/** Refuses an evidence id that is not in the case (`field` names where it was given). */
+export async function checkEvidence(
   deps: Deps,
   caseId: string,
   id: string | null,
@@ -119,37 +113,25 @@ export async function addAgreement(
   input: { lender?: string; raw: unknown },
 ): Promise<{ agreement: Agreement; warnings: AgreementWarning[] }> {
   const draft = parseAgreementInput(input.raw);
-  const lenderRef = input.lender ?? draft.lender;
-  if (lenderRef === null || lenderRef === undefined)
-    throw new AppError('invalid-input', 'lender: required (--lender or "lender" in the file)', {
-      field: 'lender',
-      messageZh: 'lender：必填（--lender 或文件中的 "lender"）',
-    });
-  let lender: Lender | undefined = await findLender(deps.db, caseId, lenderRef);
-  let newLenderType: Lender['lenderType'] | null = null;
-  if (lender === undefined) {
-    if (draft.lenderType === null) throw lenderNotFound(lenderRef);
-    const t = parseLenderType(draft.lenderType, 'lenderType');
-    if (t.value === undefined) throw AppError.fromIssue(t.issues[0]!);
-    newLenderType = t.value;
-  }
+  const party = await agreementLender(deps, caseId, input.lender ?? draft.lender, draft);
   const debtId = draft.debt === null ? null : (await findDebt(deps.db, caseId, draft.debt)).id;
   await checkEvidence(deps, caseId, draft.documentEvidenceId, 'documentEvidenceId');
   await checkEvidence(deps, caseId, draft.confirmationEvidenceId, 'confirmationEvidenceId');
   const now = deps.clock.now();
   const id = deps.ids.next();
   return writeWithinCaseTotal(deps.db, caseId, 'total', async (trx) => {
-    if (lender === undefined)
-      lender = await createLenderRepository(trx).insert({
+    const lender =
+      party.lender ??
+      (await createLenderRepository(trx).insert({
         id: deps.ids.next(),
         caseId,
-        name: lenderRef,
+        name: party.ref,
         brand: draft.lenderBrand,
-        lenderType: newLenderType!,
+        lenderType: party.newLenderType!,
         channels: [],
         notes: null,
         createdAt: now,
-      });
+      }));
     if (debtId !== null) {
       const debt = await findDebt(trx, caseId, debtId);
       if (debt.lenderId !== lender.id)
@@ -196,6 +178,33 @@ export async function addAgreement(
     const agreement = (await repo.get(caseId, id))!;
     return { agreement, warnings: agreementWarnings(agreement) };
   });
+}
+
+/**
+ * The agreement's lender: the one recorded under `ref`, else (lender undefined) the type of the
+ * new lender to create with the agreement, which the input must then give.
+ */
+async function agreementLender(
+  deps: Deps,
+  caseId: CaseId,
+  ref: string | null | undefined,
+  draft: AgreementDraft,
+): Promise<{
+  ref: string;
+  lender: Lender | undefined;
+  newLenderType: Lender['lenderType'] | null;
+}> {
+  if (ref === null || ref === undefined)
+    throw new AppError('invalid-input', 'lender: required (--lender or "lender" in the file)', {
+      field: 'lender',
+      messageZh: 'lender：必填（--lender 或文件中的 "lender"）',
+    });
+  const lender = await findLender(deps.db, caseId, ref);
+  if (lender !== undefined) return { ref, lender, newLenderType: null };
+  if (draft.lenderType === null) throw lenderNotFound(ref);
+  const t = parseLenderType(draft.lenderType, 'lenderType');
+  if (t.value === undefined) throw AppError.fromIssue(t.issues[0]!);
+  return { ref, lender: undefined, newLenderType: t.value };
 }
 
 /** An agreement by id, or the one active agreement with a lender (id, name or brand). */
@@ -254,14 +263,6 @@ export async function findAgreement(
   return pick[0]!;
 }
 
-export async function listAgreementPayments(
-  deps: Deps,
-  caseId: CaseId,
-  agreementId: string,
-): Promise<AgreementPayment[]> {
-  return createAgreementRepository(deps.db).listPayments(caseId, agreementId);
-}
-
 export interface AgreementReport {
   agreement: Agreement;
   status: AgreementStatus;
@@ -318,114 +319,6 @@ export async function agreementReports(
       ),
     );
   return { reports, overall: overallProgress(reports.map((r) => r.progress)) };
-}
-
-export interface PaymentInput {
-  agreement?: string;
-  lender?: string;
-  amount: string;
-  /** default: asOf */
-  date?: string;
-  channel?: string;
-  /** a receipt file to add to the evidence vault */
-  receiptFile?: string;
-  /** an evidence id already in the vault */
-  receiptEvidenceId?: string;
-  note?: string;
-  asOf: IsoDate;
-}
-
-/**
- * Records a payment: validates amount (> 0), date (on or after the agreement date, not after
- * asOf) and the agreement first; then adds the receipt to the vault (if a file is given), and in
- * one transaction stores the payment, re-matches all the agreement's payments (allocations are
- * derived data) and marks the agreement completed once fully paid.
- */
-export async function recordPayment(
-  deps: Deps,
-  caseId: CaseId,
-  input: PaymentInput,
-): Promise<{ payment: AgreementPayment; report: AgreementReport }> {
-  const amount = parsePositiveMoney(input.amount, 'amount');
-  const paidOn = input.date === undefined ? input.asOf : parseDateField(input.date, 'date');
-  const channel =
-    input.channel === undefined ? null : parsePaymentChannel(input.channel, 'channel');
-  const a = await findAgreement(deps, caseId, input);
-  if (paidOn < a.agreedOn)
-    throw new AppError(
-      'invalid-date',
-      `date: ${paidOn} is before the agreement date ${a.agreedOn}`,
-      {
-        field: 'date',
-        messageZh: `date：${paidOn} 早于协议日期 ${a.agreedOn}`,
-      },
-    );
-  if (paidOn > input.asOf)
-    throw new AppError(
-      'invalid-date',
-      `date: ${paidOn} is in the future (today is ${input.asOf})`,
-      {
-        field: 'date',
-        messageZh: `date：${paidOn} 是将来的日期（今天是 ${input.asOf}）`,
-      },
-    );
-  let receiptId = input.receiptEvidenceId ?? null;
-  await checkEvidence(deps, caseId, receiptId, 'receipt');
-  if (input.receiptFile !== undefined) {
-    const added = await addEvidence(deps, {
-      caseId,
-      file: input.receiptFile,
-      kind: 'receipt',
-      lender: a.lenderId,
-      note: `还款凭证 ${paidOn} ${formatMoney(amount)}`,
-    });
-    receiptId = added.item.id;
-  }
-  const payment: AgreementPayment = {
-    id: deps.ids.next(),
-    caseId,
-    agreementId: a.id,
-    paidOn,
-    amount,
-    channel: channel ?? a.paymentChannel,
-    receiptEvidenceId: receiptId,
-    note: input.note ?? null,
-    createdAt: deps.clock.now(),
-  };
-  return writeWithinCaseTotal(deps.db, caseId, 'amount', async (trx) => {
-    const repo = createAgreementRepository(trx);
-    await repo.insertPayment(payment);
-    const payments = await repo.listPayments(caseId, a.id);
-    const { outcomes } = matchPayments(a.installments, payments);
-    const idBySeq = new Map(a.installments.map((i) => [i.seq, i.id]));
-    await repo.replaceAllocations(
-      caseId,
-      a.id,
-      outcomes.flatMap((o) =>
-        o.allocations.map((x) => ({
-          id: deps.ids.next(),
-          paymentId: x.paymentId,
-          installmentId: idBySeq.get(x.seq)!,
-          amount: x.amount,
-        })),
-      ),
-    );
-    const report = reportOf(a, payments, { asOf: input.asOf });
-    if (report.progress.isComplete && a.status === 'active') {
-      await repo.setStatus(caseId, a.id, 'completed');
-      report.agreement = { ...a, status: 'completed' };
-    }
-    await createEventRepository(trx).append({
-      id: deps.ids.next(),
-      caseId,
-      at: payment.createdAt,
-      actor: 'user',
-      action: 'agreement.pay',
-      subject: payment.id,
-      details: { agreementId: a.id, amount: formatMoney(amount), paidOn },
-    });
-    return { payment, report };
-  });
 }
 
 export interface DueItem {

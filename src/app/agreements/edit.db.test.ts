@@ -2,7 +2,8 @@ import { expect, it } from 'vitest';
 import { forEachDialect } from '../../../test/dialects.js';
 import { makeCase, makeDeps, makeLender } from '../../../test/factories.js';
 import type { IsoDate } from '../../core/dates/index.js';
-import { addAgreement, agreementReports, recordPayment } from './agreements.js';
+import { addAgreement, agreementReports } from './agreements.js';
+import { recordPayment } from './payments.js';
 import { editAgreement, editPayment, removeAgreement, removePayment } from './edit.js';
 import { undoRemoval } from '../undo.js';
 

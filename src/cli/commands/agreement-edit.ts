@@ -4,10 +4,10 @@ import type { Command } from 'commander';
 import {
   asOfOrToday,
   findAgreement,
-  listAgreementPayments,
   reportOf,
   type AgreementPayment,
 } from '../../app/agreements/agreements.js';
+import { listAgreementPayments } from '../../app/agreements/payments.js';
 import {
   editAgreement,
   editPayment,

@@ -6,10 +6,10 @@ import {
   agreementReports,
   asOfOrToday,
   findAgreement,
-  listAgreementPayments,
   reportOf,
   type AgreementReport,
 } from '../../app/agreements/agreements.js';
+import { listAgreementPayments } from '../../app/agreements/payments.js';
 import { agreementJson, progressJson, replanJson } from '../../app/agreements/present.js';
 import { replanAgreements, type ReplanResult } from '../../app/agreements/replan.js';
 import { resolveCase } from '../../app/cases.js';

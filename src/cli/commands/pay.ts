@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { asOfOrToday, recordPayment } from '../../app/agreements/agreements.js';
+import { asOfOrToday } from '../../app/agreements/agreements.js';
+import { recordPayment } from '../../app/agreements/payments.js';
 import { resolveCase } from '../../app/cases.js';
 import { formatMoney, formatYuan } from '../../core/money/index.js';
 import { withDeps } from '../deps.js';

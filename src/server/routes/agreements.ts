@@ -4,9 +4,9 @@ import {
   agreementReports,
   addAgreement,
   dueItems,
-  recordPayment,
   todayIn,
 } from '../../app/agreements/agreements.js';
+import { recordPayment } from '../../app/agreements/payments.js';
 import { agreementView, letterFileName, replanView } from '../../app/agreements/present.js';
 import {
   checkReplanForm,
