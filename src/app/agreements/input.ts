@@ -137,58 +137,7 @@ export function parseAgreementInput(raw: unknown): AgreementDraft {
     o['total'] === undefined || o['total'] === null
       ? null
       : parsePositiveMoney(o['total'], 'total');
-  let list: { dueOn: IsoDate; amount: Cents }[];
-  let field = 'installments';
-  if (o['installments'] !== undefined && o['segments'] !== undefined)
-    throw bad(
-      'segments',
-      'give installments or segments, not both',
-      'installments 与 segments 只能二选一',
-    );
-  if (o['segments'] !== undefined) {
-    field = 'segments';
-    const segs = o['segments'];
-    if (!Array.isArray(segs))
-      throw bad(
-        'segments',
-        'must be a list of { count, amount, firstDueOn? }',
-        '应为 { count, amount, firstDueOn? } 列表',
-      );
-    const parsed = segs.map((s: unknown, i: number) => {
-      const x = (s ?? {}) as Record<string, unknown>;
-      return {
-        count: typeof x['count'] === 'number' ? x['count'] : NaN,
-        amount: parsePositiveMoney(x['amount'], `segments[${i}].amount`),
-        firstDueOn:
-          x['firstDueOn'] === undefined || x['firstDueOn'] === null
-            ? null
-            : parseDateField(x['firstDueOn'], `segments[${i}].firstDueOn`),
-      };
-    });
-    const r = expandSegments(parsed);
-    if (!r.ok) throw fromIssue(r.error);
-    list = r.value;
-  } else {
-    const items = o['installments'];
-    if (!Array.isArray(items))
-      throw bad(
-        'installments',
-        'must be a list of { dueOn, amount } (or give segments)',
-        '应为 { dueOn, amount } 列表（或使用 segments）',
-      );
-    list = items.map((s: unknown, i: number) => {
-      const x = (s ?? {}) as Record<string, unknown>;
-      return {
-        dueOn: parseDateField(x['dueOn'], `installments[${i}].dueOn`),
-        amount: parseMoneyField(x['amount'], `installments[${i}].amount`),
-      };
-    });
-  }
-  const v = validateInstallments({ agreedOn, total, installments: list, field });
-  if (!v.ok) throw fromIssue(v.error);
-  // the agreement's total (count × amount) is stored as one amount: the same per-field limit
-  const sum = v.value.reduce((a, x) => a + BigInt(x.amount), 0n);
-  if (!isWithinAmountLimit(sum)) throw fromIssue(amountOverLimit('total', formatYuanBig(sum)));
+  const installments = parseSchedule(o, agreedOn, total);
   const concessions = o['concessions'] ?? [];
   if (!Array.isArray(concessions) || concessions.some((c) => typeof c !== 'string'))
     throw bad('concessions', 'must be a list of text', '应为文本列表');
@@ -202,7 +151,7 @@ export function parseAgreementInput(raw: unknown): AgreementDraft {
     debt: text(o['debt'], 'debt', 200),
     agreedOn,
     total,
-    installments: v.value,
+    installments,
     concessions: concessions as string[],
     paymentChannel: parsePaymentChannel(o['paymentChannel']),
     payToAccount: text(o['payToAccount'], 'payToAccount', 300),
@@ -213,4 +162,71 @@ export function parseAgreementInput(raw: unknown): AgreementDraft {
     confirmationEvidenceId: text(o['confirmationEvidenceId'], 'confirmationEvidenceId', 100),
     notes: text(o['notes'], 'notes', 20_000),
   };
+}
+
+/**
+ * The installments, from `segments` or `installments` (not both), validated against the
+ * agreement date and `total`; their sum is stored as one amount, so it obeys the per-field limit.
+ */
+function parseSchedule(
+  o: Record<string, unknown>,
+  agreedOn: IsoDate,
+  total: Cents | null,
+): Installment[] {
+  if (o['installments'] !== undefined && o['segments'] !== undefined)
+    throw bad(
+      'segments',
+      'give installments or segments, not both',
+      'installments 与 segments 只能二选一',
+    );
+  const bySegments = o['segments'] !== undefined;
+  const list = bySegments ? parseSegments(o['segments']) : parseInstallmentList(o['installments']);
+  const field = bySegments ? 'segments' : 'installments';
+  const v = validateInstallments({ agreedOn, total, installments: list, field });
+  if (!v.ok) throw fromIssue(v.error);
+  // the agreement's total (count × amount) is stored as one amount: the same per-field limit
+  const sum = v.value.reduce((a, x) => a + BigInt(x.amount), 0n);
+  if (!isWithinAmountLimit(sum)) throw fromIssue(amountOverLimit('total', formatYuanBig(sum)));
+  return v.value;
+}
+
+/** `segments`: runs of equal installments `{ count, amount, firstDueOn? }`, expanded. */
+function parseSegments(segs: unknown): { dueOn: IsoDate; amount: Cents }[] {
+  if (!Array.isArray(segs))
+    throw bad(
+      'segments',
+      'must be a list of { count, amount, firstDueOn? }',
+      '应为 { count, amount, firstDueOn? } 列表',
+    );
+  const parsed = segs.map((s: unknown, i: number) => {
+    const x = (s ?? {}) as Record<string, unknown>;
+    return {
+      count: typeof x['count'] === 'number' ? x['count'] : NaN,
+      amount: parsePositiveMoney(x['amount'], `segments[${i}].amount`),
+      firstDueOn:
+        x['firstDueOn'] === undefined || x['firstDueOn'] === null
+          ? null
+          : parseDateField(x['firstDueOn'], `segments[${i}].firstDueOn`),
+    };
+  });
+  const r = expandSegments(parsed);
+  if (!r.ok) throw fromIssue(r.error);
+  return r.value;
+}
+
+/** `installments`: each `{ dueOn, amount }` as given. */
+function parseInstallmentList(items: unknown): { dueOn: IsoDate; amount: Cents }[] {
+  if (!Array.isArray(items))
+    throw bad(
+      'installments',
+      'must be a list of { dueOn, amount } (or give segments)',
+      '应为 { dueOn, amount } 列表（或使用 segments）',
+    );
+  return items.map((s: unknown, i: number) => {
+    const x = (s ?? {}) as Record<string, unknown>;
+    return {
+      dueOn: parseDateField(x['dueOn'], `installments[${i}].dueOn`),
+      amount: parseMoneyField(x['amount'], `installments[${i}].amount`),
+    };
+  });
 }
