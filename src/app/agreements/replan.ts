@@ -122,14 +122,49 @@ export async function replanAgreements(
     named.add(l.id);
   }
   const { reports } = await agreementReports(deps, caseId, { asOf: req.asOf });
+  const affected = pickAffected(reports, named, newCapacity !== null);
+  if (affected.length === 0) throw nothingToReplan(req.reason);
+  const plan = await replayPlan(deps, caseId, affected, newCapacity, req.asOf);
+  const asks = asksOf(plan, affected, req.asOf);
+  refuseShortAsks(
+    plan,
+    affected.map(({ a }) => a),
+    asks,
+  );
+  const letters = await lettersOf(deps, caseId, affected, asks, req);
+  return {
+    asOf: req.asOf,
+    affected: affected.map((x) => x.a),
+    replan: plan,
+    asks,
+    summary: summaryOf(affected, asks),
+    letters,
+  };
+}
+
+/** An affected agreement: its report, and what the result says about it. */
+interface Affected {
+  r: AgreementReport;
+  a: AffectedAgreement;
+}
+
+/**
+ * The open agreements to re-plan and why: an installment missed (else late), the lender named as
+ * at risk, or — when none of these and a new capacity is given — the changed income.
+ */
+function pickAffected(
+  reports: AgreementReport[],
+  named: ReadonlySet<string>,
+  hasNewCapacity: boolean,
+): Affected[] {
   const open = reports.filter((r) => r.agreement.status === 'active' && !r.progress.isComplete);
-  const affected: { r: AgreementReport; a: AffectedAgreement }[] = [];
+  const affected: Affected[] = [];
   for (const r of open) {
     const reasons: AffectedReason[] = [];
     if (r.status.installments.some((s) => s.status === 'missed')) reasons.push('missed');
     else if (r.status.installments.some((s) => s.status === 'late')) reasons.push('late');
     if (named.has(r.agreement.lenderId)) reasons.push('at-risk');
-    if (newCapacity !== null && reasons.length === 0) reasons.push('income-changed');
+    if (hasNewCapacity && reasons.length === 0) reasons.push('income-changed');
     if (reasons.length > 0)
       affected.push({
         r,
@@ -142,41 +177,30 @@ export async function replanAgreements(
         },
       });
   }
-  if (affected.length === 0) throw nothingToReplan(req.reason);
+  return affected;
+}
 
+/**
+ * Runs core's replan over the affected agreements: the plan as agreed from one month before the
+ * earliest installment in arrears (or today), the payments made since, and the new capacity
+ * (default: the agreed monthly total).
+ */
+async function replayPlan(
+  deps: Deps,
+  caseId: CaseId,
+  affected: Affected[],
+  newCapacity: Cents | null,
+  asOf: IsoDate,
+): Promise<Replan> {
   // the plan starts one month before the earliest installment in arrears (or today)
   const firstArrears = affected
     .flatMap(({ r }) =>
-      r.status.installments
-        .filter((s) => s.remaining > 0 && s.dueOn < req.asOf)
-        .map((s) => s.dueOn),
+      r.status.installments.filter((s) => s.remaining > 0 && s.dueOn < asOf).map((s) => s.dueOn),
     )
     .sort()[0];
-  const start = firstArrears === undefined ? req.asOf : addMonths(firstArrears, -1);
+  const start = firstArrears === undefined ? asOf : addMonths(firstArrears, -1);
   const allPayments = await createAgreementRepository(deps.db).listPayments(caseId);
-  const debts: PlanDebt[] = affected.map(({ r }) => {
-    const paidBefore = r.payments
-      .filter((p) => p.paidOn <= start)
-      .reduce((s, p) => s + p.amount, 0);
-    const remainingCount = r.status.installments.filter((s) => s.remaining > 0).length;
-    return {
-      id: r.agreement.id,
-      creditor: r.agreement.lenderBrand ?? r.agreement.lenderName,
-      kind: 'other',
-      balance: cents(Math.max(1, r.agreement.total - paidBefore)),
-      annualRatePpm: 0 as PlanDebt['annualRatePpm'],
-      contractualPayment: monthlyOf(r),
-      penaltyAccrued: cents(0),
-      interestAccrued: cents(0),
-      minPayment: cents(0),
-      maxTerm: Math.min(120, Math.max(60, remainingCount + 12)),
-      concession: 'none',
-      reducedRatePpm: null,
-      customPayment: null,
-      penaltyRatePpm: 0 as PlanDebt['annualRatePpm'],
-      legalLinePpm: null,
-    };
-  });
+  const debts = affected.map(({ r }) => planDebtOf(r, start));
   const capacity = cents(debts.reduce((s, d) => s + d.contractualPayment, 0));
   const previousPlanInput: PlanInput = {
     asOf: start,
@@ -186,25 +210,52 @@ export async function replanAgreements(
   };
   const ids = new Set(debts.map((d) => d.id));
   const paymentsMade = allPayments
-    .filter((p) => ids.has(p.agreementId) && p.paidOn > start && p.paidOn <= req.asOf)
+    .filter((p) => ids.has(p.agreementId) && p.paidOn > start && p.paidOn <= asOf)
     .map((p) => ({ debtId: p.agreementId, date: p.paidOn, amount: p.amount }));
   const r = replan({
     previousPlanInput,
     paymentsMade,
     newCapacity: newCapacity ?? capacity,
-    asOf: req.asOf,
+    asOf,
   });
   if (!r.ok) throw AppError.fromIssue(r.error);
+  return r.value;
+}
 
+/** One agreement as a plan debt at 0 %: what was still owed at `start`, at its going rate. */
+function planDebtOf(r: AgreementReport, start: IsoDate): PlanDebt {
+  const paidBefore = r.payments.filter((p) => p.paidOn <= start).reduce((s, p) => s + p.amount, 0);
+  const remainingCount = r.status.installments.filter((s) => s.remaining > 0).length;
+  return {
+    id: r.agreement.id,
+    creditor: r.agreement.lenderBrand ?? r.agreement.lenderName,
+    kind: 'other',
+    balance: cents(Math.max(1, r.agreement.total - paidBefore)),
+    annualRatePpm: 0 as PlanDebt['annualRatePpm'],
+    contractualPayment: monthlyOf(r),
+    penaltyAccrued: cents(0),
+    interestAccrued: cents(0),
+    minPayment: cents(0),
+    maxTerm: Math.min(120, Math.max(60, remainingCount + 12)),
+    concession: 'none',
+    reducedRatePpm: null,
+    customPayment: null,
+    penaltyRatePpm: 0 as PlanDebt['annualRatePpm'],
+    legalLinePpm: null,
+  };
+}
+
+/** The level ask to each affected lender whose proposal pays something within the horizon. */
+function asksOf(plan: Replan, affected: Affected[], asOf: IsoDate): ReplanAsk[] {
   const asks: ReplanAsk[] = [];
   for (const { r: rep, a } of affected) {
-    const proposal = r.value.plan.proposals.find((p) => p.id === rep.agreement.id);
+    const proposal = plan.plan.proposals.find((p) => p.id === rep.agreement.id);
     // (nothing paid within the horizon: a very small capacity; no ask rather than 0 / 0)
     if (proposal === undefined || proposal.schedule.length === 0 || proposal.totalPaid <= 0)
       continue;
     // keep the lender's own due day (the plan anchors every lender on one day; a borrower
     // who lined a due date up after payday should not lose that in a re-plan)
-    const next = rep.status.installments.find((s) => s.remaining > 0 && s.dueOn > req.asOf);
+    const next = rep.status.installments.find((s) => s.remaining > 0 && s.dueOn > asOf);
     asks.push({
       agreementId: rep.agreement.id,
       lender: a.lender,
@@ -212,13 +263,17 @@ export async function replanAgreements(
       ...levelAsk(proposal, next?.dueOn),
     });
   }
+  return asks;
+}
 
-  refuseShortAsks(
-    r.value,
-    affected.map(({ a }) => a),
-    asks,
-  );
-
+/** One renegotiation letter per affected lender with an ask. */
+async function lettersOf(
+  deps: Deps,
+  caseId: CaseId,
+  affected: Affected[],
+  asks: ReplanAsk[],
+  req: ReplanRequest,
+): Promise<ReplanLetter[]> {
   const letters: ReplanLetter[] = [];
   for (const { r: rep } of affected) {
     const ask = asks.find((x) => x.agreementId === rep.agreement.id);
@@ -232,6 +287,11 @@ export async function replanAgreements(
       bytes: letter.bytes,
     });
   }
+  return letters;
+}
+
+/** Per affected lender with an ask, one sentence (zh and en): owed, asked for, the end dates. */
+function summaryOf(affected: Affected[], asks: ReplanAsk[]): ReplanResult['summary'] {
   const summary: ReplanResult['summary'] = { zh: [], en: [] };
   for (const { r: rep, a } of affected) {
     const ask = asks.find((x) => x.agreementId === rep.agreement.id);
@@ -246,14 +306,7 @@ export async function replanAgreements(
       `${a.lender}: ${formatMoney(ask.total)} still owed${a.arrears > 0 ? ` (${formatMoney(a.arrears)} overdue)` : ''}; ask for ${formatMoney(ask.monthly)} a month from ${ask.firstDueOn}, ${ask.installments} installments${lastEn}, paid off by ${ask.endOn} (agreement: ${was}${ask.endOn > was ? ', later' : ''}).`,
     );
   }
-  return {
-    asOf: req.asOf,
-    affected: affected.map((x) => x.a),
-    replan: r.value,
-    asks,
-    summary,
-    letters,
-  };
+  return summary;
 }
 
 /** No installment is missed or late and nothing was named: said on the reason when one was given. */
