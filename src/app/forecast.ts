@@ -187,33 +187,11 @@ export async function runForecast(
       '必填：还款账户当前余额（--balance 1234.56）',
     );
   const openingBalance = parseMoneyField(balanceText, 'balance');
-  const incomes: IncomeSource[] = [];
-  const outgoings: FixedOutgoing[] = [];
-  const unplaced: string[] = [];
-  const assumedDays: string[] = [];
-  let buffer: Cents = cents(0);
-  let budgetId: string | null = null;
-  const repo = createAgreementRepository(deps.db);
-  if (req.useBudget !== false && file['useBudget'] !== false) {
-    const b = await repo.latestBudgetLines(caseId);
-    if (b !== undefined) {
-      budgetId = b.budgetId;
-      buffer = b.buffer;
-      // every line counts: one without a day is placed the cautious way (DEFAULT_*_DAY) and
-      // named in `assumedDays`, never left out (issue 13: rent and food were dropped)
-      for (const l of b.lines) {
-        if (l.monthly <= 0) continue;
-        const isIncome = l.kind === 'income';
-        // a payday given with the request (the page's 发薪日) says when the money comes: it
-        // replaces budget income whose day is unknown
-        if (isIncome && l.dayOfMonth === null && (req.paydays ?? []).length > 0) continue;
-        if (l.dayOfMonth === null) assumedDays.push(l.label);
-        const dayOfMonth = l.dayOfMonth ?? (isIncome ? DEFAULT_INCOME_DAY : DEFAULT_EXPENSE_DAY);
-        if (isIncome) incomes.push({ label: l.label, amount: l.monthly, dayOfMonth });
-        else outgoings.push({ label: l.label, amount: l.monthly, dayOfMonth });
-      }
-    }
-  }
+  const budget =
+    req.useBudget !== false && file['useBudget'] !== false
+      ? await budgetSource(deps, caseId, req.paydays ?? [])
+      : noBudget();
+  const { budgetId, incomes, outgoings, assumedDays } = budget;
   incomes.push(...parseLines(file['incomes'], 'incomes'));
   outgoings.push(
     ...parseLines(file['outgoings'], 'outgoings').map(({ label, amount, dayOfMonth }) => ({
@@ -227,7 +205,7 @@ export async function runForecast(
   for (const [i, p] of (req.outgoings ?? []).entries())
     outgoings.push(parseDayAmount(p, `outgoing[${i}]`, '固定支出'));
   const bufferText = req.buffer ?? file['buffer'];
-  if (bufferText !== undefined) buffer = parseMoneyField(bufferText, 'buffer');
+  const buffer = bufferText === undefined ? budget.buffer : parseMoneyField(bufferText, 'buffer');
   const weekendRule = parseRule(
     req.weekendRule ?? file['weekendRule'] ?? 'previous-business-day',
     'weekend',
@@ -235,12 +213,76 @@ export async function runForecast(
   const days = req.days ?? (typeof file['days'] === 'number' ? file['days'] : 90);
   const actLeadDays =
     req.actLeadDays ?? (typeof file['actLeadDays'] === 'number' ? file['actLeadDays'] : 3);
+  const installments = await dueInstallments(deps, caseId, req.asOf, days);
+  const input = validateForecastInput({
+    asOf: req.asOf,
+    days,
+    openingBalance,
+    incomes,
+    outgoings,
+    installments,
+    weekendRule,
+    actLeadDays,
+    buffer,
+  });
+  if (!input.ok) throw AppError.fromIssue(input.error);
+  return {
+    forecast: forecastCashFlow(input.value),
+    sources: { budgetId, unplaced: [], assumedDays },
+  };
+}
 
-  const { reports } = await agreementReports(deps, caseId, { asOf: req.asOf });
-  const installments: DueInstallment[] = await contractDues(
+/** The lines and buffer a forecast takes from the budget in the store. */
+interface BudgetSource {
+  budgetId: string | null;
+  buffer: Cents;
+  incomes: IncomeSource[];
+  outgoings: FixedOutgoing[];
+  assumedDays: string[];
+}
+
+function noBudget(): BudgetSource {
+  return { budgetId: null, buffer: cents(0), incomes: [], outgoings: [], assumedDays: [] };
+}
+
+/**
+ * The newest budget's lines as paydays and outgoings, and its buffer. Every line counts: one
+ * without a day is placed the cautious way (DEFAULT_*_DAY) and named in `assumedDays`, never left
+ * out (issue 13: rent and food were dropped).
+ */
+async function budgetSource(deps: Deps, caseId: CaseId, paydays: string[]): Promise<BudgetSource> {
+  const b = await createAgreementRepository(deps.db).latestBudgetLines(caseId);
+  if (b === undefined) return noBudget();
+  const { incomes, outgoings, assumedDays } = noBudget();
+  for (const l of b.lines) {
+    if (l.monthly <= 0) continue;
+    const isIncome = l.kind === 'income';
+    // a payday given with the request (the page's 发薪日) says when the money comes: it
+    // replaces budget income whose day is unknown
+    if (isIncome && l.dayOfMonth === null && paydays.length > 0) continue;
+    if (l.dayOfMonth === null) assumedDays.push(l.label);
+    const dayOfMonth = l.dayOfMonth ?? (isIncome ? DEFAULT_INCOME_DAY : DEFAULT_EXPENSE_DAY);
+    if (isIncome) incomes.push({ label: l.label, amount: l.monthly, dayOfMonth });
+    else outgoings.push({ label: l.label, amount: l.monthly, dayOfMonth });
+  }
+  return { budgetId: b.budgetId, buffer: b.buffer, incomes, outgoings, assumedDays };
+}
+
+/**
+ * What falls due: the open installments of every agreement, and the contract dues of the debts
+ * whose lender has no active agreement (contractDues).
+ */
+async function dueInstallments(
+  deps: Deps,
+  caseId: CaseId,
+  asOf: IsoDate,
+  days: number,
+): Promise<DueInstallment[]> {
+  const { reports } = await agreementReports(deps, caseId, { asOf });
+  const installments = await contractDues(
     deps,
     caseId,
-    req.asOf,
+    asOf,
     days,
     new Set(
       reports.filter((r) => r.agreement.status === 'active').map((r) => r.agreement.lenderId),
@@ -256,20 +298,5 @@ export async function runForecast(
           dueOn: s.dueOn,
           amount: s.remaining,
         });
-  const input = validateForecastInput({
-    asOf: req.asOf,
-    days,
-    openingBalance,
-    incomes,
-    outgoings,
-    installments,
-    weekendRule,
-    actLeadDays,
-    buffer,
-  });
-  if (!input.ok) throw AppError.fromIssue(input.error);
-  return {
-    forecast: forecastCashFlow(input.value),
-    sources: { budgetId, unplaced, assumedDays },
-  };
+  return installments;
 }
