@@ -68,6 +68,14 @@ interface Issue {
 
 type Patch = Partial<Omit<Profile, 'caseId' | 'updatedAt'>>;
 
+/** What a field group's reader fills: the patch, and the issues with `bad` to add one. */
+interface ProfileReading {
+  o: Record<string, unknown>;
+  patch: Patch;
+  issues: Issue[];
+  bad: (code: IssueCode, field: string, message: string, messageZh: string) => void;
+}
+
 /** Validates a change against today's (Beijing) date; returns the patch or every issue. */
 export function parseProfileInput(raw: unknown, today: IsoDate): { patch: Patch; issues: Issue[] } {
   const issues: Issue[] = [];
@@ -86,7 +94,17 @@ export function parseProfileInput(raw: unknown, today: IsoDate): { patch: Patch;
   const o = raw as Record<string, unknown>;
   for (const k of Object.keys(o))
     if (!KNOWN.has(k)) bad('invalid-input', k, 'unknown field', '未知字段');
+  const reading: ProfileReading = { o, patch, issues, bad };
+  readTexts(reading);
+  readIdTail(reading);
+  readHousehold(reading);
+  readHardship(reading, today);
+  readProofs(reading);
+  return { patch, issues };
+}
 
+/** Name, phone, address and the hardship story: trimmed text within its limit. */
+function readTexts({ o, patch, bad }: ProfileReading): void {
   for (const [k, max, zh] of TEXT_FIELDS) {
     const v = o[k];
     if (v === undefined) continue;
@@ -109,20 +127,25 @@ export function parseProfileInput(raw: unknown, today: IsoDate): { patch: Patch;
     }
     patch[k] = s === '' ? null : s;
   }
+}
 
-  if (o['idTail'] !== undefined) {
-    const v = o['idTail'];
-    const s = v === null ? '' : typeof v === 'string' ? v.trim().toUpperCase() : undefined;
-    if (s === undefined || (s !== '' && !/^[0-9]{3,5}[0-9X]$/.test(s)))
-      bad(
-        'invalid-input',
-        'idTail',
-        'the last 4–6 characters of the ID number (digits, last may be X)',
-        '身份证号后 4–6 位（数字，最后一位可为 X）',
-      );
-    else patch.idTail = s === '' ? null : s;
-  }
+/** The last characters of the ID number. */
+function readIdTail({ o, patch, bad }: ProfileReading): void {
+  if (o['idTail'] === undefined) return;
+  const v = o['idTail'];
+  const s = v === null ? '' : typeof v === 'string' ? v.trim().toUpperCase() : undefined;
+  if (s === undefined || (s !== '' && !/^[0-9]{3,5}[0-9X]$/.test(s)))
+    bad(
+      'invalid-input',
+      'idTail',
+      'the last 4–6 characters of the ID number (digits, last may be X)',
+      '身份证号后 4–6 位（数字，最后一位可为 X）',
+    );
+  else patch.idTail = s === '' ? null : s;
+}
 
+/** How many adults and children the household has. */
+function readHousehold({ o, patch, bad }: ProfileReading): void {
   for (const k of ['adults', 'children'] as const) {
     const v = o[k];
     if (v === undefined) continue;
@@ -140,7 +163,10 @@ export function parseProfileInput(raw: unknown, today: IsoDate): { patch: Patch;
       );
     else patch[k] = n;
   }
+}
 
+/** The hardship's cause and since when (not after today). */
+function readHardship({ o, patch, issues, bad }: ProfileReading, today: IsoDate): void {
   if (o['hardshipCause'] !== undefined) {
     const v = o['hardshipCause'];
     if (v === null || v === '') patch.hardshipCause = null;
@@ -154,55 +180,55 @@ export function parseProfileInput(raw: unknown, today: IsoDate): { patch: Patch;
         `应为以下之一：${HARDSHIP_CAUSES.map((c) => `${c}（${HARDSHIP_CAUSE_ZH[c]}）`).join('、')}`,
       );
   }
-
-  if (o['hardshipSince'] !== undefined) {
-    const v = o['hardshipSince'];
-    if (v === null || v === '') patch.hardshipSince = null;
-    else {
-      const d = parseDateInput(v, 'hardshipSince');
-      if (!d.ok)
-        issues.push({
-          code: d.error.code,
-          field: 'hardshipSince',
-          message: d.error.message,
-          messageZh: d.error.messageZh ?? catalogueMessage(d.error.code, 'zh', 'hardshipSince'),
-        });
-      else if (d.value > today)
-        bad(
-          'invalid-date',
-          'hardshipSince',
-          `${d.value} is in the future (today is ${today})`,
-          `${d.value} 晚于今天（${today}）`,
-        );
-      else patch.hardshipSince = d.value;
-    }
+  if (o['hardshipSince'] === undefined) return;
+  const v = o['hardshipSince'];
+  if (v === null || v === '') {
+    patch.hardshipSince = null;
+    return;
   }
+  const d = parseDateInput(v, 'hardshipSince');
+  if (!d.ok)
+    issues.push({
+      code: d.error.code,
+      field: 'hardshipSince',
+      message: d.error.message,
+      messageZh: d.error.messageZh ?? catalogueMessage(d.error.code, 'zh', 'hardshipSince'),
+    });
+  else if (d.value > today)
+    bad(
+      'invalid-date',
+      'hardshipSince',
+      `${d.value} is in the future (today is ${today})`,
+      `${d.value} 晚于今天（${today}）`,
+    );
+  else patch.hardshipSince = d.value;
+}
 
-  if (o['proofs'] !== undefined) {
-    const v = o['proofs'];
-    const list = v === null ? [] : v;
-    if (!Array.isArray(list) || list.some((x) => typeof x !== 'string'))
-      bad('invalid-input', 'proofs', 'expected a list of texts', '应为文字列表');
-    else {
-      const items = list.map((x: string) => x.trim()).filter((x) => x !== '');
-      if (items.length > PROFILE_LIMITS.proofs)
-        bad(
-          'invalid-input',
-          'proofs',
-          `at most ${PROFILE_LIMITS.proofs} items`,
-          `最多 ${PROFILE_LIMITS.proofs} 项`,
-        );
-      else if (items.some((x) => [...x].length > PROFILE_LIMITS.proof))
-        bad(
-          'invalid-input',
-          'proofs',
-          `each at most ${PROFILE_LIMITS.proof} characters`,
-          `每项最多 ${PROFILE_LIMITS.proof} 个字`,
-        );
-      else patch.proofs = items;
-    }
+/** The proofs of hardship the borrower holds: a short list of short texts. */
+function readProofs({ o, patch, bad }: ProfileReading): void {
+  if (o['proofs'] === undefined) return;
+  const v = o['proofs'];
+  const list = v === null ? [] : v;
+  if (!Array.isArray(list) || list.some((x) => typeof x !== 'string')) {
+    bad('invalid-input', 'proofs', 'expected a list of texts', '应为文字列表');
+    return;
   }
-  return { patch, issues };
+  const items = list.map((x: string) => x.trim()).filter((x) => x !== '');
+  if (items.length > PROFILE_LIMITS.proofs)
+    bad(
+      'invalid-input',
+      'proofs',
+      `at most ${PROFILE_LIMITS.proofs} items`,
+      `最多 ${PROFILE_LIMITS.proofs} 项`,
+    );
+  else if (items.some((x) => [...x].length > PROFILE_LIMITS.proof))
+    bad(
+      'invalid-input',
+      'proofs',
+      `each at most ${PROFILE_LIMITS.proof} characters`,
+      `每项最多 ${PROFILE_LIMITS.proof} 个字`,
+    );
+  else patch.proofs = items;
 }
 
 function reject(issues: Issue[]): void {
