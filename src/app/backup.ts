@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type yauzl from 'yauzl';
 import yazl from 'yazl';
 import { schemaVersion } from '../db/connect.js';
 import { TABLES_IN_ORDER } from '../db/schema.js';
@@ -12,7 +13,6 @@ import {
   type ManifestEntry,
 } from './backup-manifest.js';
 import { RESTORE_LIMITS, type VerifiedBackup } from './backup-verify.js';
-import type yauzl from 'yauzl';
 import { toAppError } from './db-errors.js';
 import type { Deps } from './deps.js';
 import { AppError } from './errors.js';
@@ -167,7 +167,10 @@ export async function createBackup(deps: Deps, file: string): Promise<BackupMani
 }
 
 /** Every table as db/<table>.jsonl. */
-async function addDatabase(deps: Deps, { zip, manifest, dumpedAt }: ArchiveInProgress) {
+async function addDatabase(
+  deps: Deps,
+  { zip, manifest, dumpedAt }: ArchiveInProgress,
+): Promise<void> {
   // The dump is read inside one transaction so tables are mutually consistent (on SQLite a
   // read transaction; on PostgreSQL a snapshot at the first query).
   await deps.db.transaction().execute(async (trx) => {
@@ -189,7 +192,10 @@ async function addDatabase(deps: Deps, { zip, manifest, dumpedAt }: ArchiveInPro
 }
 
 /** Every vault file as vault/<path>, hashed on its way into the zip: read once. */
-async function addVault(deps: Deps, { zip, manifest }: ArchiveInProgress) {
+async function addVault(
+  deps: Deps,
+  { zip, manifest }: ArchiveInProgress,
+): Promise<VaultInProgress> {
   const { files } = deps;
   const vault = homeLayout(files, deps.home).vault;
   const out: VaultInProgress = { hashers: [], done: [] };
@@ -222,7 +228,7 @@ function addManifest(
   deps: Deps,
   { zip, manifest, dumpedAt }: ArchiveInProgress,
   vault: VaultInProgress,
-) {
+): void {
   const manifestBytes = async function* (): AsyncGenerator<Buffer> {
     await Promise.all(vault.done);
     for (const [entry, h] of vault.hashers) entry.sha256 = h.digest();
