@@ -111,123 +111,122 @@ function toStatus(r: Selectable<NegotiationStatesTable>): NegotiationStatus {
   };
 }
 
+/** What a contact says: the columns insert and update both write, in the same order. */
+function contactColumns(c: Contact) {
+  return {
+    lender_id: c.lenderId,
+    occurred_at: c.occurredAt,
+    channel: c.channel,
+    direction: c.direction,
+    agent_name: c.agentName,
+    agent_number: c.agentNumber,
+    counterpart: c.counterpart,
+    asked: c.asked,
+    offered: c.offered,
+    promises: c.promises,
+    deadline_on: c.deadlineOn,
+    next_step: c.nextStep,
+    third_party: formatThirdParty(c.thirdParty),
+    flags_json: JSON.stringify(c.tags),
+    notes: c.notes,
+  };
+}
+
+async function insertContact(db: Db, c: Contact): Promise<void> {
+  await db
+    .insertInto('contacts')
+    .values({ id: c.id, case_id: c.caseId, ...contactColumns(c), created_at: c.createdAt })
+    .execute();
+}
+
+async function updateContact(db: Db, c: Contact): Promise<boolean> {
+  const r = await db
+    .updateTable('contacts')
+    .set(contactColumns(c))
+    .where('case_id', '=', c.caseId)
+    .where('id', '=', c.id)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+async function getContact(db: Db, caseId: string, id: string): Promise<Contact | null> {
+  const r = await db
+    .selectFrom('contacts')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return r === undefined ? null : toContact(r);
+}
+
+async function listContacts(db: Db, caseId: string, f: { lenderId?: string }): Promise<Contact[]> {
+  let q = db.selectFrom('contacts').selectAll().where('case_id', '=', caseId);
+  if (f.lenderId !== undefined) q = q.where('lender_id', '=', f.lenderId);
+  const rows = await q.orderBy('occurred_at', 'asc').orderBy('id', 'asc').execute();
+  return rows.map(toContact);
+}
+
+async function getNegotiationState(
+  db: Db,
+  caseId: string,
+  lenderId: string,
+): Promise<NegotiationStatus | null> {
+  const r = await db
+    .selectFrom('negotiation_states')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('lender_id', '=', lenderId)
+    .executeTakeFirst();
+  return r === undefined ? null : toStatus(r);
+}
+
+async function listNegotiationStates(db: Db, caseId: string): Promise<NegotiationStatus[]> {
+  const rows = await db
+    .selectFrom('negotiation_states')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('lender_id')
+    .execute();
+  return rows.map(toStatus);
+}
+
+/** Updates the lender's state row, or inserts it when there is none yet. */
+async function setNegotiationState(db: Db, caseId: string, s: NegotiationStatus): Promise<void> {
+  const n = await db
+    .updateTable('negotiation_states')
+    .set({ state: s.state, contact_id: s.contactId, updated_at: s.updatedAt })
+    .where('case_id', '=', caseId)
+    .where('lender_id', '=', s.lenderId)
+    .executeTakeFirst();
+  if (Number(n.numUpdatedRows) > 0) return;
+  await db
+    .insertInto('negotiation_states')
+    .values({
+      case_id: caseId,
+      lender_id: s.lenderId,
+      state: s.state,
+      contact_id: s.contactId,
+      updated_at: s.updatedAt,
+    })
+    .execute();
+}
+
+/** Contact log entries and the per-lender negotiation state. Pass `db` or a transaction. */
 export function createContactRepository(db: Db) {
   return {
-    async insert(c: Contact): Promise<void> {
-      await db
-        .insertInto('contacts')
-        .values({
-          id: c.id,
-          case_id: c.caseId,
-          lender_id: c.lenderId,
-          occurred_at: c.occurredAt,
-          channel: c.channel,
-          direction: c.direction,
-          agent_name: c.agentName,
-          agent_number: c.agentNumber,
-          counterpart: c.counterpart,
-          asked: c.asked,
-          offered: c.offered,
-          promises: c.promises,
-          deadline_on: c.deadlineOn,
-          next_step: c.nextStep,
-          third_party: formatThirdParty(c.thirdParty),
-          flags_json: JSON.stringify(c.tags),
-          notes: c.notes,
-          created_at: c.createdAt,
-        })
-        .execute();
-    },
-
+    insert: (c: Contact) => insertContact(db, c),
     /** Rewrites what a contact says (id, case and created_at stay); returns whether it existed. */
-    async update(c: Contact): Promise<boolean> {
-      const r = await db
-        .updateTable('contacts')
-        .set({
-          lender_id: c.lenderId,
-          occurred_at: c.occurredAt,
-          channel: c.channel,
-          direction: c.direction,
-          agent_name: c.agentName,
-          agent_number: c.agentNumber,
-          counterpart: c.counterpart,
-          asked: c.asked,
-          offered: c.offered,
-          promises: c.promises,
-          deadline_on: c.deadlineOn,
-          next_step: c.nextStep,
-          third_party: formatThirdParty(c.thirdParty),
-          flags_json: JSON.stringify(c.tags),
-          notes: c.notes,
-        })
-        .where('case_id', '=', c.caseId)
-        .where('id', '=', c.id)
-        .executeTakeFirst();
-      return Number(r.numUpdatedRows) > 0;
-    },
-
+    update: (c: Contact) => updateContact(db, c),
     /** Deletes a contact; the database nulls the evidence links and state pointers to it. */
     async remove(caseId: string, id: string): Promise<void> {
       await db.deleteFrom('contacts').where('case_id', '=', caseId).where('id', '=', id).execute();
     },
-
-    async get(caseId: string, id: string): Promise<Contact | null> {
-      const r = await db
-        .selectFrom('contacts')
-        .selectAll()
-        .where('case_id', '=', caseId)
-        .where('id', '=', id)
-        .executeTakeFirst();
-      return r === undefined ? null : toContact(r);
-    },
-
+    get: (caseId: string, id: string) => getContact(db, caseId, id),
     /** Oldest first. */
-    async list(caseId: string, f: { lenderId?: string } = {}): Promise<Contact[]> {
-      let q = db.selectFrom('contacts').selectAll().where('case_id', '=', caseId);
-      if (f.lenderId !== undefined) q = q.where('lender_id', '=', f.lenderId);
-      const rows = await q.orderBy('occurred_at', 'asc').orderBy('id', 'asc').execute();
-      return rows.map(toContact);
-    },
-
-    async state(caseId: string, lenderId: string): Promise<NegotiationStatus | null> {
-      const r = await db
-        .selectFrom('negotiation_states')
-        .selectAll()
-        .where('case_id', '=', caseId)
-        .where('lender_id', '=', lenderId)
-        .executeTakeFirst();
-      return r === undefined ? null : toStatus(r);
-    },
-
-    async states(caseId: string): Promise<NegotiationStatus[]> {
-      const rows = await db
-        .selectFrom('negotiation_states')
-        .selectAll()
-        .where('case_id', '=', caseId)
-        .orderBy('lender_id')
-        .execute();
-      return rows.map(toStatus);
-    },
-
-    async setState(caseId: string, s: NegotiationStatus): Promise<void> {
-      const n = await db
-        .updateTable('negotiation_states')
-        .set({ state: s.state, contact_id: s.contactId, updated_at: s.updatedAt })
-        .where('case_id', '=', caseId)
-        .where('lender_id', '=', s.lenderId)
-        .executeTakeFirst();
-      if (Number(n.numUpdatedRows) > 0) return;
-      await db
-        .insertInto('negotiation_states')
-        .values({
-          case_id: caseId,
-          lender_id: s.lenderId,
-          state: s.state,
-          contact_id: s.contactId,
-          updated_at: s.updatedAt,
-        })
-        .execute();
-    },
+    list: (caseId: string, f: { lenderId?: string } = {}) => listContacts(db, caseId, f),
+    state: (caseId: string, lenderId: string) => getNegotiationState(db, caseId, lenderId),
+    states: (caseId: string) => listNegotiationStates(db, caseId),
+    setState: (caseId: string, s: NegotiationStatus) => setNegotiationState(db, caseId, s),
   };
 }
 

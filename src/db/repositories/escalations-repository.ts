@@ -85,96 +85,118 @@ function toDispute(r: Selectable<EscalationsTable>): EscalationDispute | null {
   return Object.values(d).every((v) => v === null) ? null : d;
 }
 
+/** What `setStatus` changes: status and time always; the rest when given. */
+export interface EscalationChange {
+  status: EscalationStatus;
+  reference?: string | null;
+  notes?: string | null;
+  sentOn?: IsoDate | null;
+  chaseOn?: IsoDate | null;
+  updatedAt: Instant;
+}
+
+function fromEscalation(e: Escalation) {
+  return {
+    id: e.id,
+    case_id: e.caseId,
+    lender_id: e.lenderId,
+    channel: e.channel,
+    sent_on: e.sentOn,
+    reference: e.reference,
+    chase_on: e.chaseOn,
+    status: e.status,
+    document_id: e.documentId,
+    notes: e.notes,
+    created_at: e.createdAt,
+    updated_at: e.updatedAt,
+    revision: e.revision,
+    dispute_institution: e.dispute?.institution ?? null,
+    dispute_account: e.dispute?.account ?? null,
+    dispute_wrong: e.dispute?.wrong ?? null,
+    dispute_correct: e.dispute?.correct ?? null,
+  };
+}
+
+/** Soonest chase date first, undated last; a stable sort keeps creation order among equals. */
+function byChaseDate(a: Escalation, b: Escalation): number {
+  return a.chaseOn === b.chaseOn
+    ? 0
+    : a.chaseOn === null
+      ? 1
+      : b.chaseOn === null
+        ? -1
+        : a.chaseOn < b.chaseOn
+          ? -1
+          : 1;
+}
+
+async function insertEscalation(db: Db, input: NewEscalation): Promise<Escalation> {
+  const e: Escalation = {
+    ...input,
+    updatedAt: input.updatedAt ?? input.createdAt,
+    revision: input.revision ?? 0,
+  };
+  const row = fromEscalation(e);
+  await guard(`escalation ${e.id}`, () => db.insertInto('escalations').values(row).execute());
+  return e;
+}
+
+async function getEscalation(db: Db, caseId: string, id: string): Promise<Escalation | undefined> {
+  const r = await db
+    .selectFrom('escalations')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return r === undefined ? undefined : toEscalation(r);
+}
+
+async function listEscalations(
+  db: Db,
+  caseId: string,
+  f: { lenderId?: string },
+): Promise<Escalation[]> {
+  let q = db.selectFrom('escalations').selectAll().where('case_id', '=', caseId);
+  if (f.lenderId !== undefined) q = q.where('lender_id', '=', f.lenderId);
+  const rows = await q.orderBy('created_at', 'asc').orderBy('id', 'asc').execute();
+  return rows.map(toEscalation).sort(byChaseDate);
+}
+
+async function setEscalationStatus(
+  db: Db,
+  caseId: string,
+  id: string,
+  patch: EscalationChange,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('escalations')
+    .set((eb) => ({
+      status: patch.status,
+      updated_at: patch.updatedAt,
+      revision: eb('revision', '+', 1),
+      ...(patch.reference === undefined ? {} : { reference: patch.reference }),
+      ...(patch.notes === undefined ? {} : { notes: patch.notes }),
+      ...(patch.sentOn === undefined ? {} : { sent_on: patch.sentOn }),
+      ...(patch.chaseOn === undefined ? {} : { chase_on: patch.chaseOn }),
+    }))
+    .where('case_id', '=', caseId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
 /** Complaints, disputes, mediation and legal-aid requests of a case. Pass `db` or a transaction. */
 export function createEscalationRepository(db: Db) {
   return {
-    async insert(input: NewEscalation): Promise<Escalation> {
-      const e: Escalation = {
-        ...input,
-        updatedAt: input.updatedAt ?? input.createdAt,
-        revision: input.revision ?? 0,
-      };
-      const row = {
-        id: e.id,
-        case_id: e.caseId,
-        lender_id: e.lenderId,
-        channel: e.channel,
-        sent_on: e.sentOn,
-        reference: e.reference,
-        chase_on: e.chaseOn,
-        status: e.status,
-        document_id: e.documentId,
-        notes: e.notes,
-        created_at: e.createdAt,
-        updated_at: e.updatedAt,
-        revision: e.revision,
-        dispute_institution: e.dispute?.institution ?? null,
-        dispute_account: e.dispute?.account ?? null,
-        dispute_wrong: e.dispute?.wrong ?? null,
-        dispute_correct: e.dispute?.correct ?? null,
-      };
-      await guard(`escalation ${e.id}`, () => db.insertInto('escalations').values(row).execute());
-      return e;
-    },
-    async get(caseId: string, id: string): Promise<Escalation | undefined> {
-      const r = await db
-        .selectFrom('escalations')
-        .selectAll()
-        .where('case_id', '=', caseId)
-        .where('id', '=', id)
-        .executeTakeFirst();
-      return r === undefined ? undefined : toEscalation(r);
-    },
+    insert: (input: NewEscalation) => insertEscalation(db, input),
+    get: (caseId: string, id: string) => getEscalation(db, caseId, id),
     /** By chase date (soonest first, undated last), then creation. */
-    async list(caseId: string, f: { lenderId?: string } = {}): Promise<Escalation[]> {
-      let q = db.selectFrom('escalations').selectAll().where('case_id', '=', caseId);
-      if (f.lenderId !== undefined) q = q.where('lender_id', '=', f.lenderId);
-      const rows = await q.orderBy('created_at', 'asc').orderBy('id', 'asc').execute();
-      return rows
-        .map(toEscalation)
-        .sort((a, b) =>
-          a.chaseOn === b.chaseOn
-            ? 0
-            : a.chaseOn === null
-              ? 1
-              : b.chaseOn === null
-                ? -1
-                : a.chaseOn < b.chaseOn
-                  ? -1
-                  : 1,
-        );
-    },
+    list: (caseId: string, f: { lenderId?: string } = {}) => listEscalations(db, caseId, f),
     /**
      * Every change goes through here: it stamps `updatedAt` (the caller's clock, never read here)
      * and raises `revision` by one, so the exported calendar event supersedes the old one.
      */
-    async setStatus(
-      caseId: string,
-      id: string,
-      patch: {
-        status: EscalationStatus;
-        reference?: string | null;
-        notes?: string | null;
-        sentOn?: IsoDate | null;
-        chaseOn?: IsoDate | null;
-        updatedAt: Instant;
-      },
-    ): Promise<boolean> {
-      const r = await db
-        .updateTable('escalations')
-        .set((eb) => ({
-          status: patch.status,
-          updated_at: patch.updatedAt,
-          revision: eb('revision', '+', 1),
-          ...(patch.reference === undefined ? {} : { reference: patch.reference }),
-          ...(patch.notes === undefined ? {} : { notes: patch.notes }),
-          ...(patch.sentOn === undefined ? {} : { sent_on: patch.sentOn }),
-          ...(patch.chaseOn === undefined ? {} : { chase_on: patch.chaseOn }),
-        }))
-        .where('case_id', '=', caseId)
-        .where('id', '=', id)
-        .executeTakeFirst();
-      return Number(r.numUpdatedRows) > 0;
-    },
+    setStatus: (caseId: string, id: string, patch: EscalationChange) =>
+      setEscalationStatus(db, caseId, id, patch),
   };
 }
