@@ -1,6 +1,5 @@
 // Correcting agreements and payments (issue 13 item 4): PATCH and DELETE for an agreement and for
 // one of its payments. Each delete answers the undoId for POST /api/undo/:undoId (routes/case.ts).
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { todayIn, type AgreementReport } from '../../app/agreements/agreements.js';
 import {
@@ -11,7 +10,7 @@ import {
   type AgreementEdit,
   type PaymentEdit,
 } from '../../app/agreements/edit.js';
-import { resolveCase } from '../../app/cases.js';
+import { resolveCase, type CaseId } from '../../app/cases.js';
 import { AppError } from '../../app/errors.js';
 import {
   AgreementPatch,
@@ -21,10 +20,9 @@ import {
   Removed,
 } from '../../contracts/index.js';
 import type { ServerDeps } from '../server-deps.js';
-import type { RouteOptions } from './index.js';
+import type { RouteApp } from './index.js';
 
-type App = Parameters<FastifyPluginAsyncZod<RouteOptions>>[0];
-type ReportFor = (caseId: string, id: string) => Promise<AgreementReport>;
+type ReportFor = (caseId: CaseId, id: string) => Promise<AgreementReport>;
 
 const PaymentParams = IdParams.extend({ paymentId: z.string().min(1).max(100) });
 
@@ -61,7 +59,7 @@ function paymentEdit(b: PaymentPatch): PaymentEdit {
 }
 
 export function registerAgreementEdits(
-  app: App,
+  app: RouteApp,
   deps: ServerDeps,
   reportFor: ReportFor,
   view: (r: AgreementReport) => AgreementView,

@@ -5,6 +5,8 @@ import {
   addAgreement,
   dueItems,
   todayIn,
+  type AgreementReport,
+  type PaymentInput,
 } from '../../app/agreements/agreements.js';
 import { recordPayment } from '../../app/agreements/payments.js';
 import { agreementView, letterFileName, replanView } from '../../app/agreements/present.js';
@@ -14,7 +16,7 @@ import {
   replanFromInputs,
 } from '../../app/agreements/replan-input.js';
 import { registerAgreementEdits } from './agreement-edits.js';
-import { resolveCase } from '../../app/cases.js';
+import { resolveCase, type CaseId } from '../../app/cases.js';
 import { AppError } from '../../app/errors.js';
 import { runForecast } from '../../app/forecast.js';
 import { dueView, forecastView } from '../../app/present-forecast.js';
@@ -31,33 +33,81 @@ import {
   ReplanView,
 } from '../../contracts/index.js';
 import { contentDisposition, sendLetter } from '../download.js';
-import type { RouteOptions } from './index.js';
+import type { ServerDeps } from '../server-deps.js';
+import type { RouteApp, RouteOptions } from './index.js';
 
-/** Agreements, payments, due list, forecast, calendar (F11) and re-planning. */
-export const agreementRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {
-  const tags = ['agreements'];
-  const reportFor = async (caseId: string, id: string) => {
-    const r = (await agreementReports(deps, caseId as never, { asOf: todayIn(deps) })).reports.find(
-      (x) => x.agreement.id === id,
-    );
-    if (r === undefined)
-      throw new AppError('not-found', `agreement "${id}" is not in this case`, {
-        field: 'id',
-        messageZh: '没有这份协议',
-      });
-    return r;
+const tags = ['agreements'];
+
+/** One agreement's report as of today; 404 when the case has no such agreement. */
+async function agreementReport(
+  deps: ServerDeps,
+  caseId: CaseId,
+  id: string,
+): Promise<AgreementReport> {
+  const r = (await agreementReports(deps, caseId, { asOf: todayIn(deps) })).reports.find(
+    (x) => x.agreement.id === id,
+  );
+  if (r === undefined)
+    throw new AppError('not-found', `agreement "${id}" is not in this case`, {
+      field: 'id',
+      messageZh: '没有这份协议',
+    });
+  return r;
+}
+
+/** The API's agreement → the use case's (the agreement JSON of input.ts: one segment). */
+function toAgreementInput(b: z.output<typeof AgreementCreate>) {
+  return {
+    lender: b.lenderId,
+    raw: {
+      agreedOn: b.agreedDate,
+      segments: [{ count: b.count, amount: b.monthlyAmount, firstDueOn: b.firstDueDate }],
+      confirmedInWriting: b.isConfirmedInWriting,
+      ...(b.paymentChannel ? { paymentChannel: b.paymentChannel } : {}),
+      ...(b.agentName ? { agentName: b.agentName } : {}),
+      ...(b.notes ? { notes: b.notes } : {}),
+    },
   };
+}
 
+function toPaymentInput(
+  agreement: string,
+  b: z.output<typeof PaymentCreate>,
+  asOf: PaymentInput['asOf'],
+): PaymentInput {
+  return {
+    agreement,
+    amount: b.amount,
+    date: b.paidDate,
+    ...(b.channel ? { channel: b.channel } : {}),
+    ...(b.note ? { note: b.note } : {}),
+    asOf,
+  };
+}
+
+/** The re-plan's letter for one agreement; 404 when that agreement is not in the re-plan. */
+function letterOf<L>(r: { asks: { agreementId: string }[]; letters: L[] }, agreementId: string): L {
+  const letter = r.letters[r.asks.findIndex((a) => a.agreementId === agreementId)];
+  if (letter === undefined)
+    throw new AppError(
+      'not-found',
+      `agreementId: agreement "${agreementId}" is not in this re-plan`,
+      {
+        field: 'agreementId',
+        messageZh: '这份协议不在本次重新协商的方案中',
+      },
+    );
+  return letter;
+}
+
+function registerAgreementsAndPayments(app: RouteApp, deps: ServerDeps): void {
   app.get(
     '/agreements',
     { schema: { tags, response: { 200: z.object({ agreements: z.array(AgreementView) }) } } },
     async () => {
       const c = await resolveCase(deps);
-      return {
-        agreements: (await agreementReports(deps, c.id, { asOf: todayIn(deps) })).reports.map(
-          agreementView,
-        ),
-      };
+      const { reports } = await agreementReports(deps, c.id, { asOf: todayIn(deps) });
+      return { agreements: reports.map(agreementView) };
     },
   );
 
@@ -65,20 +115,9 @@ export const agreementRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     '/agreements',
     { schema: { tags, body: AgreementCreate, response: { 201: AgreementView } } },
     async (req, reply) => {
-      const b = req.body;
       const c = await resolveCase(deps);
-      const { agreement } = await addAgreement(deps, c.id, {
-        lender: b.lenderId,
-        raw: {
-          agreedOn: b.agreedDate,
-          segments: [{ count: b.count, amount: b.monthlyAmount, firstDueOn: b.firstDueDate }],
-          confirmedInWriting: b.isConfirmedInWriting,
-          ...(b.paymentChannel ? { paymentChannel: b.paymentChannel } : {}),
-          ...(b.agentName ? { agentName: b.agentName } : {}),
-          ...(b.notes ? { notes: b.notes } : {}),
-        },
-      });
-      return reply.status(201).send(agreementView(await reportFor(c.id, agreement.id)));
+      const { agreement } = await addAgreement(deps, c.id, toAgreementInput(req.body));
+      return reply.status(201).send(agreementView(await agreementReport(deps, c.id, agreement.id)));
     },
   );
 
@@ -87,22 +126,16 @@ export const agreementRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     { schema: { tags, params: IdParams, body: PaymentCreate, response: { 201: AgreementView } } },
     async (req, reply) => {
       const c = await resolveCase(deps);
-      await reportFor(c.id, req.params.id);
-      const b = req.body;
-      await recordPayment(deps, c.id, {
-        agreement: req.params.id,
-        amount: b.amount,
-        date: b.paidDate,
-        ...(b.channel ? { channel: b.channel } : {}),
-        ...(b.note ? { note: b.note } : {}),
-        asOf: todayIn(deps),
-      });
-      return reply.status(201).send(agreementView(await reportFor(c.id, req.params.id)));
+      await agreementReport(deps, c.id, req.params.id);
+      await recordPayment(deps, c.id, toPaymentInput(req.params.id, req.body, todayIn(deps)));
+      return reply
+        .status(201)
+        .send(agreementView(await agreementReport(deps, c.id, req.params.id)));
     },
   );
+}
 
-  registerAgreementEdits(app, deps, reportFor, agreementView);
-
+function registerReplan(app: RouteApp, deps: ServerDeps): void {
   app.post(
     '/agreements/replan',
     {
@@ -140,22 +173,15 @@ export const agreementRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
         lang: q.lang,
       });
       const r = await replanFromInputs(deps, inputs, q.format);
-      const k = r.asks.findIndex((a) => a.agreementId === q.agreementId);
-      const letter = r.letters[k];
-      if (letter === undefined)
-        throw new AppError(
-          'not-found',
-          `agreementId: agreement "${q.agreementId}" is not in this re-plan`,
-          {
-            field: 'agreementId',
-            messageZh: '这份协议不在本次重新协商的方案中',
-          },
-        );
+      const letter = letterOf(r, q.agreementId);
       const name = letterFileName(q.lang, letter.lender, r.asOf, q.format);
       return sendLetter(reply, letter.bytes, q.format, name);
     },
   );
+}
 
+/** What falls due: the due list, the cash-flow forecast and the calendar of reminders. */
+function registerDueDates(app: RouteApp, deps: ServerDeps): void {
   app.get(
     '/due',
     {
@@ -208,4 +234,17 @@ export const agreementRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
         .send(ics);
     },
   );
+}
+
+/** Agreements, payments, due list, forecast, calendar (F11) and re-planning. */
+export const agreementRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {
+  registerAgreementsAndPayments(app, deps);
+  registerAgreementEdits(
+    app,
+    deps,
+    (caseId, id) => agreementReport(deps, caseId, id),
+    agreementView,
+  );
+  registerReplan(app, deps);
+  registerDueDates(app, deps);
 };

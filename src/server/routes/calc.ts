@@ -6,12 +6,26 @@ import { budgetToJson, buildBudget, parseBudgetInput } from '../../core/budget/i
 import { buildPlan, parsePlanInput, planToJson } from '../../core/plan/index.js';
 import { calculateCheck, calculateSchedule } from '../../app/calculators/index.js';
 import { date, money, unwrap } from '../parse.js';
-import type { RouteOptions } from './index.js';
+import type { RouteApp, RouteOptions } from './index.js';
 
-/** The pure calculators: same JSON in and out as the CLI's `--json`. */
-export const calcRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) => {
-  const tags = ['calculators'];
+const tags = ['calculators'];
 
+/** The request's cash flows (periodic, or each on its date) parsed and solved for their rate. */
+function solveAprRequest(b: AprRequest) {
+  return 'periodsPerYear' in b
+    ? solvePeriodicApr({
+        periodsPerYear: b.periodsPerYear,
+        flows: b.cashflows.map((a, i) => money(a, `cashflows[${i}]`)),
+      })
+    : solveDatedApr(
+        b.cashflows.map((f, i) => ({
+          date: date(f.date, `cashflows[${i}].date`),
+          amount: money(f.amount, `cashflows[${i}].amount`),
+        })),
+      );
+}
+
+function registerApr(app: RouteApp): void {
   app.post(
     '/apr',
     {
@@ -24,19 +38,7 @@ export const calcRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) => {
       },
     },
     async (req) => {
-      const b = req.body;
-      const r =
-        'periodsPerYear' in b
-          ? solvePeriodicApr({
-              periodsPerYear: b.periodsPerYear,
-              flows: b.cashflows.map((a, i) => money(a, `cashflows[${i}]`)),
-            })
-          : solveDatedApr(
-              b.cashflows.map((f, i) => ({
-                date: date(f.date, `cashflows[${i}].date`),
-                amount: money(f.amount, `cashflows[${i}].amount`),
-              })),
-            );
+      const r = solveAprRequest(req.body);
       if (!r.ok)
         throw AppError.fromIssue(
           r.error,
@@ -46,7 +48,10 @@ export const calcRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) => {
       return { periodicRate, periodsPerYear, nominalApr, effectiveAnnualRate };
     },
   );
+}
 
+/** The calculators that take the CLI's JSON as it is (parsed by app or core, not by a schema). */
+function registerJsonCalculators(app: RouteApp): void {
   app.post(
     '/schedule',
     {
@@ -94,4 +99,10 @@ export const calcRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) => {
     },
     async (req) => planToJson(buildPlan(unwrap(parsePlanInput(req.body)))),
   );
+}
+
+/** The pure calculators: same JSON in and out as the CLI's `--json`. */
+export const calcRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) => {
+  registerApr(app);
+  registerJsonCalculators(app);
 };

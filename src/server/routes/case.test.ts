@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestHome, type TestHome } from '../../../test/e2e/home.js';
 import type { App } from '../build-server.js';
 import { get as signedInGet, testServer, write } from '../test-helpers.js';
-import { acceptsGzip } from './case.js';
+import { acceptsGzip } from './case-views.js';
 
 describe('acceptsGzip', () => {
   it.each([

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { resolveCase } from '../../app/cases.js';
+import { resolveCase, type CaseId } from '../../app/cases.js';
 import {
   checkCaseConduct,
   editContact,
@@ -8,6 +8,7 @@ import {
   logContact,
   removeContact,
   type ContactEdit,
+  type LogContactInput,
 } from '../../app/contacts.js';
 import { listLenders } from '../../app/lenders.js';
 import { conductFlagView, contactJson, contactView } from '../../app/present-contacts.js';
@@ -19,7 +20,8 @@ import {
   IdParams,
   Removed,
 } from '../../contracts/index.js';
-import type { RouteOptions } from './index.js';
+import type { ServerDeps } from '../server-deps.js';
+import type { RouteApp, RouteOptions } from './index.js';
 
 /** The API's patch names → the use case's (only the fields sent; `null` clears). */
 function toEdit(b: ContactPatch): ContactEdit {
@@ -43,26 +45,48 @@ function toEdit(b: ContactPatch): ContactEdit {
   return Object.fromEntries(pairs.filter(([, v]) => v !== undefined)) as ContactEdit;
 }
 
-/** Contact log (F7) and the collector-conduct checker (F9). */
-export const contactRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {
-  const tags = ['contacts'];
-  const names = async (caseId: string) =>
-    new Map(
-      (await listLenders(deps, caseId as never)).map((l) => [l.id as string, l.brand ?? l.name]),
-    );
+/** The API's create names → the use case's (absent optional fields are null). */
+function toLogInput(caseId: CaseId, b: z.output<typeof ContactCreate>): LogContactInput {
+  return {
+    caseId,
+    at: b.occurredAt,
+    lender: b.lenderId ?? null,
+    channel: b.channel,
+    direction: b.direction,
+    agentName: b.agentName ?? null,
+    agentNumber: b.agentNumber ?? null,
+    counterpart: b.counterpart ?? null,
+    asked: b.asked ?? null,
+    offered: b.offered ?? null,
+    promises: b.promises ?? null,
+    deadline: b.deadlineDate ?? null,
+    nextStep: b.nextStep ?? null,
+    thirdParty: b.thirdParty ?? null,
+    notes: b.notes ?? null,
+    ...(b.includeNoteInLetters === true ? { includeNoteInLetters: true } : {}),
+  };
+}
 
+/** Lender id → the name the borrower knows it by (brand, else legal name). */
+async function lenderNames(deps: ServerDeps, caseId: CaseId): Promise<Map<string, string>> {
+  return new Map((await listLenders(deps, caseId)).map((l) => [l.id as string, l.brand ?? l.name]));
+}
+
+function lenderOf(names: Map<string, string>, lenderId: string | null): string | null {
+  return lenderId === null ? null : (names.get(lenderId) ?? null);
+}
+
+const tags = ['contacts'];
+
+function registerContactLog(app: RouteApp, deps: ServerDeps): void {
   app.get(
     '/contacts',
     { schema: { tags, response: { 200: z.object({ contacts: z.array(ContactView) }) } } },
     async () => {
       const c = await resolveCase(deps);
-      const n = await names(c.id);
+      const n = await lenderNames(deps, c.id);
       const list = await listContacts(deps, c.id);
-      return {
-        contacts: list.map((x) =>
-          contactView(contactJson(x), x.lenderId === null ? null : (n.get(x.lenderId) ?? null)),
-        ),
-      };
+      return { contacts: list.map((x) => contactView(contactJson(x), lenderOf(n, x.lenderId))) };
     },
   );
 
@@ -70,48 +94,26 @@ export const contactRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
     '/contacts',
     { schema: { tags, body: ContactCreate, response: { 201: ContactView } } },
     async (req, reply) => {
-      const b = req.body;
       const c = await resolveCase(deps);
-      const r = await logContact(deps, {
-        caseId: c.id,
-        at: b.occurredAt,
-        lender: b.lenderId ?? null,
-        channel: b.channel,
-        direction: b.direction,
-        agentName: b.agentName ?? null,
-        agentNumber: b.agentNumber ?? null,
-        counterpart: b.counterpart ?? null,
-        asked: b.asked ?? null,
-        offered: b.offered ?? null,
-        promises: b.promises ?? null,
-        deadline: b.deadlineDate ?? null,
-        nextStep: b.nextStep ?? null,
-        thirdParty: b.thirdParty ?? null,
-        notes: b.notes ?? null,
-        ...(b.includeNoteInLetters === true ? { includeNoteInLetters: true } : {}),
-      });
-      const n = await names(c.id);
+      const r = await logContact(deps, toLogInput(c.id, req.body));
+      const n = await lenderNames(deps, c.id);
       return reply
         .status(201)
-        .send(
-          contactView(
-            contactJson(r.contact),
-            r.contact.lenderId === null ? null : (n.get(r.contact.lenderId) ?? null),
-          ),
-        );
+        .send(contactView(contactJson(r.contact), lenderOf(n, r.contact.lenderId)));
     },
   );
+}
 
-  // correcting the log (issue 13 item 4): the ledger records each edit and removal
+// correcting the log (issue 13 item 4): the ledger records each edit and removal
+function registerContactEdits(app: RouteApp, deps: ServerDeps): void {
   app.patch(
     '/contacts/:id',
     { schema: { tags, params: IdParams, body: ContactPatch, response: { 200: ContactView } } },
     async (req) => {
       const c = await resolveCase(deps);
       const r = await editContact(deps, c.id, req.params.id, toEdit(req.body));
-      const n = await names(c.id);
-      const lenderId = r.contact.lenderId;
-      return contactView(r.contact, lenderId === null ? null : (n.get(lenderId) ?? null));
+      const n = await lenderNames(deps, c.id);
+      return contactView(r.contact, lenderOf(n, r.contact.lenderId));
     },
   );
 
@@ -124,7 +126,9 @@ export const contactRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
       return { ok: true as const, undoId: r.undoId };
     },
   );
+}
 
+function registerConduct(app: RouteApp, deps: ServerDeps): void {
   app.get(
     '/conduct',
     { schema: { tags, response: { 200: z.object({ flags: z.array(ConductFlag) }) } } },
@@ -134,4 +138,11 @@ export const contactRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
       return { flags: flags.map(conductFlagView) };
     },
   );
+}
+
+/** Contact log (F7) and the collector-conduct checker (F9). */
+export const contactRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {
+  registerContactLog(app, deps);
+  registerContactEdits(app, deps);
+  registerConduct(app, deps);
 };

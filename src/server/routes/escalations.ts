@@ -1,12 +1,10 @@
-import { createReadStream } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { resolveCase } from '../../app/cases.js';
-import { AppError, isAppError } from '../../app/errors.js';
-import { fieldLabel } from '../../app/field-labels.js';
+import type { z } from 'zod';
+import { resolveCase, type CaseId } from '../../app/cases.js';
+import { AppError } from '../../app/errors.js';
+import type { EscalationEdit, RecordEscalationInput } from '../../app/escalations.js';
 import { listLenders } from '../../app/lenders.js';
-import { channelView, escalationView } from '../../app/present-escalations.js';
+import { channelView, escalationView, withApiFieldNames } from '../../app/present-escalations.js';
 import { todayIn } from '../../app/today.js';
 import { fail } from '../../core/result.js';
 import {
@@ -22,49 +20,62 @@ import {
   type EscalationView,
 } from '../../contracts/index.js';
 import { contentDisposition, sendLetter } from '../download.js';
-import type { RouteOptions } from './index.js';
+import type { ServerDeps } from '../server-deps.js';
+import type { RouteApp, RouteOptions } from './index.js';
+import { streamBuiltFile } from './temp-files.js';
 
-/** The app names fields like the CLI flags; the API names them as in its JSON. */
-const WIRE_FIELDS: Record<string, { field: string; zh: string }> = {
-  lender: { field: 'lenderId', zh: '债权人' },
-  'sent-on': { field: 'sentDate', zh: '发送日期' },
-  'chase-on': { field: 'followUpDate', zh: '跟进日期' },
-  'dispute-institution': { field: 'dispute.institution', zh: '数据报送机构' },
-  'dispute-account': { field: 'dispute.account', zh: '账户' },
-  'dispute-wrong': { field: 'dispute.wrong', zh: '错误记载' },
-  'dispute-correct': { field: 'dispute.correct', zh: '应记载为' },
-};
+const tags = ['escalations'];
 
-async function withWireFields<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (e) {
-    const to = isAppError(e) && e.field !== undefined ? WIRE_FIELDS[e.field] : undefined;
-    if (!isAppError(e) || e.field === undefined || to === undefined) throw e;
-    const from = e.field;
-    // the Chinese message already leads with the app field's label (AppError turns paths into labels)
-    const lead = (m: string, name: string, was = from) =>
-      m.startsWith(was) ? name + m.slice(was.length) : m;
-    throw new AppError(e.code, lead(e.message, to.field), {
-      field: to.field,
-      messageZh: lead(e.messageZh, to.zh, fieldLabel(from, 'zh')),
-      ...(e.details === undefined ? {} : { details: e.details }),
-      cause: e,
-    });
-  }
+// escalations render letters and backup zips: both load on first use (resting memory)
+const load = () => import('../../app/escalations.js');
+
+/** The view of an escalation just written (listed again for its lender name and days left). */
+async function writtenView(deps: ServerDeps, id: string): Promise<EscalationView> {
+  const found = (await (await load()).listEscalations(deps)).find((e) => e.id === id);
+  if (found === undefined) fail(`escalation ${id} just written`);
+  return escalationView(found);
 }
 
-/** Escalations (F10) and the whole-home backup. */
-export const escalationRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {
-  const tags = ['escalations'];
-  // escalations render letters and backup zips: both load on first use (resting memory)
-  const load = () => import('../../app/escalations.js');
-  const viewOf = async (id: string): Promise<EscalationView> => {
-    const found = (await (await load()).listEscalations(deps)).find((e) => e.id === id);
-    if (found === undefined) fail(`escalation ${id} just written`);
-    return escalationView(found);
-  };
+/** The lender, by id only: the app's name matching is for people typing at the CLI. */
+async function requireLenderId(deps: ServerDeps, caseId: CaseId, lenderId: string): Promise<void> {
+  if (!(await listLenders(deps, caseId)).some((l) => l.id === lenderId))
+    throw new AppError('not-found', `no lender "${lenderId}" in this case`, {
+      field: 'lenderId',
+      messageZh: '本案中没有这个债权人，请先在“我的债务”中添加',
+    });
+}
 
+/** The API's escalation → the use case's (recorded now; the letter is asked for later). */
+function toRecordInput(
+  caseId: CaseId,
+  b: z.output<typeof EscalationCreate>,
+): RecordEscalationInput {
+  return {
+    caseId,
+    lender: b.lenderId,
+    channel: b.channel,
+    ...(b.sentDate ? { sentOn: b.sentDate } : {}),
+    ...(b.reference ? { reference: b.reference } : {}),
+    ...(b.notes ? { notes: b.notes } : {}),
+    ...(b.dispute ? { dispute: b.dispute } : {}),
+    letter: null,
+    actor: 'web',
+  };
+}
+
+function toEdit(id: string, b: z.output<typeof EscalationUpdate>): EscalationEdit {
+  return {
+    id,
+    status: b.status,
+    reference: b.reference,
+    notes: b.notes,
+    sentOn: b.sentDate,
+    chaseOn: b.followUpDate,
+    actor: 'web',
+  };
+}
+
+function registerEscalationReads(app: RouteApp, deps: ServerDeps): void {
   app.get(
     '/escalations/channels',
     {
@@ -94,7 +105,9 @@ export const escalationRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app,
       };
     },
   );
+}
 
+function registerEscalationWrites(app: RouteApp, deps: ServerDeps): void {
   app.post(
     '/escalations',
     {
@@ -107,31 +120,14 @@ export const escalationRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app,
       },
     },
     async (req, reply) => {
-      const b = req.body;
       const { recordEscalation } = await load();
       const { parseChannel } = await import('../../app/documents/documents.js');
-      parseChannel(b.channel);
+      parseChannel(req.body.channel);
       const c = await resolveCase(deps);
-      // by id only: the app's name matching is for people typing at the CLI
-      if (!(await listLenders(deps, c.id)).some((l) => l.id === b.lenderId))
-        throw new AppError('not-found', `no lender "${b.lenderId}" in this case`, {
-          field: 'lenderId',
-          messageZh: '本案中没有这个债权人，请先在“我的债务”中添加',
-        });
-      const r = await withWireFields(() =>
-        recordEscalation(deps, {
-          caseId: c.id,
-          lender: b.lenderId,
-          channel: b.channel,
-          ...(b.sentDate ? { sentOn: b.sentDate } : {}),
-          ...(b.reference ? { reference: b.reference } : {}),
-          ...(b.notes ? { notes: b.notes } : {}),
-          ...(b.dispute ? { dispute: b.dispute } : {}),
-          letter: null,
-          actor: 'web',
-        }),
-      );
-      return reply.status(201).send({ escalation: await viewOf(r.escalation.id) });
+      await requireLenderId(deps, c.id, req.body.lenderId);
+      const input = toRecordInput(c.id, req.body);
+      const r = await withApiFieldNames(() => recordEscalation(deps, input));
+      return reply.status(201).send({ escalation: await writtenView(deps, r.escalation.id) });
     },
   );
 
@@ -147,20 +143,10 @@ export const escalationRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app,
       },
     },
     async (req) => {
-      const b = req.body;
       const { setEscalationStatus } = await load();
-      const e = await withWireFields(() =>
-        setEscalationStatus(deps, {
-          id: req.params.id,
-          status: b.status,
-          reference: b.reference,
-          notes: b.notes,
-          sentOn: b.sentDate,
-          chaseOn: b.followUpDate,
-          actor: 'web',
-        }),
-      );
-      return { escalation: await viewOf(e.id) };
+      const edit = toEdit(req.params.id, req.body);
+      const e = await withApiFieldNames(() => setEscalationStatus(deps, edit));
+      return { escalation: await writtenView(deps, e.id) };
     },
   );
 
@@ -180,7 +166,9 @@ export const escalationRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app,
       return { ok: true as const, undoId: r.undoId };
     },
   );
+}
 
+function registerEscalationLetter(app: RouteApp, deps: ServerDeps): void {
   app.get(
     '/escalations/:id/letter',
     {
@@ -194,20 +182,16 @@ export const escalationRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app,
     async (req, reply) => {
       const q = req.query;
       const { renderEscalationLetter } = await load();
-      const r = await withWireFields(() =>
-        renderEscalationLetter(deps, {
-          id: req.params.id,
-          format: q.format,
-          lang: q.lang,
-          kind: q.kind,
-        }),
-      );
+      const input = { id: req.params.id, format: q.format, lang: q.lang, kind: q.kind };
+      const r = await withApiFieldNames(() => renderEscalationLetter(deps, input));
       const sent = r.escalation.sentOn === null ? '' : `-${r.escalation.sentOn}`;
       const name = `${r.letter.doc.title}-${r.lenderName}${sent}.${q.format}`;
       return sendLetter(reply, r.letter.bytes, q.format, name);
     },
   );
+}
 
+function registerBackup(app: RouteApp, deps: ServerDeps): void {
   app.get(
     '/backup',
     {
@@ -218,19 +202,10 @@ export const escalationRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app,
     },
     async (_req, reply) => {
       await resolveCase(deps);
-      const tmpRoot = join(deps.home, 'tmp');
-      await mkdir(tmpRoot, { recursive: true });
-      const dir = await mkdtemp(join(tmpRoot, deps.temp.dirPrefix('backup')));
-      const file = join(dir, 'backup.zip');
-      try {
+      const stream = await streamBuiltFile(deps, 'backup', 'backup.zip', async (file) => {
         const { createBackup } = await import('../../app/backup.js');
         await createBackup(deps, file);
-      } catch (e) {
-        await rm(dir, { recursive: true, force: true });
-        throw e;
-      }
-      const stream = createReadStream(file);
-      stream.on('close', () => void rm(dir, { recursive: true, force: true }));
+      });
       return reply
         .header('Content-Type', 'application/zip')
         .header(
@@ -240,4 +215,12 @@ export const escalationRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app,
         .send(stream);
     },
   );
+}
+
+/** Escalations (F10) and the whole-home backup. */
+export const escalationRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {
+  registerEscalationReads(app, deps);
+  registerEscalationWrites(app, deps);
+  registerEscalationLetter(app, deps);
+  registerBackup(app, deps);
 };

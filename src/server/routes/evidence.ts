@@ -1,12 +1,14 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import type { MultipartFile } from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { resolveCase } from '../../app/cases.js';
+import { resolveCase, type CaseId } from '../../app/cases.js';
 import { vaultOf } from '../../app/evidence/common.js';
-import { addEvidence, listEvidence } from '../../app/evidence/evidence.js';
+import { addEvidence, listEvidence, type AddEvidenceInput } from '../../app/evidence/evidence.js';
 import { evidenceJson, evidenceView } from '../../app/evidence/present.js';
 import { AppError } from '../../app/errors.js';
 import { fieldLabel } from '../../app/field-labels.js';
@@ -14,7 +16,9 @@ import { zodReasonZh } from '../error-handler.js';
 import { EvidenceFields, EvidenceView, EvidenceWithdraw, IdParams } from '../../contracts/index.js';
 import { withdrawEvidence } from '../../app/evidence/withdraw.js';
 import { contentDisposition } from '../download.js';
-import type { RouteOptions } from './index.js';
+import type { ServerDeps } from '../server-deps.js';
+import type { RouteApp, RouteOptions } from './index.js';
+import { makeTempDir, removeTempDir, streamBuiltFile } from './temp-files.js';
 
 /** The name a browser sent, reduced to its last path segment; refuses traversal and empty names. */
 export function uploadName(raw: string): string {
@@ -36,26 +40,104 @@ export function uploadName(raw: string): string {
   return base;
 }
 
+const tags = ['evidence'];
+
+interface UploadedFile {
+  path: string;
+  name: string;
+}
+
+type Fields = z.output<typeof EvidenceFields>;
+
 /**
- * Evidence vault over HTTP. Uploads are multipart with the fields first and the file last; the file
- * streams to a temp file under the data directory (never into memory), then app/evidence streams
- * it into the content-addressed vault and records it in the ledger.
+ * Streams the file part to `<dir>/data` once the fields before it are valid (bad input stores
+ * nothing); refuses a file larger than `limit` bytes.
  */
-export const evidenceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
-  app,
-  { deps, uploadLimit },
-) => {
-  const tags = ['evidence'];
+async function storeFilePart(
+  part: MultipartFile,
+  fields: Record<string, string>,
+  dir: string,
+  limit: number,
+): Promise<UploadedFile> {
+  const name = uploadName(part.filename);
+  // Validate the fields before accepting any bytes: bad input stores nothing.
+  EvidenceFields.parse(fields);
+  const path = join(dir, 'data');
+  await pipeline(part.file, createWriteStream(path, { flags: 'wx' }));
+  if (part.file.truncated)
+    throw new AppError(
+      'input-too-large',
+      `the file is larger than ${Math.round(limit / 1024 / 1024)} MB`,
+      {
+        field: 'file',
+        messageZh: `文件超过 ${Math.round(limit / 1024 / 1024)} MB 上限`,
+      },
+    );
+  return { path, name };
+}
 
-  app.get(
-    '/evidence',
-    { schema: { tags, response: { 200: z.object({ items: z.array(EvidenceView) }) } } },
-    async () => {
-      const c = await resolveCase(deps);
-      return { items: (await listEvidence(deps, c.id)).map((e) => evidenceView(evidenceJson(e))) };
-    },
-  );
+/** Reads the multipart upload: its fields (validated) and its one non-empty file, kept in `dir`. */
+async function receiveUpload(
+  req: FastifyRequest,
+  dir: string,
+  limit: number,
+): Promise<{ file: UploadedFile; fields: Fields }> {
+  const fields: Record<string, string> = {};
+  let file: UploadedFile | undefined;
+  for await (const part of req.parts({ limits: { fileSize: limit } })) {
+    if (part.type === 'field') {
+      fields[part.fieldname] = String(part.value);
+      continue;
+    }
+    if (file !== undefined) {
+      part.file.resume();
+      throw new AppError('invalid-input', 'one file per upload', {
+        field: 'file',
+        messageZh: '每次只能上传一个文件',
+      });
+    }
+    file = await storeFilePart(part, fields, dir, limit);
+  }
+  if (file === undefined)
+    throw new AppError('invalid-input', 'no file in the upload', {
+      field: 'file',
+      messageZh: '没有收到文件',
+    });
+  const parsed = EvidenceFields.parse(fields);
+  if ((await stat(file.path)).size === 0)
+    throw new AppError('invalid-input', 'the file is empty', {
+      field: 'file',
+      messageZh: '文件是空的',
+    });
+  return { file, fields: parsed };
+}
 
+/** The form fields' first problem as the error the schema-checked routes give (field, label). */
+function invalidFields(e: z.ZodError): AppError {
+  const i = e.issues[0]!;
+  const field = i.path.join('.') || 'input';
+  const { code, message, path: _path, ...params } = i;
+  return new AppError('invalid-input', `${fieldLabel(field, 'en')}: ${message}`, {
+    field,
+    messageZh: `${fieldLabel(field, 'zh')}：${zodReasonZh(code, message, params)}`,
+    details: { issues: e.issues },
+  });
+}
+
+function toEvidenceInput(caseId: CaseId, file: UploadedFile, f: Fields): AddEvidenceInput {
+  return {
+    caseId,
+    file: file.path,
+    originalName: file.name,
+    kind: f.kind,
+    lender: f.lenderId ?? null,
+    capturedAt: f.capturedAt ?? null,
+    note: f.description ?? null,
+    contactId: f.contactId ?? null,
+  };
+}
+
+function registerUpload(app: RouteApp, deps: ServerDeps, uploadLimit: number): void {
   app.post(
     '/evidence',
     {
@@ -74,77 +156,27 @@ export const evidenceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
           messageZh: '请以 multipart/form-data 上传文件',
         });
       const c = await resolveCase(deps);
-      const fields: Record<string, string> = {};
-      const tmpRoot = join(deps.home, 'tmp');
-      await mkdir(tmpRoot, { recursive: true });
-      const dir = await mkdtemp(join(tmpRoot, deps.temp.dirPrefix('upload')));
+      const dir = await makeTempDir(deps, 'upload');
       try {
-        let file: { path: string; name: string } | undefined;
-        for await (const part of req.parts({ limits: { fileSize: uploadLimit } })) {
-          if (part.type === 'field') {
-            fields[part.fieldname] = String(part.value);
-            continue;
-          }
-          if (file !== undefined) {
-            part.file.resume();
-            throw new AppError('invalid-input', 'one file per upload', {
-              field: 'file',
-              messageZh: '每次只能上传一个文件',
-            });
-          }
-          const name = uploadName(part.filename);
-          // Validate the fields before accepting any bytes: bad input stores nothing.
-          EvidenceFields.parse(fields);
-          const path = join(dir, 'data');
-          await pipeline(part.file, createWriteStream(path, { flags: 'wx' }));
-          if (part.file.truncated)
-            throw new AppError(
-              'input-too-large',
-              `the file is larger than ${Math.round(uploadLimit / 1024 / 1024)} MB`,
-              {
-                field: 'file',
-                messageZh: `文件超过 ${Math.round(uploadLimit / 1024 / 1024)} MB 上限`,
-              },
-            );
-          file = { path, name };
-        }
-        if (file === undefined)
-          throw new AppError('invalid-input', 'no file in the upload', {
-            field: 'file',
-            messageZh: '没有收到文件',
-          });
-        const f = EvidenceFields.parse(fields);
-        if ((await stat(file.path)).size === 0)
-          throw new AppError('invalid-input', 'the file is empty', {
-            field: 'file',
-            messageZh: '文件是空的',
-          });
-        const r = await addEvidence(deps, {
-          caseId: c.id,
-          file: file.path,
-          originalName: file.name,
-          kind: f.kind,
-          lender: f.lenderId ?? null,
-          capturedAt: f.capturedAt ?? null,
-          note: f.description ?? null,
-          contactId: f.contactId ?? null,
-        });
+        const { file, fields } = await receiveUpload(req, dir, uploadLimit);
+        const r = await addEvidence(deps, toEvidenceInput(c.id, file, fields));
         return reply.status(201).send(evidenceView(evidenceJson(r.item)));
       } catch (e) {
-        if (e instanceof z.ZodError) {
-          const i = e.issues[0]!;
-          const field = i.path.join('.') || 'input';
-          const { code, message, path: _path, ...params } = i;
-          throw new AppError('invalid-input', `${fieldLabel(field, 'en')}: ${message}`, {
-            field,
-            messageZh: `${fieldLabel(field, 'zh')}：${zodReasonZh(code, message, params)}`,
-            details: { issues: e.issues },
-          });
-        }
-        throw e;
+        throw e instanceof z.ZodError ? invalidFields(e) : e;
       } finally {
-        await rm(dir, { recursive: true, force: true });
+        await removeTempDir(dir);
       }
+    },
+  );
+}
+
+function registerEvidenceItems(app: RouteApp, deps: ServerDeps): void {
+  app.get(
+    '/evidence',
+    { schema: { tags, response: { 200: z.object({ items: z.array(EvidenceView) }) } } },
+    async () => {
+      const c = await resolveCase(deps);
+      return { items: (await listEvidence(deps, c.id)).map((e) => evidenceView(evidenceJson(e))) };
     },
   );
 
@@ -160,7 +192,9 @@ export const evidenceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
       return evidenceView(evidenceJson(r.item));
     },
   );
+}
 
+function registerDownloads(app: RouteApp, deps: ServerDeps): void {
   app.get('/evidence/:id/download', { schema: { tags, params: IdParams } }, async (req, reply) => {
     const c = await resolveCase(deps);
     const item = (await listEvidence(deps, c.id)).find((e) => e.id === req.params.id);
@@ -186,25 +220,29 @@ export const evidenceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
     },
     async (_req, reply) => {
       const c = await resolveCase(deps);
-      const tmpRoot = join(deps.home, 'tmp');
-      await mkdir(tmpRoot, { recursive: true });
-      const dir = await mkdtemp(join(tmpRoot, deps.temp.dirPrefix('export')));
-      const out = join(dir, 'bundle.zip');
-      try {
+      const stream = await streamBuiltFile(deps, 'export', 'bundle.zip', async (out) => {
         const { exportEvidence } = await import('../../app/evidence/export.js');
         await exportEvidence(deps, { caseId: c.id, caseTitle: c.title, out });
-        const { createReadStream } = await import('node:fs');
-        const stream = createReadStream(out);
-        stream.on('close', () => void rm(dir, { recursive: true, force: true }));
-        const day = deps.clock.now().slice(0, 10);
-        return reply
-          .header('Content-Type', 'application/zip')
-          .header('Content-Disposition', contentDisposition(`证据包-${day}.zip`))
-          .send(stream);
-      } catch (e) {
-        await rm(dir, { recursive: true, force: true });
-        throw e;
-      }
+      });
+      const day = deps.clock.now().slice(0, 10);
+      return reply
+        .header('Content-Type', 'application/zip')
+        .header('Content-Disposition', contentDisposition(`证据包-${day}.zip`))
+        .send(stream);
     },
   );
+}
+
+/**
+ * Evidence vault over HTTP. Uploads are multipart with the fields first and the file last; the file
+ * streams to a temp file under the data directory (never into memory), then app/evidence streams
+ * it into the content-addressed vault and records it in the ledger.
+ */
+export const evidenceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
+  app,
+  { deps, uploadLimit },
+) => {
+  registerEvidenceItems(app, deps);
+  registerUpload(app, deps, uploadLimit);
+  registerDownloads(app, deps);
 };

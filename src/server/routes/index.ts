@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { registerIdempotency } from '../idempotency.js';
 import type { ServerDeps } from '../server-deps.js';
 import { agreementRoutes } from './agreements.js';
@@ -17,6 +18,9 @@ export interface RouteOptions {
   /** bumped after every write request, so routes may cache reads safely */
   writes?: { version: number };
 }
+
+/** The Fastify instance a resource plugin registers on (zod types), for its `register…` functions. */
+export type RouteApp = Parameters<FastifyPluginAsyncZod<RouteOptions>>[0];
 
 /** One plugin per resource; all under /api. */
 export const registerRoutes: FastifyPluginAsync<RouteOptions> = async (
