@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { api } from './api-client.js';
 import { confirmLeave } from './components/use-form.js';
-import { LangContext, type Lang } from './i18n.js';
+import { LangContext, useLang, useT, type Lang } from './i18n.js';
 import { DebtsPage } from './pages/debts.js';
 
 const BudgetPage = lazy(() => import('./pages/budget.js').then((m) => ({ default: m.BudgetPage })));
@@ -82,15 +82,11 @@ export function routesFor(hasDebts: boolean | null): Route[] {
   return ROUTES.map((r) => (r.path === '/debts' ? { ...r, path: '/' } : r));
 }
 
-export function App() {
-  const [lang, setLang] = useState<Lang>(initialLang);
-  const [path, setPath] = useState(() =>
-    location.pathname === '/' || ROUTES.some((r) => r.path === location.pathname)
-      ? location.pathname
-      : '/',
-  );
-  // whether the case has debts decides what '/' shows; asked again on each move (never while the
-  // user stays on a page, so adding the first debt does not swap the page under them)
+/**
+ * Whether the case has debts (it decides what '/' shows); asked again on each move, never while
+ * the user stays on a page, so adding the first debt does not swap the page under them.
+ */
+function useHasDebts(path: string): boolean | null {
   const [hasDebts, setHasDebts] = useState<boolean | null>(null);
   useEffect(() => {
     let live = true;
@@ -106,7 +102,20 @@ export function App() {
       live = false;
     };
   }, [path]);
+  return hasDebts;
+}
 
+/** The step the address bar names; an unknown one shows '/'. */
+function initialPath(): string {
+  return location.pathname === '/' || ROUTES.some((r) => r.path === location.pathname)
+    ? location.pathname
+    : '/';
+}
+
+export function App() {
+  const [lang, setLang] = useState<Lang>(initialLang);
+  const [path, setPath] = useState(initialPath);
+  const hasDebts = useHasDebts(path);
   useEffect(() => {
     const onPop = () => setPath(location.pathname);
     window.addEventListener('popstate', onPop);
@@ -136,41 +145,8 @@ export function App() {
       <a className="skip" href="#main">
         {t('跳到正文', 'Skip to content')}
       </a>
-      <header className="top">
-        <h1>
-          协商 <span className="sub">{t('分期还款协商助手', 'Repayment negotiation helper')}</span>
-        </h1>
-        <button
-          type="button"
-          className="lang"
-          onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
-          // the name starts with the visible text (EN / 中文), as voice control users say it
-          aria-label={lang === 'zh' ? 'EN: Switch to English' : '中文：切换到中文'}
-        >
-          {lang === 'zh' ? 'EN' : '中文'}
-        </button>
-      </header>
-      <nav className="journey" aria-label={t('协商步骤', 'Journey')}>
-        <ol>
-          {routes.map((r) => (
-            <li key={r.path}>
-              <a
-                href={r.path}
-                aria-current={r.zh === route.zh ? 'page' : undefined}
-                onClick={(e) => {
-                  e.preventDefault();
-                  go(r.path);
-                }}
-              >
-                <span className="step" aria-hidden="true">
-                  {r.step}
-                </span>
-                {t(r.zh, r.en)}
-              </a>
-            </li>
-          ))}
-        </ol>
-      </nav>
+      <TopBar onSwitch={() => setLang(lang === 'zh' ? 'en' : 'zh')} />
+      <JourneyNav routes={routes} current={route} go={go} />
       <main id="main" tabIndex={-1}>
         {waiting ? (
           <p aria-busy="true">{t('加载中…', 'Loading…')}</p>
@@ -192,5 +168,63 @@ export function App() {
         </p>
       </footer>
     </LangContext.Provider>
+  );
+}
+
+/** The product's name and the language switch. */
+function TopBar({ onSwitch }: { onSwitch: () => void }) {
+  const t = useT();
+  const lang = useLang();
+  return (
+    <header className="top">
+      <h1>
+        协商 <span className="sub">{t('分期还款协商助手', 'Repayment negotiation helper')}</span>
+      </h1>
+      <button
+        type="button"
+        className="lang"
+        onClick={onSwitch}
+        // the name starts with the visible text (EN / 中文), as voice control users say it
+        aria-label={lang === 'zh' ? 'EN: Switch to English' : '中文：切换到中文'}
+      >
+        {lang === 'zh' ? 'EN' : '中文'}
+      </button>
+    </header>
+  );
+}
+
+/** The journey's steps; the current one is marked for screen readers. */
+function JourneyNav({
+  routes,
+  current,
+  go,
+}: {
+  routes: Route[];
+  current: Route;
+  go: (path: string) => void;
+}) {
+  const t = useT();
+  return (
+    <nav className="journey" aria-label={t('协商步骤', 'Journey')}>
+      <ol>
+        {routes.map((r) => (
+          <li key={r.path}>
+            <a
+              href={r.path}
+              aria-current={r.zh === current.zh ? 'page' : undefined}
+              onClick={(e) => {
+                e.preventDefault();
+                go(r.path);
+              }}
+            >
+              <span className="step" aria-hidden="true">
+                {r.step}
+              </span>
+              {t(r.zh, r.en)}
+            </a>
+          </li>
+        ))}
+      </ol>
+    </nav>
   );
 }

@@ -26,11 +26,8 @@ const fromView = (p: ProfileView): Form => ({
   story: p.hardshipStory ?? '',
 });
 
-/**
- * "我的情况": the name, phone and hardship facts the letters need. The server validates (one set of
- * zh/en messages, app/profile.ts); its error shows under the field it names.
- */
-export function ProfileForm() {
+/** The saved profile (loaded on open), the form's values and the save with its field errors. */
+function useProfile() {
   const t = useT();
   const lang = useLang();
   const [form, setForm] = useState<Form>({ name: '', phone: '', cause: '', since: '', story: '' });
@@ -79,7 +76,19 @@ export function ProfileForm() {
       setBusy(false);
     }
   };
+  return { form, errors, banner, notice, busy, set, save };
+}
 
+type Profile = ReturnType<typeof useProfile>;
+
+/**
+ * "我的情况": the name, phone and hardship facts the letters need. The server validates (one set of
+ * zh/en messages, app/profile.ts); its error shows under the field it names.
+ */
+export function ProfileForm() {
+  const t = useT();
+  const profile = useProfile();
+  const { form, errors, set } = profile;
   return (
     <section className="card" aria-label={t('我的情况', 'My situation')}>
       <h3>{t('我的情况', 'My situation')}</h3>
@@ -89,12 +98,12 @@ export function ProfileForm() {
           'The request letter and hardship statement use these.',
         )}
       </p>
-      <ErrorBanner message={banner} />
-      <Notice message={notice} />
+      <ErrorBanner message={profile.banner} />
+      <Notice message={profile.notice} />
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          void save();
+          void profile.save();
         }}
       >
         <Field label={t('姓名', 'Name')} error={errors['name']}>
@@ -119,49 +128,61 @@ export function ProfileForm() {
             />
           )}
         </Field>
-        <Field label={t('困难原因', 'Cause of hardship')} error={errors['hardshipCause']}>
-          {(p) => (
-            <select {...p} value={form.cause} onChange={(e) => set('cause')(e.target.value)}>
-              <option value="">{t('（请选择）', '(choose)')}</option>
-              {HARDSHIP_CAUSES.map((c) => (
-                <option key={c} value={c}>
-                  {lang === 'zh' ? CAUSE_LABELS[c][0] : CAUSE_LABELS[c][1]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field
-          label={t('从哪天开始', 'Since')}
-          hint={t('如 2026-03-01', 'e.g. 2026-03-01')}
-          error={errors['hardshipSince']}
-        >
-          {(p) => (
-            <input
-              {...p}
-              value={form.since}
-              placeholder="2026-03-01"
-              onChange={(e) => set('since')(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('发生了什么', 'What happened')} error={errors['hardshipStory']}>
-          {(p) => (
-            <textarea
-              {...p}
-              value={form.story}
-              rows={3}
-              maxLength={2000}
-              onChange={(e) => set('story')(e.target.value)}
-            />
-          )}
-        </Field>
+        <HardshipFields profile={profile} />
         <div className="actions">
-          <ActionButton type="submit" busy={busy}>
+          <ActionButton type="submit" busy={profile.busy}>
             {t('保存我的情况', 'Save my situation')}
           </ActionButton>
         </div>
       </form>
     </section>
+  );
+}
+
+/** Why the borrower cannot pay as agreed: the cause, since when, and what happened. */
+function HardshipFields({ profile }: { profile: Profile }) {
+  const t = useT();
+  const lang = useLang();
+  const { form, errors, set } = profile;
+  return (
+    <>
+      <Field label={t('困难原因', 'Cause of hardship')} error={errors['hardshipCause']}>
+        {(p) => (
+          <select {...p} value={form.cause} onChange={(e) => set('cause')(e.target.value)}>
+            <option value="">{t('（请选择）', '(choose)')}</option>
+            {HARDSHIP_CAUSES.map((c) => (
+              <option key={c} value={c}>
+                {lang === 'zh' ? CAUSE_LABELS[c][0] : CAUSE_LABELS[c][1]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field
+        label={t('从哪天开始', 'Since')}
+        hint={t('如 2026-03-01', 'e.g. 2026-03-01')}
+        error={errors['hardshipSince']}
+      >
+        {(p) => (
+          <input
+            {...p}
+            value={form.since}
+            placeholder="2026-03-01"
+            onChange={(e) => set('since')(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label={t('发生了什么', 'What happened')} error={errors['hardshipStory']}>
+        {(p) => (
+          <textarea
+            {...p}
+            value={form.story}
+            rows={3}
+            maxLength={2000}
+            onChange={(e) => set('story')(e.target.value)}
+          />
+        )}
+      </Field>
+    </>
   );
 }
