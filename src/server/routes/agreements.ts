@@ -6,9 +6,8 @@ import {
   dueItems,
   todayIn,
   type AgreementReport,
-  type PaymentInput,
 } from '../../app/agreements/agreements.js';
-import { recordPayment } from '../../app/agreements/payments.js';
+import { recordPayment, type PaymentInput } from '../../app/agreements/payments.js';
 import { agreementView, letterFileName, replanView } from '../../app/agreements/present.js';
 import {
   checkReplanForm,
