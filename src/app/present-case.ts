@@ -1,8 +1,9 @@
 // Domain → wire mappers for the case resources on the HTTP API (`/api/lenders`, `/api/debts`,
 // `/api/summary`; contracts/case.ts): money as yuan strings, dates as YYYY-MM-DD. The CLI's --json
 // of the same records is in present.ts.
-import type { DebtView, LenderView, Summary, Verdict } from '../contracts/index.js';
+import type { DebtView, LenderView, Summary, ThisMonthView, Verdict } from '../contracts/index.js';
 import type { CaseSummary, DebtSummary } from './summary.js';
+import type { ThisMonth } from './this-month.js';
 import type { Debt, Lender } from './types.js';
 import { describeAprBasis } from '../core/apr/index.js';
 import { applicableLines } from '../core/law/index.js';
@@ -168,5 +169,32 @@ export function summaryView(s: CaseSummary): Summary {
         ),
       ],
     })),
+  };
+}
+
+/** `/api/this-month`: the 30-day list with its totals (each a sum of the rows shown). */
+export function thisMonthView(m: ThisMonth): ThisMonthView {
+  const y = formatYuan;
+  return {
+    asOf: m.asOf,
+    endDate: m.endOn,
+    items: m.items.map((i) => ({
+      lenderId: i.lenderId,
+      lender: i.lender,
+      source: i.source,
+      refId: i.refId,
+      seq: i.seq,
+      dueDate: i.dueOn,
+      amount: y(i.amount),
+      paid: y(i.paid),
+      remaining: y(i.remaining),
+      isOverdue: i.isOverdue,
+    })),
+    lenders: m.lenders.map((l) => ({ ...l, due: y(l.due), paid: y(l.paid) })),
+    totals: {
+      due: y(sumCents(m.items.map((i) => i.amount))),
+      paid: y(sumCents(m.items.map((i) => i.paid))),
+      remaining: y(sumCents(m.items.map((i) => i.remaining))),
+    },
   };
 }

@@ -4,8 +4,8 @@ import { resolveCase } from '../../app/cases.js';
 import { addDebtForm, editDebtForm } from '../../app/debt-forms.js';
 import { removeDebt } from '../../app/debts.js';
 import { addLender, listLenders } from '../../app/lenders.js';
-import { lenderView } from '../../app/present-case.js';
-import { thisMonth, type ThisMonth } from '../../app/this-month.js';
+import { lenderView, thisMonthView } from '../../app/present-case.js';
+import { thisMonth } from '../../app/this-month.js';
 import { todayIn } from '../../app/today.js';
 import { undoRemoval } from '../../app/undo.js';
 import {
@@ -19,7 +19,6 @@ import {
   Summary,
   UndoResult,
 } from '../../contracts/index.js';
-import { formatYuan, sumCents } from '../../core/money/index.js';
 import type { ServerDeps } from '../server-deps.js';
 import { createCaseViewCache, sendEncoded, type CaseViewCache } from './case-views.js';
 import type { RouteApp, RouteOptions } from './index.js';
@@ -27,32 +26,6 @@ import type { RouteApp, RouteOptions } from './index.js';
 const tags = ['inventory'];
 
 const theCase = async (deps: ServerDeps) => (await resolveCase(deps)).id;
-
-function thisMonthView(m: ThisMonth): ThisMonthView {
-  const y = formatYuan;
-  return {
-    asOf: m.asOf,
-    endDate: m.endOn,
-    items: m.items.map((i) => ({
-      lenderId: i.lenderId,
-      lender: i.lender,
-      source: i.source,
-      refId: i.refId,
-      seq: i.seq,
-      dueDate: i.dueOn,
-      amount: y(i.amount),
-      paid: y(i.paid),
-      remaining: y(i.remaining),
-      isOverdue: i.isOverdue,
-    })),
-    lenders: m.lenders.map((l) => ({ ...l, due: y(l.due), paid: y(l.paid) })),
-    totals: {
-      due: y(sumCents(m.items.map((i) => i.amount))),
-      paid: y(sumCents(m.items.map((i) => i.paid))),
-      remaining: y(sumCents(m.items.map((i) => i.remaining))),
-    },
-  };
-}
 
 function registerCaseReads(app: RouteApp, deps: ServerDeps, cache: CaseViewCache): void {
   app.get(
