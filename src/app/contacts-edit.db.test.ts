@@ -19,7 +19,8 @@ import {
 } from './contacts.js';
 import type { Deps } from './deps.js';
 import { loadLetterCase } from './documents/case.js';
-import { addEvidence, listEvidence, verifyEvidence } from './evidence/evidence.js';
+import { addEvidence, listEvidence } from './evidence/evidence.js';
+import { verifyEvidence } from './evidence/verify.js';
 import { exportEvidence } from './evidence/export.js';
 import { withdrawEvidence } from './evidence/withdraw.js';
 import { undoRemoval } from './undo.js';
