@@ -2,7 +2,8 @@
 import type { EscalationChannelView, EscalationView } from '../contracts/index.js';
 // channels.ts only, not documents/index.js: that one pulls the DOCX renderer in
 import { CHANNELS, isChannelId } from '../documents/channels.js';
-import type { ChannelGuide, EscalationView as AppView } from './escalations.js';
+import type { ChannelGuide } from './escalation-letters.js';
+import type { EscalationView as AppView } from './escalations.js';
 
 export function escalationView(e: AppView): EscalationView {
   const ch = isChannelId(e.channel) ? CHANNELS[e.channel] : undefined;

@@ -59,6 +59,7 @@ export const escalationRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app,
   const tags = ['escalations'];
   // escalations render letters and backup zips: both load on first use (resting memory)
   const load = () => import('../../app/escalations.js');
+  const loadLetters = () => import('../../app/escalation-letters.js');
   const viewOf = async (id: string): Promise<EscalationView> => {
     const found = (await (await load()).listEscalations(deps)).find((e) => e.id === id);
     if (found === undefined) fail(`escalation ${id} just written`);
@@ -74,7 +75,7 @@ export const escalationRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app,
         response: { 200: EscalationChannelList },
       },
     },
-    async () => ({ channels: (await load()).describeChannels().map(channelView) }),
+    async () => ({ channels: (await loadLetters()).describeChannels().map(channelView) }),
   );
 
   app.get(
@@ -193,7 +194,7 @@ export const escalationRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app,
     },
     async (req, reply) => {
       const q = req.query;
-      const { renderEscalationLetter } = await load();
+      const { renderEscalationLetter } = await loadLetters();
       const r = await withWireFields(() =>
         renderEscalationLetter(deps, {
           id: req.params.id,
