@@ -1,14 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { resolveCase } from '../../app/cases.js';
-import {
-  checkCaseConduct,
-  editContact,
-  listContacts,
-  logContact,
-  removeContact,
-  type ContactEdit,
-} from '../../app/contacts.js';
+import { checkCaseConduct, listContacts, logContact } from '../../app/contacts.js';
+import { editContact, removeContact, type ContactEdit } from '../../app/contacts-edit.js';
 import { listLenders } from '../../app/lenders.js';
 import { conductFlagView, contactJson, contactView } from '../../app/present-contacts.js';
 import {
