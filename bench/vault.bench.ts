@@ -20,7 +20,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Instant } from '../src/core/dates/index.js';
 import type { Sha256Hex } from '../src/core/ledger/index.js';
-import { evidenceMeta, verifyEvidence } from '../src/app/evidence/evidence.js';
+import { evidenceMeta } from '../src/app/evidence/evidence.js';
+import { verifyEvidence } from '../src/app/evidence/verify.js';
 import { createDb, migrateToLatest } from '../src/db/connect.js';
 import { createCaseRepository } from '../src/db/repositories/case-repository.js';
 import {

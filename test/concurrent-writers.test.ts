@@ -11,7 +11,7 @@ import type { Instant } from '../src/core/dates/index.js';
 import { addDebt } from '../src/app/debts.js';
 import { logContact } from '../src/app/contacts.js';
 import { resolveCase } from '../src/app/cases.js';
-import { verifyEvidence } from '../src/app/evidence/evidence.js';
+import { verifyEvidence } from '../src/app/evidence/verify.js';
 import { createDb, migrateToLatest } from '../src/db/connect.js';
 import { createTestDatabase, POSTGRES_PROBLEM, POSTGRES_URL } from './dialects.js';
 import type { App } from '../src/server/build-server.js';

@@ -15,7 +15,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyEvidence } from '../src/app/evidence/evidence.js';
+import { verifyEvidence } from '../src/app/evidence/verify.js';
 import { createDb, migrateToLatest } from '../src/db/connect.js';
 import { createVaultStore } from '../src/vault/store.js';
 import { makeCase, makeDeps, makeLender } from './factories.js';

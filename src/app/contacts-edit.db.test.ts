@@ -9,17 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCase, makeDebt, makeDeps, makeLender } from '../../test/factories.js';
 import { forEachDialect } from '../../test/dialects.js';
 import type { Case, Lender } from '../db/types.js';
-import {
-  checkCaseConduct,
-  editContact,
-  listContacts,
-  listNegotiationStates,
-  logContact,
-  removeContact,
-} from './contacts.js';
+import { checkCaseConduct, listContacts, listNegotiationStates, logContact } from './contacts.js';
+import { editContact, removeContact } from './contacts-edit.js';
 import type { Deps } from './deps.js';
 import { loadLetterCase } from './documents/case.js';
-import { addEvidence, listEvidence, verifyEvidence } from './evidence/evidence.js';
+import { addEvidence, listEvidence } from './evidence/evidence.js';
+import { verifyEvidence } from './evidence/verify.js';
 import { exportEvidence } from './evidence/export.js';
 import { withdrawEvidence } from './evidence/withdraw.js';
 import { undoRemoval } from './undo.js';

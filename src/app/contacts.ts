@@ -1,5 +1,6 @@
 // Contact log use cases: log a contact (with a ledger entry and, optionally, a negotiation-state
-// move), list contacts and states, and run the conduct checker over the log.
+// move), list contacts and states, and run the conduct checker over the log. Editing and
+// removing a logged contact are contacts-edit.ts.
 import {
   CONTACT_CHANNELS,
   CONTACT_DIRECTIONS,
@@ -18,7 +19,6 @@ import type { JsonValue, LedgerEntry } from '../core/ledger/index.js';
 import {
   NEGOTIATION_STATES,
   createContactRepository,
-  formatThirdParty,
   type Contact,
   type NegotiationState,
   type NegotiationStatus,
@@ -29,7 +29,6 @@ import { createLenderRepository } from '../db/repositories/lender-repository.js'
 import type { CaseId, Lender } from '../db/types.js';
 import type { Deps } from './deps.js';
 import { AppError } from './errors.js';
-import { recordRemoval, takeSnapshot } from './undo.js';
 import {
   assertNotFuture,
   json,
@@ -78,7 +77,8 @@ const ALLOWED: Readonly<Record<NegotiationState, readonly NegotiationState[]>> =
   escalated: ['proposed', 'counter-offer', 'agreed', 'refused', 'escalated'],
 };
 
-const WRITTEN_CHANNELS: ReadonlySet<ContactChannel> = new Set([
+/** Channels that leave a written record (an agreement logged on one is in writing). */
+export const WRITTEN_CHANNELS: ReadonlySet<ContactChannel> = new Set([
   'app-chat',
   'sms',
   'wechat',
@@ -181,7 +181,7 @@ type ContactFields = Omit<Contact, 'id' | 'caseId' | 'createdAt'>;
  * Validates what a contact says (the same rules for logging and editing): the time is real and
  * not in the future, channel, direction and tags are known words, the lender is in the case.
  */
-async function validateContactFields(
+export async function validateContactFields(
   deps: Deps,
   input: Omit<LogContactInput, 'evidenceIds' | 'state'>,
 ): Promise<{ fields: ContactFields; lender: Lender | null }> {
@@ -228,6 +228,96 @@ async function validateContactFields(
   return { fields, lender };
 }
 
+/** Every evidence item to link is in the case. */
+async function assertEvidenceInCase(
+  deps: Deps,
+  caseId: CaseId,
+  evidenceIds: readonly string[],
+): Promise<void> {
+  const evidenceRepo = createEvidenceRepository(deps.db);
+  for (const id of evidenceIds) {
+    const e = await evidenceRepo.get(caseId, id);
+    if (e === null)
+      throw new AppError('not-found', `evidence ${id} is not in this case`, {
+        field: 'evidence',
+        messageZh: `本案件中没有证据 ${id}`,
+      });
+  }
+}
+
+/**
+ * The negotiation state a contact moves its lender to (null: none): never back to
+ * 'not-contacted', only with a lender, and 'agreed' only in writing.
+ */
+function parseTargetState(
+  state: string | null | undefined,
+  lender: Lender | null,
+  channel: ContactChannel,
+  evidenceIds: readonly string[],
+): NegotiationState | null {
+  if (text(state) === null) return null;
+  const target = oneOf<NegotiationState>(state!.trim(), NEGOTIATION_STATES, 'state', '协商状态');
+  if (target === 'not-contacted')
+    throw new AppError(
+      'transition-not-allowed',
+      'state: a contact cannot move a lender back to not-contacted',
+      {
+        field: 'state',
+        messageZh: '协商状态不能退回“未协商”',
+      },
+    );
+  if (lender === null)
+    throw new AppError('invalid-input', 'state: a negotiation state needs --lender', {
+      field: 'lender',
+      messageZh: '记录协商状态需要指定出借机构（--lender）',
+    });
+  if (target === 'agreed' && !WRITTEN_CHANNELS.has(channel) && evidenceIds.length === 0)
+    throw new AppError(
+      'transition-not-allowed',
+      'state: "agreed" means agreed in writing; link the written proof with --evidence (add it first with: xieshang evidence add), or log the written message itself',
+      {
+        field: 'state',
+        messageZh:
+          '“已书面达成”需要书面证明：请先用 xieshang evidence add 添加协议、邮件或截图，再用 --evidence 关联；口头同意不算',
+      },
+    );
+  return target;
+}
+
+/**
+ * Inside the log's transaction: the lender's state before the contact and, when the contact
+ * names a target, the move to it (refused when ALLOWED does not list it).
+ */
+async function moveState(
+  repo: ReturnType<typeof createContactRepository>,
+  caseId: CaseId,
+  contact: Contact,
+  lender: Lender | null,
+  target: NegotiationState | null,
+): Promise<{ before: NegotiationState | null; after: NegotiationState | null }> {
+  let before: NegotiationState | null = null;
+  if (lender !== null) before = (await repo.state(caseId, lender.id))?.state ?? 'not-contacted';
+  if (target !== null && before !== null) {
+    if (!ALLOWED[before].includes(target))
+      throw new AppError(
+        'transition-not-allowed',
+        `state: cannot move from ${before} to ${target}`,
+        {
+          field: 'state',
+          messageZh: `协商状态不能从“${NEGOTIATION_STATE_ZH[before]}”变为“${NEGOTIATION_STATE_ZH[target]}”`,
+          details: { from: before, to: target, allowed: ALLOWED[before] },
+        },
+      );
+    await repo.setState(caseId, {
+      lenderId: lender!.id,
+      state: target,
+      contactId: contact.id,
+      updatedAt: contact.createdAt,
+    });
+  }
+  return { before, after: target ?? before };
+}
+
 /**
  * Logs one contact. Validates everything first; the contact, the evidence links, the state move
  * and the ledger entry are one transaction. Moving to 'agreed' needs it in writing: a written
@@ -235,79 +325,21 @@ async function validateContactFields(
  */
 export async function logContact(deps: Deps, input: LogContactInput): Promise<LogContactResult> {
   const { fields, lender } = await validateContactFields(deps, input);
-  const evidenceRepo = createEvidenceRepository(deps.db);
   const evidenceIds = [...new Set(input.evidenceIds ?? [])];
-  for (const id of evidenceIds) {
-    const e = await evidenceRepo.get(input.caseId, id);
-    if (e === null)
-      throw new AppError('not-found', `evidence ${id} is not in this case`, {
-        field: 'evidence',
-        messageZh: `本案件中没有证据 ${id}`,
-      });
-  }
-  let target: NegotiationState | null = null;
-  if (text(input.state) !== null) {
-    target = oneOf<NegotiationState>(input.state!.trim(), NEGOTIATION_STATES, 'state', '协商状态');
-    if (target === 'not-contacted')
-      throw new AppError(
-        'transition-not-allowed',
-        'state: a contact cannot move a lender back to not-contacted',
-        {
-          field: 'state',
-          messageZh: '协商状态不能退回“未协商”',
-        },
-      );
-    if (lender === null)
-      throw new AppError('invalid-input', 'state: a negotiation state needs --lender', {
-        field: 'lender',
-        messageZh: '记录协商状态需要指定出借机构（--lender）',
-      });
-    if (target === 'agreed' && !WRITTEN_CHANNELS.has(fields.channel) && evidenceIds.length === 0)
-      throw new AppError(
-        'transition-not-allowed',
-        'state: "agreed" means agreed in writing; link the written proof with --evidence (add it first with: xieshang evidence add), or log the written message itself',
-        {
-          field: 'state',
-          messageZh:
-            '“已书面达成”需要书面证明：请先用 xieshang evidence add 添加协议、邮件或截图，再用 --evidence 关联；口头同意不算',
-        },
-      );
-  }
-
+  await assertEvidenceInCase(deps, input.caseId, evidenceIds);
+  const target = parseTargetState(input.state, lender, fields.channel, evidenceIds);
   const contact: Contact = {
     id: deps.ids.next(),
     caseId: input.caseId,
     ...fields,
     createdAt: deps.clock.now(),
   };
-
   const { result, entry } = await withLedgerEntry(deps, input.caseId, async (trx) => {
     const repo = createContactRepository(trx);
     await repo.insert(contact);
     for (const id of evidenceIds)
       await createEvidenceRepository(trx).linkContact(input.caseId, id, contact.id);
-    let before: NegotiationState | null = null;
-    if (lender !== null)
-      before = (await repo.state(input.caseId, lender.id))?.state ?? 'not-contacted';
-    if (target !== null && before !== null) {
-      if (!ALLOWED[before].includes(target))
-        throw new AppError(
-          'transition-not-allowed',
-          `state: cannot move from ${before} to ${target}`,
-          {
-            field: 'state',
-            messageZh: `协商状态不能从“${NEGOTIATION_STATE_ZH[before]}”变为“${NEGOTIATION_STATE_ZH[target]}”`,
-            details: { from: before, to: target, allowed: ALLOWED[before] },
-          },
-        );
-      await repo.setState(input.caseId, {
-        lenderId: lender!.id,
-        state: target,
-        contactId: contact.id,
-        updatedAt: contact.createdAt,
-      });
-    }
-    const after = target ?? before;
+    const { before, after } = await moveState(repo, input.caseId, contact, lender, target);
     return {
       result: { before, after },
       entry: {
@@ -365,7 +397,7 @@ export async function listNegotiationStates(
   });
 }
 
-function toConductContact(c: Contact, lender: Lender | null | undefined): ConductContact {
+export function toConductContact(c: Contact, lender: Lender | null | undefined): ConductContact {
   return {
     id: c.id,
     lenderId: c.lenderId,
@@ -393,151 +425,4 @@ export async function checkCaseConduct(
   return checkConduct(
     contacts.map((c) => toConductContact(c, c.lenderId === null ? null : lenders.get(c.lenderId))),
   );
-}
-
-/** Edit a contact: any subset of what logging takes; `null` clears an optional field. */
-export type ContactEdit = Partial<
-  Omit<LogContactInput, 'caseId' | 'evidenceIds' | 'state' | 'tags'>
->;
-
-function contactNotFound(id: string): AppError {
-  return new AppError('not-found', `contact ${id} is not in this case`, {
-    field: 'id',
-    messageZh: '没有这条联系记录',
-  });
-}
-
-async function findContact(deps: Deps, caseId: CaseId, id: string): Promise<Contact> {
-  const c = await createContactRepository(deps.db).get(caseId, id);
-  if (c === null) throw contactNotFound(id);
-  return c;
-}
-
-/** A stored contact as the input logging would take, so an edit is validated like an add. */
-function toInput(c: Contact): Omit<LogContactInput, 'evidenceIds' | 'state'> {
-  return {
-    caseId: c.caseId as CaseId,
-    at: c.occurredAt,
-    lender: c.lenderId,
-    channel: c.channel,
-    direction: c.direction,
-    agentName: c.agentName,
-    agentNumber: c.agentNumber,
-    counterpart: c.counterpart,
-    asked: c.asked,
-    offered: c.offered,
-    promises: c.promises,
-    deadline: c.deadlineOn,
-    nextStep: c.nextStep,
-    thirdParty: formatThirdParty(c.thirdParty),
-    tags: c.tags.filter((t) => t !== 'note-in-letters'),
-    notes: c.notes,
-    includeNoteInLetters: c.tags.includes('note-in-letters'),
-  };
-}
-
-/**
- * A contact that moved its lender to 'agreed' proved it in writing (a written channel or linked
- * evidence); an edit may not take that proof away.
- */
-async function assertStillInWriting(
-  trx: Parameters<Parameters<typeof withLedgerEntry>[2]>[0],
-  caseId: CaseId,
-  was: Contact,
-  now: Contact,
-): Promise<void> {
-  if (was.lenderId === null || WRITTEN_CHANNELS.has(now.channel)) return;
-  const s = await createContactRepository(trx).state(caseId, was.lenderId);
-  if (s?.contactId !== was.id || s.state !== 'agreed') return;
-  const linked = await createEvidenceRepository(trx).list(caseId, { contactId: was.id });
-  if (linked.length > 0) return;
-  throw new AppError(
-    'transition-not-allowed',
-    'channel: this contact recorded the written agreement; a spoken channel would leave it unproven',
-    {
-      field: 'channel',
-      messageZh:
-        '这条记录是“已书面达成”的依据：改成电话等口头方式后就没有书面证明了；请先关联协议截图等证据',
-    },
-  );
-}
-
-/**
- * Corrects a logged contact. The merged record passes the same checks as a new one (a future
- * time is refused); the change is one ledger entry ('contact-edited', the whole new record), so
- * `evidence verify` compares the row with the latest recorded version. Conduct flags are derived
- * from the log, so they follow. A contact that moved a lender's negotiation state keeps its
- * lender: the state history would otherwise point at another lender's contact.
- */
-export async function editContact(
-  deps: Deps,
-  caseId: CaseId,
-  id: string,
-  patch: ContactEdit,
-): Promise<LogContactResult> {
-  const was = await findContact(deps, caseId, id);
-  const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-  const { fields, lender } = await validateContactFields(deps, { ...toInput(was), ...defined });
-  const contact: Contact = { ...was, ...fields };
-  const { result, entry } = await withLedgerEntry(deps, caseId, async (trx) => {
-    const repo = createContactRepository(trx);
-    if (contact.lenderId !== was.lenderId && was.lenderId !== null) {
-      const s = await repo.state(caseId, was.lenderId);
-      if (s?.contactId === id)
-        throw new AppError('conflict', 'lenderId: this contact set the negotiation state', {
-          field: 'lenderId',
-          messageZh: '这条联系记录改变过该机构的协商状态，不能改成别的机构；请删除后重新记录',
-        });
-    }
-    await assertStillInWriting(trx, caseId, was, contact);
-    if (!(await repo.update(contact))) throw contactNotFound(id);
-    const state = lender === null ? null : ((await repo.state(caseId, lender.id))?.state ?? null);
-    return {
-      result: state,
-      entry: {
-        objectHash: null,
-        kind: 'contact-edited',
-        meta: { contact: contactMeta(contact) },
-      },
-    };
-  });
-  const flags = checkConduct([toConductContact(contact, lender)]);
-  return { contact, stateBefore: result, stateAfter: result, entry, flags };
-}
-
-/**
- * Deletes a contact. Its evidence links and the negotiation state that points at it are nulled by
- * the database; all three are kept in the 'contact.remove' event so `undoRemoval` (undo.ts) puts
- * them back. The ledger records the removal ('contact-removed'): what was logged stays in it.
- */
-export async function removeContact(
-  deps: Deps,
-  caseId: CaseId,
-  id: string,
-): Promise<{ contact: Contact; undoId: string }> {
-  const contact = await findContact(deps, caseId, id);
-  const { result } = await withLedgerEntry(deps, caseId, async (trx) => {
-    const snapshot = await takeSnapshot(
-      trx,
-      caseId,
-      [{ table: 'contacts', column: 'id', values: [id] }],
-      [
-        { table: 'negotiation_states', column: 'contact_id', value: id, key: 'lender_id' },
-        { table: 'evidence_items', column: 'contact_id', value: id },
-      ],
-    );
-    if (snapshot.rows.length === 0) throw contactNotFound(id);
-    await createContactRepository(trx).remove(caseId, id);
-    const undoId = await recordRemoval(trx, deps, caseId, {
-      action: 'contact.remove',
-      subject: id,
-      summary: { lenderId: contact.lenderId, occurredAt: contact.occurredAt },
-      snapshot,
-    });
-    return {
-      result: undoId,
-      entry: { objectHash: null, kind: 'contact-removed', meta: { contactId: id } },
-    };
-  });
-  return { contact, undoId: result };
 }

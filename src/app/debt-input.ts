@@ -1,7 +1,7 @@
-import { parseMoneyInput, type Cents } from '../core/money/index.js';
-import { compareDates, parseDateInput, type IsoDate } from '../core/dates/index.js';
-import { parseQuotedRate, type QuotedRate, type RatePpm } from '../core/rates/index.js';
-import type { FieldIssue, IssueCode } from '../core/result.js';
+import type { IsoDate } from '../core/dates/index.js';
+import type { Cents } from '../core/money/index.js';
+import type { QuotedRate, RatePpm } from '../core/rates/index.js';
+import type { FieldIssue } from '../core/result.js';
 import {
   DEBT_KINDS,
   DEBT_STATUSES,
@@ -16,6 +16,26 @@ import {
   type LenderType,
   type ScheduleMethod,
 } from '../db/schema.js';
+import {
+  FEE_KIND_WORDS,
+  FEE_TIMING_WORDS,
+  KIND_WORDS,
+  LENDER_TYPE_WORDS,
+  METHOD_WORDS,
+  STATUS_WORDS,
+  bool,
+  date,
+  freeText,
+  int,
+  issue,
+  money,
+  monthlyFeeRate,
+  oneOf,
+  present,
+  rate,
+  text,
+  type Issues,
+} from './debt-input-values.js';
 
 /**
  * Validates debt input as people and files give it (flags, JSON, a spreadsheet row): every value
@@ -75,258 +95,7 @@ export interface PaymentDraft {
   amount: Cents;
   note: string | null;
 }
-
-const LENDER_TYPE_WORDS: Record<string, LenderType> = {
-  银行: 'bank',
-  信用卡: 'bank',
-  消费金融: 'consumer-finance',
-  消金: 'consumer-finance',
-  消费金融公司: 'consumer-finance',
-  小贷: 'small-loan',
-  小额贷款: 'small-loan',
-  小额贷款公司: 'small-loan',
-  网络小贷: 'small-loan',
-  助贷: 'guarantee-platform',
-  担保: 'guarantee-platform',
-  助贷平台: 'guarantee-platform',
-  融资担保: 'guarantee-platform',
-  个人: 'private',
-  民间借贷: 'private',
-  私人: 'private',
-  未知: 'unknown',
-  不清楚: 'unknown',
-};
-
-const KIND_WORDS: Record<string, DebtKind> = {
-  贷款: 'loan',
-  网贷: 'loan',
-  借款: 'loan',
-  信用卡: 'credit-card',
-};
-
-const STATUS_WORDS: Record<string, DebtStatus> = {
-  正常: 'current',
-  未逾期: 'current',
-  逾期: 'overdue',
-  已逾期: 'overdue',
-  结清: 'settled',
-  已结清: 'settled',
-  核销: 'written-off',
-  已核销: 'written-off',
-  争议: 'disputed',
-  有争议: 'disputed',
-};
-
-const METHOD_WORDS: Record<string, ScheduleMethod> = {
-  等额本息: 'equal-installment',
-  等额本金: 'equal-principal',
-  先息后本: 'interest-only',
-  按月付息到期还本: 'interest-only',
-  一次性还本付息: 'bullet',
-  到期一次还本付息: 'bullet',
-  等本等息: 'flat-fee',
-  停息挂账: 'interest-free',
-  按日计息: 'daily-rate',
-  自定义: 'custom',
-  不规则: 'custom',
-};
-
-const FEE_KIND_WORDS: Record<string, FeeKind> = {
-  服务费: 'service',
-  手续费: 'service',
-  担保费: 'guarantee',
-  会员费: 'membership',
-  权益费: 'membership',
-  保险费: 'insurance',
-  保费: 'insurance',
-  利息: 'interest',
-  砍头息: 'interest',
-  罚息: 'penalty',
-  违约金: 'penalty',
-  其他: 'other',
-};
-
-const FEE_TIMING_WORDS: Record<string, FeeTiming> = {
-  前置: 'upfront',
-  放款时扣除: 'upfront',
-  预扣: 'upfront',
-  每期: 'per-period',
-  按期: 'per-period',
-  一次性: 'once',
-};
-
-const YES = new Set(['是', '有', '已上报', 'yes', 'y', 'true', '1']);
-const NO = new Set(['否', '无', '没有', '未上报', 'no', 'n', 'false', '0']);
-
 export type RawInput = Record<string, unknown>;
-
-/** Where an issue's field name comes from, e.g. 'fees[2].amount'. */
-type Issues = FieldIssue[];
-
-function issue(field: string, code: IssueCode, en: string, zh: string): FieldIssue {
-  return { code, field, message: `${field}: ${en}`, messageZh: `${field}：${zh}` };
-}
-
-function present(v: unknown): boolean {
-  return v !== undefined && v !== null && !(typeof v === 'string' && v.trim() === '');
-}
-
-function text(v: unknown): string {
-  return typeof v === 'string' ? v.trim() : String(v);
-}
-
-function oneOf<T extends string>(
-  v: unknown,
-  field: string,
-  values: readonly T[],
-  words: Record<string, T>,
-  issues: Issues,
-): T | undefined {
-  const s = text(v);
-  const hit = (values as readonly string[]).includes(s) ? (s as T) : words[s];
-  if (hit === undefined) {
-    const choices = [...values, ...Object.keys(words)].join(', ');
-    issues.push(
-      issue(
-        field,
-        'invalid-input',
-        `"${s}" is not one of: ${choices}`,
-        `“${s}”不是有效值，可选：${choices}`,
-      ),
-    );
-  }
-  return hit;
-}
-
-function money(
-  v: unknown,
-  field: string,
-  issues: Issues,
-  opts: { positive?: boolean } = {},
-): Cents | undefined {
-  const s = typeof v === 'number' ? String(v) : text(v);
-  const r = parseMoneyInput(s, field);
-  if (!r.ok) {
-    issues.push(r.error);
-    return undefined;
-  }
-  if (r.value < 0 || (opts.positive === true && r.value === 0)) {
-    issues.push(
-      issue(
-        field,
-        'invalid-amount',
-        opts.positive === true ? 'must be more than 0' : 'must not be negative',
-        opts.positive === true ? '必须大于 0' : '不能为负数',
-      ),
-    );
-    return undefined;
-  }
-  return r.value;
-}
-
-function date(v: unknown, field: string, issues: Issues, today?: IsoDate): IsoDate | undefined {
-  const r = parseDateInput(text(v), field);
-  if (!r.ok) {
-    issues.push(r.error);
-    return undefined;
-  }
-  if (today !== undefined && compareDates(r.value, today) > 0) {
-    issues.push(issue(field, 'invalid-date', `${r.value} is in the future`, `${r.value} 晚于今天`));
-    return undefined;
-  }
-  return r.value;
-}
-
-function rate(
-  v: unknown,
-  field: string,
-  issues: Issues,
-): { text: string; quoted: QuotedRate } | undefined {
-  const s = text(v);
-  const r = parseQuotedRate(s, field);
-  if (!r.ok) {
-    issues.push(r.error);
-    return undefined;
-  }
-  return { text: s, quoted: r.value };
-}
-
-/**
- * A card's 分期手续费 as a monthly rate on the amount put on installments: "0.6%", "0.6", "每期0.6%",
- * "月0.6%" (a bare number is a percent per month). Up to 10 % a month.
- */
-function monthlyFeeRate(
-  v: unknown,
-  field: string,
-  issues: Issues,
-): { text: string; ppm: RatePpm } | undefined {
-  const s = text(v);
-  const m = /^(?:每期|每月|月|月费率|期)?\s*(\d{1,2}(?:\.\d{1,4})?)\s*%?$/.exec(s);
-  const ppm = m === null ? NaN : Number(parsePercentPpm(m[1]!));
-  if (!Number.isSafeInteger(ppm) || ppm <= 0 || ppm > 100_000) {
-    issues.push(
-      issue(
-        field,
-        'invalid-input',
-        `"${s}" is not a monthly installment fee such as 0.6%`,
-        `“${s}”不是有效的分期手续费率（每期百分比，如 0.6%）`,
-      ),
-    );
-    return undefined;
-  }
-  return { text: s, ppm: ppm as RatePpm };
-}
-
-/** "0.6" (percent) → 6000 ppm, exact on the decimal digits (no float). */
-function parsePercentPpm(s: string): number {
-  const [i, f = ''] = s.split('.');
-  return Number(i) * 10_000 + Number((f + '0000').slice(0, 4));
-}
-
-function int(
-  v: unknown,
-  field: string,
-  issues: Issues,
-  min: number,
-  max: number,
-): number | undefined {
-  const s = text(v);
-  const n = /^\d+$/.test(s) ? Number(s) : NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max) {
-    issues.push(
-      issue(
-        field,
-        'invalid-input',
-        `"${s}" is not a whole number from ${min} to ${max}`,
-        `“${s}”应为 ${min} 到 ${max} 之间的整数`,
-      ),
-    );
-    return undefined;
-  }
-  return n;
-}
-
-function bool(v: unknown, field: string, issues: Issues): boolean | undefined {
-  if (typeof v === 'boolean') return v;
-  const s = text(v).toLowerCase();
-  if (YES.has(s)) return true;
-  if (NO.has(s)) return false;
-  issues.push(
-    issue(field, 'invalid-input', `"${s}" is not yes/no (是/否)`, `“${s}”应为“是”或“否”`),
-  );
-  return undefined;
-}
-
-function freeText(v: unknown, field: string, issues: Issues, max = 2000): string | undefined {
-  const s = text(v);
-  if (s.length > max) {
-    issues.push(
-      issue(field, 'invalid-input', `is longer than ${max} characters`, `超过 ${max} 个字符`),
-    );
-    return undefined;
-  }
-  return s;
-}
 
 const KNOWN_KEYS = new Set([
   'lender',
@@ -363,28 +132,44 @@ const KNOWN_KEYS = new Set([
   'cardInstallmentFee',
 ]);
 
+/** One debt's raw input and what its field groups share: the mode, the prefix, the issues found. */
+interface DebtFields {
+  raw: RawInput;
+  mode: 'create' | 'patch';
+  today: IsoDate | undefined;
+  /** put before each field name, e.g. 'debts[2].' */
+  p: string;
+  issues: Issues;
+}
+
+const has = (f: DebtFields, k: string): boolean => present(f.raw[k]);
+
 /**
- * Parses one debt's fields. `mode: 'create'` requires lender and principal; 'patch' takes only
- * what is present, and an empty string clears an optional field (null).
+ * An optional field: its value (null when it does not parse), null when a patch clears it with
+ * an empty string, undefined (left as it is) when absent.
  */
-export function parseDebtInput(
-  raw: RawInput,
-  opts: { mode: 'create' | 'patch'; today?: IsoDate; prefix?: string },
-): { draft: DebtDraft; issues: FieldIssue[] } {
-  const issues: Issues = [];
-  const d: DebtDraft = {};
-  const p = opts.prefix ?? '';
-  const has = (k: string) => present(raw[k]);
-  const clears = (k: string) => opts.mode === 'patch' && k in raw && !present(raw[k]);
+function clearable<T>(
+  f: DebtFields,
+  k: string,
+  parse: (v: unknown, field: string) => T | undefined,
+): T | null | undefined {
+  if (has(f, k)) return parse(f.raw[k], f.p + k) ?? null;
+  return f.mode === 'patch' && k in f.raw ? null : undefined;
+}
 
-  for (const k of Object.keys(raw))
-    if (!KNOWN_KEYS.has(k))
-      issues.push(issue(p + k, 'invalid-input', 'is not a known debt field', '不是已知的债务字段'));
+/** Sets the fields that were given or cleared, in order; absent ones stay absent. */
+function assignGiven(d: DebtDraft, part: { [K in keyof DebtDraft]?: DebtDraft[K] | undefined }) {
+  for (const [k, v] of Object.entries(part))
+    if (v !== undefined) (d as Record<string, unknown>)[k] = v;
+}
 
-  if (has('lender')) d.lender = freeText(raw['lender'], p + 'lender', issues, 200);
-  else if (opts.mode === 'create')
+/** Who lends: the lender (required to create), its type, brand, and the kind of debt. */
+function parseLenderFields(f: DebtFields, d: DebtDraft): void {
+  const { raw, p, issues } = f;
+  if (has(f, 'lender')) d.lender = freeText(raw['lender'], p + 'lender', issues, 200);
+  else if (f.mode === 'create')
     issues.push(issue(p + 'lender', 'invalid-input', 'is required', '必填'));
-  if (has('lenderType'))
+  if (has(f, 'lenderType'))
     d.lenderType = oneOf(
       raw['lenderType'],
       p + 'lenderType',
@@ -392,23 +177,23 @@ export function parseDebtInput(
       LENDER_TYPE_WORDS,
       issues,
     );
-  if (has('lenderBrand'))
+  if (has(f, 'lenderBrand'))
     d.lenderBrand = freeText(raw['lenderBrand'], p + 'lenderBrand', issues, 200) ?? null;
-  if (has('kind')) d.kind = oneOf(raw['kind'], p + 'kind', DEBT_KINDS, KIND_WORDS, issues);
+  if (has(f, 'kind')) d.kind = oneOf(raw['kind'], p + 'kind', DEBT_KINDS, KIND_WORDS, issues);
+}
 
-  if (has('contractNumber'))
-    d.contractNumber = freeText(raw['contractNumber'], p + 'contractNumber', issues, 200) ?? null;
-  else if (clears('contractNumber')) d.contractNumber = null;
-  if (has('contractDate'))
-    d.contractOn = date(raw['contractDate'], p + 'contractDate', issues, opts.today) ?? null;
-  else if (clears('contractDate')) d.contractOn = null;
-
-  if (has('principal'))
+/** The contract: number, date, principal (required to create), amount received, currency. */
+function parseContractFields(f: DebtFields, d: DebtDraft): void {
+  const { raw, p, issues } = f;
+  assignGiven(d, {
+    contractNumber: clearable(f, 'contractNumber', (v, k) => freeText(v, k, issues, 200)),
+    contractOn: clearable(f, 'contractDate', (v, k) => date(v, k, issues, f.today)),
+  });
+  if (has(f, 'principal'))
     d.principal = money(raw['principal'], p + 'principal', issues, { positive: true });
-  else if (opts.mode === 'create')
+  else if (f.mode === 'create')
     issues.push(issue(p + 'principal', 'invalid-amount', 'is required', '必填'));
-  if (has('received')) d.received = money(raw['received'], p + 'received', issues) ?? null;
-  else if (clears('received')) d.received = null;
+  assignGiven(d, { received: clearable(f, 'received', (v, k) => money(v, k, issues)) });
   if (d.principal !== undefined && typeof d.received === 'number' && d.received > d.principal)
     issues.push(
       issue(
@@ -418,7 +203,7 @@ export function parseDebtInput(
         '实际到账金额不能大于合同金额',
       ),
     );
-  if (has('currency')) {
+  if (has(f, 'currency')) {
     const c = text(raw['currency']).toUpperCase();
     if (/^[A-Z]{3}$/.test(c)) d.currency = c;
     else
@@ -431,76 +216,67 @@ export function parseDebtInput(
         ),
       );
   }
+}
 
-  if (has('rate')) d.rate = rate(raw['rate'], p + 'rate', issues) ?? null;
-  else if (clears('rate')) d.rate = null;
-  if (has('scheduleMethod'))
-    d.scheduleMethod =
-      oneOf(raw['scheduleMethod'], p + 'scheduleMethod', SCHEDULE_METHODS, METHOD_WORDS, issues) ??
-      null;
-  else if (clears('scheduleMethod')) d.scheduleMethod = null;
-  if (has('termMonths'))
-    d.termMonths = int(raw['termMonths'], p + 'termMonths', issues, 1, 600) ?? null;
-  else if (clears('termMonths')) d.termMonths = null;
-  if (has('firstDueDate'))
-    d.firstDueOn = date(raw['firstDueDate'], p + 'firstDueDate', issues) ?? null;
-  else if (clears('firstDueDate')) d.firstDueOn = null;
-  if (has('installment'))
-    d.installment = money(raw['installment'], p + 'installment', issues) ?? null;
-  else if (clears('installment')) d.installment = null;
-  if (has('penaltyRate'))
-    d.penaltyRate = rate(raw['penaltyRate'], p + 'penaltyRate', issues) ?? null;
-  else if (clears('penaltyRate')) d.penaltyRate = null;
-  if (has('penaltyTerms'))
-    d.penaltyTerms = freeText(raw['penaltyTerms'], p + 'penaltyTerms', issues) ?? null;
-  else if (clears('penaltyTerms')) d.penaltyTerms = null;
-  if (has('liquidatedDamages'))
-    d.liquidatedDamages = money(raw['liquidatedDamages'], p + 'liquidatedDamages', issues) ?? null;
-  else if (clears('liquidatedDamages')) d.liquidatedDamages = null;
-  if (has('creditReported'))
+/** How it is repaid: rate, schedule, installment, and the penalty terms. */
+function parseTermsFields(f: DebtFields, d: DebtDraft): void {
+  const { issues } = f;
+  assignGiven(d, {
+    rate: clearable(f, 'rate', (v, k) => rate(v, k, issues)),
+    scheduleMethod: clearable(f, 'scheduleMethod', (v, k) =>
+      oneOf(v, k, SCHEDULE_METHODS, METHOD_WORDS, issues),
+    ),
+    termMonths: clearable(f, 'termMonths', (v, k) => int(v, k, issues, 1, 600)),
+    firstDueOn: clearable(f, 'firstDueDate', (v, k) => date(v, k, issues)),
+    installment: clearable(f, 'installment', (v, k) => money(v, k, issues)),
+    penaltyRate: clearable(f, 'penaltyRate', (v, k) => rate(v, k, issues)),
+    penaltyTerms: clearable(f, 'penaltyTerms', (v, k) => freeText(v, k, issues)),
+    liquidatedDamages: clearable(f, 'liquidatedDamages', (v, k) => money(v, k, issues)),
+  });
+}
+
+/** Where it stands: credit reporting, status, balance, overdue, the collector, notes, 助贷 parties. */
+function parseStandingFields(f: DebtFields, d: DebtDraft): void {
+  const { raw, p, issues } = f;
+  if (has(f, 'creditReported'))
     d.isCreditReported = bool(raw['creditReported'], p + 'creditReported', issues);
-  if (has('status'))
+  if (has(f, 'status'))
     d.status = oneOf(raw['status'], p + 'status', DEBT_STATUSES, STATUS_WORDS, issues);
-  if (has('balance')) d.balance = money(raw['balance'], p + 'balance', issues) ?? null;
-  else if (clears('balance')) d.balance = null;
-  if (has('balanceDate'))
-    d.balanceOn = date(raw['balanceDate'], p + 'balanceDate', issues, opts.today) ?? null;
-  else if (clears('balanceDate')) d.balanceOn = null;
-  if (has('overdue')) d.overdue = money(raw['overdue'], p + 'overdue', issues);
-  if (has('overdueSince'))
-    d.overdueSinceOn = date(raw['overdueSince'], p + 'overdueSince', issues, opts.today) ?? null;
-  else if (clears('overdueSince')) d.overdueSinceOn = null;
-  if (has('collector'))
-    d.collector = freeText(raw['collector'], p + 'collector', issues, 200) ?? null;
-  else if (clears('collector')) d.collector = null;
-  if (has('notes')) d.notes = freeText(raw['notes'], p + 'notes', issues, 20_000) ?? null;
-  else if (clears('notes')) d.notes = null;
-  if (has('lenderOfRecord'))
-    d.lenderOfRecord = freeText(raw['lenderOfRecord'], p + 'lenderOfRecord', issues, 200) ?? null;
-  else if (clears('lenderOfRecord')) d.lenderOfRecord = null;
-  if (has('guarantor'))
-    d.guarantor = freeText(raw['guarantor'], p + 'guarantor', issues, 200) ?? null;
-  else if (clears('guarantor')) d.guarantor = null;
+  assignGiven(d, {
+    balance: clearable(f, 'balance', (v, k) => money(v, k, issues)),
+    balanceOn: clearable(f, 'balanceDate', (v, k) => date(v, k, issues, f.today)),
+  });
+  if (has(f, 'overdue')) d.overdue = money(raw['overdue'], p + 'overdue', issues);
+  assignGiven(d, {
+    overdueSinceOn: clearable(f, 'overdueSince', (v, k) => date(v, k, issues, f.today)),
+    collector: clearable(f, 'collector', (v, k) => freeText(v, k, issues, 200)),
+    notes: clearable(f, 'notes', (v, k) => freeText(v, k, issues, 20_000)),
+    lenderOfRecord: clearable(f, 'lenderOfRecord', (v, k) => freeText(v, k, issues, 200)),
+    guarantor: clearable(f, 'guarantor', (v, k) => freeText(v, k, issues, 200)),
+  });
+}
 
-  if (has('statementDay'))
-    d.statementDay = int(raw['statementDay'], p + 'statementDay', issues, 1, 31) ?? null;
-  else if (clears('statementDay')) d.statementDay = null;
-  if (has('minimumPayment'))
-    d.minimumPayment = money(raw['minimumPayment'], p + 'minimumPayment', issues) ?? null;
-  else if (clears('minimumPayment')) d.minimumPayment = null;
-  if (has('cardInstallmentFee'))
-    d.cardInstallmentFee =
-      monthlyFeeRate(raw['cardInstallmentFee'], p + 'cardInstallmentFee', issues) ?? null;
-  else if (clears('cardInstallmentFee')) d.cardInstallmentFee = null;
+/** Credit cards: statement day, minimum payment, installment fee. */
+function parseCardFields(f: DebtFields, d: DebtDraft): void {
+  const { issues } = f;
+  assignGiven(d, {
+    statementDay: clearable(f, 'statementDay', (v, k) => int(v, k, issues, 1, 31)),
+    minimumPayment: clearable(f, 'minimumPayment', (v, k) => money(v, k, issues)),
+    cardInstallmentFee: clearable(f, 'cardInstallmentFee', (v, k) => monthlyFeeRate(v, k, issues)),
+  });
+}
 
+/** The lists: dated fees and payments made, each item checked on its own. */
+function parseListFields(f: DebtFields, d: DebtDraft): void {
+  const { raw, p, issues } = f;
   if (raw['fees'] !== undefined) {
     const fees = raw['fees'];
     if (!Array.isArray(fees))
       issues.push(issue(p + 'fees', 'invalid-input', 'must be a list', '应为列表'));
     else
       d.fees = fees
-        .map((f, i) => parseFee(f, `${p}fees[${i}]`, issues, opts.today))
-        .filter((f): f is FeeDraft => f !== undefined);
+        .map((x, i) => parseFee(x, `${p}fees[${i}]`, issues, f.today))
+        .filter((x): x is FeeDraft => x !== undefined);
   }
   if (raw['payments'] !== undefined) {
     const pays = raw['payments'];
@@ -508,10 +284,39 @@ export function parseDebtInput(
       issues.push(issue(p + 'payments', 'invalid-input', 'must be a list', '应为列表'));
     else
       d.payments = pays
-        .map((x, i) => parsePayment(x, `${p}payments[${i}]`, issues, opts.today))
+        .map((x, i) => parsePayment(x, `${p}payments[${i}]`, issues, f.today))
         .filter((x): x is PaymentDraft => x !== undefined);
   }
-  return { draft: d, issues };
+}
+
+/**
+ * Parses one debt's fields. `mode: 'create'` requires lender and principal; 'patch' takes only
+ * what is present, and an empty string clears an optional field (null).
+ */
+export function parseDebtInput(
+  raw: RawInput,
+  opts: { mode: 'create' | 'patch'; today?: IsoDate; prefix?: string },
+): { draft: DebtDraft; issues: FieldIssue[] } {
+  const f: DebtFields = {
+    raw,
+    mode: opts.mode,
+    today: opts.today,
+    p: opts.prefix ?? '',
+    issues: [],
+  };
+  const d: DebtDraft = {};
+  for (const k of Object.keys(raw))
+    if (!KNOWN_KEYS.has(k))
+      f.issues.push(
+        issue(f.p + k, 'invalid-input', 'is not a known debt field', '不是已知的债务字段'),
+      );
+  parseLenderFields(f, d);
+  parseContractFields(f, d);
+  parseTermsFields(f, d);
+  parseStandingFields(f, d);
+  parseCardFields(f, d);
+  parseListFields(f, d);
+  return { draft: d, issues: f.issues };
 }
 
 /** One dated fee: { kind, timing?, amount, date?, note? }. */

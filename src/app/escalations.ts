@@ -1,5 +1,6 @@
 // Use cases for escalation (F10): record a complaint / dispute / mediation / legal-aid request
-// with its follow-up date, render its letter, and list what is due.
+// with its follow-up date and its letter, list what is due, edit and remove. The channel guide
+// and a recorded escalation's letter are escalation-letters.ts.
 import { addDays, daysBetween, parseDateInput, type IsoDate } from '../core/dates/index.js';
 import { createContactRepository } from '../db/repositories/contacts-repository.js';
 import {
@@ -12,28 +13,17 @@ import {
 import { createEventRepository } from '../db/repositories/event-repository.js';
 import { createLenderRepository } from '../db/repositories/lender-repository.js';
 import {
-  LENDER_TYPES,
-  findProvision,
-  type Certainty,
-  type LenderType,
-  type Provision,
-} from '../core/law/index.js';
-import {
-  CHANNEL_IDS,
   CHANNELS,
   isChannelId,
-  LETTER_TEMPLATES,
-  complaintChannelFor,
-  formatCitation,
   missingFor,
-  type Channel,
   type CaseInput,
   type ChannelId,
   type DocFormat,
   type Lang,
-  type LetterKind,
 } from '../documents/index.js';
+import type { CaseId } from '../db/types.js';
 import { resolveCase } from './cases.js';
+import { letterKindFor, NO_DEBTS_OK } from './escalation-letters.js';
 import type { Deps } from './deps.js';
 import { findLender, loadLetterCase } from './documents/case.js';
 import { todayIn } from './today.js';
@@ -45,16 +35,10 @@ import {
 } from './documents/documents.js';
 import { AppError, isAppError } from './errors.js';
 import { writeTransaction } from '../db/transaction.js';
-import { channelLetterKind, enrichLetterCase } from './documents/letter-extras.js';
-import { assert } from '../core/result.js';
+import { enrichLetterCase } from './documents/letter-extras.js';
 import { recordRemoval, takeSnapshot } from './undo.js';
 
 export { ESCALATION_STATUSES, type Escalation, type EscalationStatus };
-
-/** The letter that goes with a channel: each rung of the ladder has its own document. */
-export function letterKindFor(channel: ChannelId): LetterKind {
-  return channelLetterKind(channel);
-}
 
 /** The disputed credit-report entry as typed (CLI flags or the web form); all optional. */
 export interface DisputeInput {
@@ -109,11 +93,136 @@ export interface RecordedEscalation {
   sha256: string | null;
 }
 
+/** An escalation being recorded: its lender, channel, sent date and dispute are known. */
+type NewEscalation = Escalation & {
+  caseId: CaseId;
+  lenderId: string;
+  channel: ChannelId;
+  sentOn: IsoDate;
+  dispute: EscalationDispute | null;
+};
+
+/** The day it was sent: today when not given, never in the future. */
+function parseSentOn(text: string | undefined, today: IsoDate): IsoDate {
+  let sentOn: IsoDate = today;
+  if (text !== undefined) {
+    const d = parseDateInput(text, 'sent-on');
+    if (!d.ok) throw AppError.fromIssue(d.error);
+    sentOn = d.value;
+  }
+  if (daysBetween(today, sentOn) > 0)
+    throw new AppError('invalid-date', `sent-on ${sentOn} is in the future`, {
+      field: 'sent-on',
+      messageZh: `发送日期 ${sentOn} 晚于今天`,
+    });
+  return sentOn;
+}
+
+/** A credit dispute must say what the report wrongly records. */
+function assertDisputeGiven(channel: ChannelId, dispute: EscalationDispute | null): void {
+  if (NEEDS_DISPUTE.includes(channel) && !dispute?.wrong)
+    throw new AppError(
+      'invalid-input',
+      'dispute-wrong: say what the credit report wrongly records (e.g. --dispute-wrong "2026年9月 逾期"); a dispute with nothing disputed cannot be written',
+      {
+        field: 'dispute-wrong',
+        messageZh:
+          '请先写明征信报告中哪条记载有误（--dispute-wrong，网页“报告中的错误记载”），最好同时填写数据报送机构、账户和应记载为；没有异议内容无法生成异议申请',
+      },
+    );
+}
+
 /**
- * Channels whose letter concerns a party the borrower may owe nothing to: a 12315 complaint about
- * a paid "debt optimisation" intermediary rests on the logged dealings, not on debts.
+ * The channel's letter for the draft, checked before anything is written: a letter with nothing
+ * to say is refused even when only recording (the web asks for the letter later). Null when no
+ * letter is wanted now; a lender with no debts recorded may then still be recorded.
  */
-const NO_DEBTS_OK: readonly ChannelId[] = ['market-12315'];
+async function draftLetter(
+  deps: Deps,
+  draft: NewEscalation,
+  letter: { format: DocFormat | null; lang: Lang },
+): Promise<RenderedLetter | null> {
+  const { channel } = draft;
+  let full: CaseInput | undefined;
+  try {
+    const c = await loadLetterCase(deps, {
+      caseId: draft.caseId,
+      lender: draft.lenderId,
+      asOf: draft.sentOn,
+      allowNoDebts: NO_DEBTS_OK.includes(channel),
+    });
+    full = await enrichLetterCase(deps, c, {
+      caseId: draft.caseId,
+      lenderId: draft.lenderId,
+      escalation: draft,
+    });
+  } catch (e) {
+    // only recording (no letter now) is allowed for a lender with no debts recorded
+    if (letter.format !== null || !isAppError(e) || e.code !== 'not-found') throw e;
+  }
+  const kind = letterKindFor(channel);
+  if (full !== undefined && missingFor(kind, full).length > 0)
+    // same refusal as renderLetter, also when only recording (the web asks for the letter later)
+    await renderLetter(full, { kind, format: 'md', lang: letter.lang, channel });
+  if (letter.format === null || full === undefined) return null;
+  return renderLetter(full, { kind, format: letter.format, lang: letter.lang, channel });
+}
+
+/**
+ * One transaction: the letter's document row (when rendered), the escalation, the lender's
+ * negotiation state 'escalated' and the 'escalation.add' event.
+ */
+async function writeEscalation(
+  deps: Deps,
+  escalation: NewEscalation,
+  letter: RenderedLetter | null,
+  sha256: string | null,
+  actor: string | undefined,
+): Promise<void> {
+  const now = escalation.createdAt;
+  await writeTransaction(deps.db, async (trx) => {
+    if (letter !== null && sha256 !== null) {
+      escalation.documentId = deps.ids.next();
+      await trx
+        .insertInto('documents')
+        .values({
+          id: escalation.documentId,
+          case_id: escalation.caseId,
+          kind: letter.kind,
+          lender_id: escalation.lenderId,
+          format: letter.format,
+          lang: letter.doc.lang,
+          file_name: `${letter.doc.title}.${letter.format}`,
+          sha256,
+          size_bytes: letter.bytes.length,
+          created_at: now,
+        })
+        .execute();
+    }
+    await createEscalationRepository(trx).insert(escalation);
+    await createContactRepository(trx).setState(escalation.caseId, {
+      lenderId: escalation.lenderId,
+      state: 'escalated',
+      contactId: null,
+      updatedAt: now,
+    });
+    await createEventRepository(trx).append({
+      id: deps.ids.next(),
+      caseId: escalation.caseId,
+      at: now,
+      actor: actor ?? 'cli',
+      action: 'escalation.add',
+      subject: escalation.id,
+      details: {
+        channel: escalation.channel,
+        lenderId: escalation.lenderId,
+        sentOn: escalation.sentOn,
+        chaseOn: escalation.chaseOn,
+        ...(escalation.dispute === null ? {} : { dispute: escalation.dispute }),
+      },
+    });
+  });
+}
 
 /**
  * Records the escalation (status 'sent', chase date = sent date + the channel's follow-up days),
@@ -126,33 +235,13 @@ export async function recordEscalation(
   const channel = parseChannel(input.channel);
   const kase = await resolveCase(deps, input.caseId);
   const lender = await findLender(deps, kase.id, input.lender);
-  const today = todayIn(deps);
-  let sentOn: IsoDate = today;
-  if (input.sentOn !== undefined) {
-    const d = parseDateInput(input.sentOn, 'sent-on');
-    if (!d.ok) throw AppError.fromIssue(d.error);
-    sentOn = d.value;
-  }
-  if (daysBetween(today, sentOn) > 0)
-    throw new AppError('invalid-date', `sent-on ${sentOn} is in the future`, {
-      field: 'sent-on',
-      messageZh: `发送日期 ${sentOn} 晚于今天`,
-    });
+  const sentOn = parseSentOn(input.sentOn, todayIn(deps));
   const dispute = parseDispute(input.dispute);
-  if (NEEDS_DISPUTE.includes(channel) && !dispute?.wrong)
-    throw new AppError(
-      'invalid-input',
-      'dispute-wrong: say what the credit report wrongly records (e.g. --dispute-wrong "2026年9月 逾期"); a dispute with nothing disputed cannot be written',
-      {
-        field: 'dispute-wrong',
-        messageZh:
-          '请先写明征信报告中哪条记载有误（--dispute-wrong，网页“报告中的错误记载”），最好同时填写数据报送机构、账户和应记载为；没有异议内容无法生成异议申请',
-      },
-    );
+  assertDisputeGiven(channel, dispute);
   const format: DocFormat | null =
     input.letter === null ? null : parseDocFormat(input.letter?.format ?? 'docx');
   const now = deps.clock.now();
-  const draft: Escalation = {
+  const escalation: NewEscalation = {
     id: deps.ids.next(),
     caseId: kase.id,
     lenderId: lender.id,
@@ -168,80 +257,9 @@ export async function recordEscalation(
     revision: 0,
     dispute,
   };
-  // the letter first: a letter with nothing to say is refused before anything is written
-  let full: CaseInput | undefined;
-  try {
-    const c = await loadLetterCase(deps, {
-      caseId: kase.id,
-      lender: lender.id,
-      asOf: sentOn,
-      allowNoDebts: NO_DEBTS_OK.includes(channel),
-    });
-    full = await enrichLetterCase(deps, c, {
-      caseId: kase.id,
-      lenderId: lender.id,
-      escalation: draft,
-    });
-  } catch (e) {
-    // only recording (no letter now) is allowed for a lender with no debts recorded
-    if (format !== null || !isAppError(e) || e.code !== 'not-found') throw e;
-  }
-  const kind = letterKindFor(channel);
-  if (full !== undefined && missingFor(kind, full).length > 0)
-    // same refusal as renderLetter, also when only recording (the web asks for the letter later)
-    await renderLetter(full, { kind, format: 'md', lang: input.letter?.lang ?? 'zh', channel });
-  let letter: RenderedLetter | null = null;
-  if (format !== null && full !== undefined)
-    letter = await renderLetter(full, {
-      kind,
-      format,
-      lang: input.letter?.lang ?? 'zh',
-      channel,
-    });
+  const letter = await draftLetter(deps, escalation, { format, lang: input.letter?.lang ?? 'zh' });
   const sha256 = letter === null ? null : deps.crypto.sha256().update(letter.bytes).digest();
-  const escalation = draft;
-  await writeTransaction(deps.db, async (trx) => {
-    if (letter !== null && sha256 !== null) {
-      escalation.documentId = deps.ids.next();
-      await trx
-        .insertInto('documents')
-        .values({
-          id: escalation.documentId,
-          case_id: kase.id,
-          kind: letter.kind,
-          lender_id: lender.id,
-          format: letter.format,
-          lang: letter.doc.lang,
-          file_name: `${letter.doc.title}.${letter.format}`,
-          sha256,
-          size_bytes: letter.bytes.length,
-          created_at: now,
-        })
-        .execute();
-    }
-    await createEscalationRepository(trx).insert(escalation);
-    await createContactRepository(trx).setState(kase.id, {
-      lenderId: lender.id,
-      state: 'escalated',
-      contactId: null,
-      updatedAt: now,
-    });
-    await createEventRepository(trx).append({
-      id: deps.ids.next(),
-      caseId: kase.id,
-      at: now,
-      actor: input.actor ?? 'cli',
-      action: 'escalation.add',
-      subject: escalation.id,
-      details: {
-        channel,
-        lenderId: lender.id,
-        sentOn,
-        chaseOn: escalation.chaseOn,
-        ...(dispute === null ? {} : { dispute }),
-      },
-    });
-  });
+  await writeEscalation(deps, escalation, letter, sha256, input.actor);
   return { escalation, letter, sha256 };
 }
 
@@ -419,119 +437,4 @@ export async function removeEscalation(
     });
     return { escalation, undoId };
   });
-}
-
-/** One complaint channel as the borrower chooses it: what it is for, for whom, on what basis. */
-export interface ChannelGuide {
-  channel: Channel;
-  purposeZh: string;
-  purposeEn: string;
-  /** lender types the channel handles */
-  lenderTypes: LenderType[];
-  /** lender types whose regulator this is (documents complaintChannelFor) */
-  suggestedFor: LenderType[];
-  letterKind: LetterKind;
-  letterTitleZh: string;
-  letterTitleEn: string;
-  /** how sure docs/law.md (Complaint channels) is of what `purpose` says; U whenever the channel carries a caution */
-  certainty: Certainty;
-  /** provisions behind the purpose and the deadline, the deadline's basis first */
-  provisions: { provision: Provision; citationZh: string; citationEn: string }[];
-}
-
-/** The title of the channel's letter (the complaint template titles a police report differently). */
-function letterTitle(channel: ChannelId): { zh: string; en: string } {
-  if (channel === 'police-110') return { zh: '报案材料', en: 'Police Report' };
-  const t = LETTER_TEMPLATES[letterKindFor(channel)];
-  return { zh: t.titleZh, en: t.titleEn };
-}
-
-/** Every channel with its purpose, the lender types it suits, and the law behind it. Pure. */
-export function describeChannels(): ChannelGuide[] {
-  return CHANNEL_IDS.map((id) => {
-    const channel = CHANNELS[id];
-    const ids = [
-      ...(channel.deadlineBasis === null ? [] : [channel.deadlineBasis]),
-      ...channel.provisionIds.filter((x) => x !== channel.deadlineBasis),
-    ];
-    const provisions = ids.map((pid) => {
-      const provision = findProvision(pid);
-      assert(provision !== undefined, `unknown provision ${pid}`);
-      return {
-        provision,
-        citationZh: formatCitation(provision, 'zh'),
-        citationEn: formatCitation(provision, 'en'),
-      };
-    });
-    const title = letterTitle(id);
-    return {
-      channel,
-      purposeZh: channel.purposeZh,
-      purposeEn: channel.purposeEn,
-      lenderTypes: [...channel.lenderTypes],
-      suggestedFor: LENDER_TYPES.filter((t) => complaintChannelFor(t) === id),
-      letterKind: letterKindFor(id),
-      letterTitleZh: title.zh,
-      letterTitleEn: title.en,
-      certainty: channel.cautionZh === undefined ? channel.certainty : 'U',
-      provisions,
-    };
-  });
-}
-
-export interface EscalationLetter {
-  escalation: Escalation;
-  letter: RenderedLetter;
-  /** the lender as the borrower knows it (brand, else legal name) */
-  lenderName: string;
-}
-
-/** Renders the letter of a recorded escalation again: its channel, its lender, as of its sent date. */
-export async function renderEscalationLetter(
-  deps: Deps,
-  input: {
-    caseId?: string;
-    id: string;
-    format: string;
-    lang: Lang;
-    /** 'follow-up' for the 催办函 of an overdue escalation; default the channel's own letter */
-    kind?: 'channel' | 'follow-up';
-    /** the letter's date for a follow-up (default today) */
-    asOf?: string;
-  },
-): Promise<EscalationLetter> {
-  const format = parseDocFormat(input.format);
-  const kase = await resolveCase(deps, input.caseId);
-  const escalation = await createEscalationRepository(deps.db).get(kase.id, input.id);
-  if (escalation === undefined)
-    throw new AppError('not-found', `no escalation ${input.id}`, {
-      field: 'id',
-      messageZh: `没有编号为 ${input.id} 的投诉记录`,
-    });
-  if (escalation.lenderId === null)
-    throw new AppError('not-found', `escalation ${input.id} names no lender`, {
-      field: 'lender',
-      messageZh: '这条投诉记录没有关联债权人，无法生成文书',
-    });
-  const channel = parseChannel(escalation.channel);
-  const isFollowUp = input.kind === 'follow-up';
-  const asOf = isFollowUp ? (input.asOf ?? todayIn(deps)) : (escalation.sentOn ?? undefined);
-  const base = await loadLetterCase(deps, {
-    caseId: kase.id,
-    lender: escalation.lenderId,
-    allowNoDebts: NO_DEBTS_OK.includes(channel),
-    ...(asOf === undefined ? {} : { asOf }),
-  });
-  const c = await enrichLetterCase(deps, base, {
-    caseId: kase.id,
-    lenderId: escalation.lenderId,
-    escalation,
-  });
-  const letter = await renderLetter(c, {
-    kind: isFollowUp ? 'follow-up' : letterKindFor(channel),
-    format,
-    lang: input.lang,
-    channel,
-  });
-  return { escalation, letter, lenderName: c.lender.brand ?? c.lender.name };
 }

@@ -4,7 +4,8 @@ import type { EscalationChannelView, EscalationView } from '../contracts/index.j
 // channels.ts only, not documents/index.js: that one pulls the DOCX renderer in
 import { CHANNELS, isChannelId } from '../documents/channels.js';
 import { AppError, isAppError } from './errors.js';
-import type { ChannelGuide, EscalationView as AppView } from './escalations.js';
+import type { ChannelGuide } from './escalation-letters.js';
+import type { EscalationView as AppView } from './escalations.js';
 import { fieldLabel } from './field-labels.js';
 
 export function escalationView(e: AppView): EscalationView {

@@ -17,7 +17,7 @@ import {
 } from '../../db/repositories/plan-repository.js';
 import { createProfileRepository } from '../../db/repositories/profile-repository.js';
 import { createLenderRepository } from '../../db/repositories/lender-repository.js';
-import type { CaseId, Lender as StoredLender } from '../../db/types.js';
+import type { CaseId, Debt as StoredDebt, Lender as StoredLender } from '../../db/types.js';
 import {
   CONCESSIONS,
   HARDSHIP_CAUSES,
@@ -158,6 +158,198 @@ function toFindingBare(d: DebtSummary, debtRef: string, asOf: IsoDate): Legality
   ];
 }
 
+/** The contract number, or a card's tail; never an internal id (the letter prints a blank). */
+const debtRef = (d: { contractNumber: string | null }): string => d.contractNumber ?? '';
+
+/**
+ * The lender's debts a letter states. A loan above the money limit (stored before it existed) is
+ * left out, as from every total; none left is a refusal unless the letter rests on dealings only.
+ */
+async function letterDebts(
+  deps: Deps,
+  caseId: CaseId,
+  lender: StoredLender,
+  allowNoDebts: boolean | undefined,
+): Promise<StoredDebt[]> {
+  const all = await createDebtRepository(deps.db).list(caseId, { lenderId: lender.id });
+  const debts = all.filter((d) => !hasAmountOverLimit(d, [], []));
+  if (debts.length === 0 && all.length > 0)
+    throw new AppError(
+      'amount-over-limit',
+      `every debt recorded for ${lender.name} has an amount above the limit of ¥${MAX_AMOUNT_TEXT}; edit or delete them first`,
+      {
+        field: 'lender',
+        messageZh: `“${lender.name}”名下的债务金额都超过单项上限 ¥${MAX_AMOUNT_TEXT}，请先修改或删除`,
+      },
+    );
+  if (debts.length === 0 && allowNoDebts !== true)
+    throw new AppError('not-found', `no debts recorded for ${lender.name}`, {
+      field: 'lender',
+      messageZh: `尚未录入“${lender.name}”的借款`,
+    });
+  return debts;
+}
+
+/** The borrower's profile row, and the ID tail and proofs kept beside it. */
+async function readProfile(deps: Deps, caseId: CaseId) {
+  const row = await deps.db
+    .selectFrom('profiles')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();
+  // ID tail and proofs have no profiles column (profile-repository.ts keeps them beside it)
+  const stored = await createProfileRepository(deps.db).get(caseId);
+  return { row, stored };
+}
+
+type StoredProfile = Awaited<ReturnType<typeof readProfile>>;
+
+/**
+ * The ask to this lender from the latest plan, with the most the plan allows it: its own amount
+ * plus the capacity no creditor got.
+ */
+async function planFor(
+  deps: Deps,
+  caseId: CaseId,
+  lender: StoredLender,
+): Promise<Plan | undefined> {
+  const latestPlan = await createPlanRepository(deps.db).latest(caseId);
+  const proposals = (latestPlan?.proposals ?? []).filter((p) => p.lenderId === lender.id);
+  const plan = proposals.length === 0 ? undefined : combineProposals(proposals);
+  if (plan === undefined || latestPlan === null || latestPlan === undefined) return plan;
+  const allocated = latestPlan.proposals.reduce(
+    (s, x) => s + (x.schedule[0]?.amountCents ?? x.monthly),
+    0,
+  );
+  const slack = Math.max(0, latestPlan.capacity - allocated);
+  return {
+    ...plan,
+    source: `plan:${latestPlan.id}`,
+    ...(STRATEGY_IDS.includes(latestPlan.strategy as PlanStrategy)
+      ? { strategy: latestPlan.strategy as PlanStrategy }
+      : {}),
+    ...(slack > 0 ? { walkAwayMonthly: cents(plan.monthlyPayment + slack) } : {}),
+  };
+}
+
+/** The latest saved budget, totals only; creditors, balances and counts from the case. */
+async function budgetFor(deps: Deps, caseId: CaseId): Promise<LetterBudget | undefined> {
+  // creditors, balances and counts come from the case, never from the budget file's own list
+  // a legacy loan stored above the per-amount limit is left out, as the summary leaves it out
+  const caseDebts = (await createDebtRepository(deps.db).list(caseId)).filter(
+    (d) =>
+      d.status !== 'settled' &&
+      isWithinAmountLimit(d.principal) &&
+      isWithinAmountLimit(d.balance ?? d.principal),
+  );
+  const saved = await loadLatestBudget(deps, caseId);
+  if (saved === undefined) return undefined;
+  const cs = saved.budget.creditorSummary;
+  return {
+    source: `budget:${saved.stored.id}`,
+    householdSize: cs.adults + cs.children + cs.dependants,
+    monthlyIncome: cs.monthlyIncome,
+    priorityCosts: cs.priorityCosts,
+    otherCosts: cents(cs.otherFixedCosts + cs.flexibleCosts),
+    emergencyBuffer: cs.emergencyBuffer,
+    capacityForCreditors: cs.capacity,
+    creditorCount: new Set(caseDebts.map((d) => d.lenderId)).size,
+    totalDebt: cents(caseDebts.reduce((s, d) => s + (d.balance ?? d.principal), 0)),
+    debtSources: caseDebts.map((d) => `debt:${d.id}`),
+  };
+}
+
+/** The standing evidence for this lender as numbered exhibits, with the ledger head behind them. */
+async function exhibitsFor(deps: Deps, caseId: CaseId, lender: StoredLender) {
+  // withdrawn evidence stays in the vault and the ledger but is no longer offered as proof
+  const evidence = (await listEvidence(deps, caseId, { lender: lender.id })).filter(isStanding);
+  const exhibits: Exhibit[] = evidence.map((e, i) => ({
+    source: `evidence:${e.id}`,
+    no: `证据${i + 1}`,
+    title: `${EVIDENCE_KIND_ZH[e.kind]}：${e.description ?? e.originalName}`,
+    sha256: e.sha256,
+  }));
+  const head = evidence.length > 0 ? await createLedgerRepository(deps.db).head(caseId) : null;
+  return { evidence, exhibits, head };
+}
+
+/** The day of each debt's latest payment. */
+async function lastPaymentDays(deps: Deps, caseId: CaseId): Promise<Map<string, IsoDate>> {
+  const lastPaid = new Map<string, IsoDate>();
+  for (const p of await createDebtRepository(deps.db).listPayments(caseId)) {
+    const was = lastPaid.get(p.debtId);
+    if (was === undefined || p.paidOn > was) lastPaid.set(p.debtId, p.paidOn);
+  }
+  return lastPaid;
+}
+
+/** The conduct checker's flags on this lender's contacts, as the letter cites them. */
+async function conductFor(
+  deps: Deps,
+  caseId: CaseId,
+  lender: StoredLender,
+): Promise<ConductFinding[]> {
+  const flags = await checkCaseConduct(deps, caseId, { lender: lender.id });
+  return flags.map((f) => ({
+    source: `conduct:${f.rule}:${f.contactIds.join(',')}`,
+    contactSources: f.contactIds.map((id) => `contact:${id}`),
+    titleZh: f.titleZh,
+    titleEn: f.titleEn,
+    certainty: f.certainty,
+    detection: f.detection,
+    provisionIds: f.sources.flatMap((x) => (x.id === null ? [] : [x.id])),
+  }));
+}
+
+function borrowerOf(caseId: CaseId, { row, stored }: StoredProfile): CaseInput['borrower'] {
+  return {
+    source: `profile:${caseId}`,
+    name: row?.full_name ?? '',
+    ...(stored?.idTail ? { idNumber: '*'.repeat(18 - stored.idTail.length) + stored.idTail } : {}),
+    ...(row?.phone ? { phone: row.phone } : {}),
+    ...(row?.city ? { address: row.city } : {}),
+  };
+}
+
+/** The hardship the profile records, when it says since when. */
+function hardshipOf(caseId: CaseId, { row, stored }: StoredProfile): CaseInput['hardship'] {
+  const since = row?.hardship_since_on
+    ? (String(row.hardship_since_on).slice(0, 10) as IsoDate)
+    : undefined;
+  if (!since) return undefined;
+  return {
+    source: `profile:${caseId}`,
+    cause: toCause(row?.hardship_cause ?? null),
+    since,
+    description: row?.notes ?? '',
+    proofs: stored?.proofs ?? [],
+  };
+}
+
+function letterDebt(
+  d: StoredDebt,
+  lastPaid: ReadonlyMap<string, IsoDate>,
+  asOf: IsoDate,
+): CaseInput['debts'][number] {
+  return {
+    source: `debt:${d.id}`,
+    ref: debtRef(d),
+    ...(lastPaid.has(d.id) ? { lastPaymentOn: lastPaid.get(d.id)! } : {}),
+    ...(d.kind === 'credit-card' ? { product: '信用卡' } : {}),
+    ...(d.contractOn ? { contractDate: d.contractOn } : {}),
+    principal: d.principal,
+    outstanding: d.balance ?? d.principal,
+    overdueDays: d.overdueSinceOn ? Math.max(0, daysBetween(d.overdueSinceOn, asOf)) : 0,
+    penalty: d.liquidatedDamages ?? (0 as Cents),
+    reportedToCredit: d.isCreditReported,
+  };
+}
+
+/**
+ * A letter's case from the store, as of a day (default today): the borrower, one lender and its
+ * debts, the plan's ask, the budget, legality findings, exhibits, conduct findings, the ledger
+ * head, the hardship and the contact history.
+ */
 export async function loadLetterCase(
   deps: Deps,
   opts: {
@@ -180,122 +372,21 @@ export async function loadLetterCase(
     asOf = d.value;
   }
   const lender = await findLender(deps, kase.id, opts.lender);
-  // a loan above the money limit (stored before it existed) is left out, as from every total
-  const all = await createDebtRepository(deps.db).list(kase.id, { lenderId: lender.id });
-  const debts = all.filter((d) => !hasAmountOverLimit(d, [], []));
-  if (debts.length === 0 && all.length > 0)
-    throw new AppError(
-      'amount-over-limit',
-      `every debt recorded for ${lender.name} has an amount above the limit of ¥${MAX_AMOUNT_TEXT}; edit or delete them first`,
-      {
-        field: 'lender',
-        messageZh: `“${lender.name}”名下的债务金额都超过单项上限 ¥${MAX_AMOUNT_TEXT}，请先修改或删除`,
-      },
-    );
-  if (debts.length === 0 && opts.allowNoDebts !== true)
-    throw new AppError('not-found', `no debts recorded for ${lender.name}`, {
-      field: 'lender',
-      messageZh: `尚未录入“${lender.name}”的借款`,
-    });
-  const profile = await deps.db
-    .selectFrom('profiles')
-    .selectAll()
-    .where('case_id', '=', kase.id)
-    .executeTakeFirst();
-  // ID tail and proofs have no profiles column (profile-repository.ts keeps them beside it)
-  const stored = await createProfileRepository(deps.db).get(kase.id);
-  const latestPlan = await createPlanRepository(deps.db).latest(kase.id);
-  const proposals = (latestPlan?.proposals ?? []).filter((p) => p.lenderId === lender.id);
+  const debts = await letterDebts(deps, kase.id, lender, opts.allowNoDebts);
+  const profile = await readProfile(deps, kase.id);
+  const plan = await planFor(deps, kase.id, lender);
   const contacts = await createContactRepository(deps.db).list(kase.id, { lenderId: lender.id });
-
-  let plan = proposals.length === 0 ? undefined : combineProposals(proposals);
-  if (plan !== undefined && latestPlan !== null && latestPlan !== undefined) {
-    // the most the plan allows this lender: its own amount plus the capacity no creditor got
-    const allocated = latestPlan.proposals.reduce(
-      (s, x) => s + (x.schedule[0]?.amountCents ?? x.monthly),
-      0,
-    );
-    const slack = Math.max(0, latestPlan.capacity - allocated);
-    plan = {
-      ...plan,
-      source: `plan:${latestPlan.id}`,
-      ...(STRATEGY_IDS.includes(latestPlan.strategy as PlanStrategy)
-        ? { strategy: latestPlan.strategy as PlanStrategy }
-        : {}),
-      ...(slack > 0 ? { walkAwayMonthly: cents(plan.monthlyPayment + slack) } : {}),
-    };
-  }
-  // creditors, balances and counts come from the case, never from the budget file's own list
-  // a legacy loan stored above the per-amount limit is left out, as the summary leaves it out
-  const caseDebts = (await createDebtRepository(deps.db).list(kase.id)).filter(
-    (d) =>
-      d.status !== 'settled' &&
-      isWithinAmountLimit(d.principal) &&
-      isWithinAmountLimit(d.balance ?? d.principal),
-  );
-  const saved = await loadLatestBudget(deps, kase.id);
-  let budget: LetterBudget | undefined;
-  if (saved !== undefined) {
-    const cs = saved.budget.creditorSummary;
-    budget = {
-      source: `budget:${saved.stored.id}`,
-      householdSize: cs.adults + cs.children + cs.dependants,
-      monthlyIncome: cs.monthlyIncome,
-      priorityCosts: cs.priorityCosts,
-      otherCosts: cents(cs.otherFixedCosts + cs.flexibleCosts),
-      emergencyBuffer: cs.emergencyBuffer,
-      capacityForCreditors: cs.capacity,
-      creditorCount: new Set(caseDebts.map((d) => d.lenderId)).size,
-      totalDebt: cents(caseDebts.reduce((s, d) => s + (d.balance ?? d.principal), 0)),
-      debtSources: caseDebts.map((d) => `debt:${d.id}`),
-    };
-  }
-  // the contract number, or a card's tail; never an internal id (the letter prints a blank)
-  const refOf = (d: { contractNumber: string | null; id: string }) => d.contractNumber ?? '';
-  const summary = await summarizeCase(deps, kase.id, asOf);
-  const legality = summary.debts
+  const budget = await budgetFor(deps, kase.id);
+  const legality = (await summarizeCase(deps, kase.id, asOf)).debts
     .filter((d) => d.lenderId === lender.id)
-    .flatMap((d) => toFinding(d, refOf({ contractNumber: d.contractNumber, id: d.debtId }), asOf));
-  // withdrawn evidence stays in the vault and the ledger but is no longer offered as proof
-  const evidence = (await listEvidence(deps, kase.id, { lender: lender.id })).filter(isStanding);
-  const exhibits: Exhibit[] = evidence.map((e, i) => ({
-    source: `evidence:${e.id}`,
-    no: `证据${i + 1}`,
-    title: `${EVIDENCE_KIND_ZH[e.kind]}：${e.description ?? e.originalName}`,
-    sha256: e.sha256,
-  }));
-  const allEvidence = evidence.length > 0 ? evidence : [];
-  const head = evidence.length > 0 ? await createLedgerRepository(deps.db).head(kase.id) : null;
-  const payments = await createDebtRepository(deps.db).listPayments(kase.id);
-  const lastPaid = new Map<string, IsoDate>();
-  for (const p of payments) {
-    const was = lastPaid.get(p.debtId);
-    if (was === undefined || p.paidOn > was) lastPaid.set(p.debtId, p.paidOn);
-  }
-  const flags = await checkCaseConduct(deps, kase.id, { lender: lender.id });
-  const conduct: ConductFinding[] = flags.map((f) => ({
-    source: `conduct:${f.rule}:${f.contactIds.join(',')}`,
-    contactSources: f.contactIds.map((id) => `contact:${id}`),
-    titleZh: f.titleZh,
-    titleEn: f.titleEn,
-    certainty: f.certainty,
-    detection: f.detection,
-    provisionIds: f.sources.flatMap((x) => (x.id === null ? [] : [x.id])),
-  }));
-  const since = profile?.hardship_since_on
-    ? (String(profile.hardship_since_on).slice(0, 10) as IsoDate)
-    : undefined;
+    .flatMap((d) => toFinding(d, debtRef(d), asOf));
+  const { evidence, exhibits, head } = await exhibitsFor(deps, kase.id, lender);
+  const lastPaid = await lastPaymentDays(deps, kase.id);
+  const conduct = await conductFor(deps, kase.id, lender);
+  const hardship = hardshipOf(kase.id, profile);
   return {
     asOf,
-    borrower: {
-      source: `profile:${kase.id}`,
-      name: profile?.full_name ?? '',
-      ...(stored?.idTail
-        ? { idNumber: '*'.repeat(18 - stored.idTail.length) + stored.idTail }
-        : {}),
-      ...(profile?.phone ? { phone: profile.phone } : {}),
-      ...(profile?.city ? { address: profile.city } : {}),
-    },
+    borrower: borrowerOf(kase.id, profile),
     lender: {
       source: `lender:${lender.id}`,
       name: lender.name,
@@ -303,36 +394,15 @@ export async function loadLetterCase(
       type: lender.lenderType,
       isCreditCard: debts.some((d) => d.kind === 'credit-card'),
     },
-    debts: debts.map((d) => ({
-      source: `debt:${d.id}`,
-      ref: refOf(d),
-      ...(lastPaid.has(d.id) ? { lastPaymentOn: lastPaid.get(d.id)! } : {}),
-      ...(d.kind === 'credit-card' ? { product: '信用卡' } : {}),
-      ...(d.contractOn ? { contractDate: d.contractOn } : {}),
-      principal: d.principal,
-      outstanding: d.balance ?? d.principal,
-      overdueDays: d.overdueSinceOn ? Math.max(0, daysBetween(d.overdueSinceOn, asOf)) : 0,
-      penalty: d.liquidatedDamages ?? (0 as Cents),
-      reportedToCredit: d.isCreditReported,
-    })),
+    debts: debts.map((d) => letterDebt(d, lastPaid, asOf)),
     ...(plan ? { plan } : {}),
     ...(budget ? { budget } : {}),
     ...(legality.length > 0 ? { legality } : {}),
     ...(exhibits.length > 0 ? { exhibits } : {}),
     ...(conduct.length > 0 ? { conduct } : {}),
     ...(head !== null ? { ledgerHead: { seq: head.seq, hash: head.hash } } : {}),
-    ...(since
-      ? {
-          hardship: {
-            source: `profile:${kase.id}`,
-            cause: toCause(profile?.hardship_cause ?? null),
-            since,
-            description: profile?.notes ?? '',
-            proofs: stored?.proofs ?? [],
-          },
-        }
-      : {}),
-    contacts: contacts.map((x) => toLetterContact(x, allEvidence)),
+    ...(hardship ? { hardship } : {}),
+    contacts: contacts.map((x) => toLetterContact(x, evidence)),
   };
 }
 

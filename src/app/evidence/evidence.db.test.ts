@@ -18,7 +18,8 @@ import type { Case, Lender } from '../../db/types.js';
 import { createVaultStore } from '../../vault/store.js';
 import { checkCaseConduct, listNegotiationStates, logContact } from '../contacts.js';
 import type { Deps } from '../deps.js';
-import { addEvidence, listEvidence, verifyEvidence } from './evidence.js';
+import { addEvidence, listEvidence } from './evidence.js';
+import { verifyEvidence } from './verify.js';
 
 forEachDialect('evidence and contacts use cases', (getDb) => {
   let home: string;

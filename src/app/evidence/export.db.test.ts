@@ -22,7 +22,8 @@ import { hashEntry, verifyChain, type LedgerEntry } from '../../vault/chain.js';
 import { logContact } from '../contacts.js';
 import type { Deps } from '../deps.js';
 import { addEvidence, listEvidence } from './evidence.js';
-import { escapeHtml, exportEvidence, safeName } from './export.js';
+import { exportEvidence, safeName } from './export.js';
+import { escapeHtml } from './index-html.js';
 
 /** Extracts every entry with yauzl (no external tool needed). */
 async function unzipTo(zip: string, dir: string): Promise<string[]> {

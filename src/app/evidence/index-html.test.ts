@@ -4,7 +4,7 @@ import type { Sha256Hex } from '../../core/ledger/index.js';
 import type { Contact } from '../../db/repositories/contacts-repository.js';
 import type { EvidenceItem } from '../../db/repositories/evidence-repository.js';
 import type { Lender } from '../../db/types.js';
-import { renderIndexHtml, type IndexInput } from './export.js';
+import { renderIndexHtml, type IndexInput } from './index-html.js';
 
 const at = (s: string) => s as Instant;
 const item: EvidenceItem = {

@@ -8,14 +8,12 @@ import {
   NEGOTIATION_STATES,
   NEGOTIATION_STATE_ZH,
   THIRD_PARTY_RELATIONS,
-  editContact,
   listContacts,
   listNegotiationStates,
   logContact,
-  removeContact,
-  type ContactEdit,
   type LogContactInput,
 } from '../../app/contacts.js';
+import { editContact, removeContact, type ContactEdit } from '../../app/contacts-edit.js';
 import { AppError } from '../../app/errors.js';
 import { resolveLender } from '../../app/evidence/common.js';
 import { addStoreOptions, withDeps, type StoreOptions } from '../deps.js';

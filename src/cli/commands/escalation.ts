@@ -5,9 +5,9 @@ import {
   ESCALATION_STATUSES,
   listEscalations,
   removeEscalation,
-  renderEscalationLetter,
   setEscalationStatus,
 } from '../../app/escalations.js';
+import { renderEscalationLetter } from '../../app/escalation-letters.js';
 import { DOC_FORMATS } from '../../app/documents/documents.js';
 import { writeAtomic } from './letter.js';
 import { CHANNELS, isChannelId } from '../../app/documents/documents.js';

@@ -6,10 +6,9 @@ import {
   EVIDENCE_KIND_ZH,
   HEAD_PREFIX_CHARS,
   addEvidence,
-  parseAnchor,
   listEvidence,
-  verifyEvidence,
 } from '../../app/evidence/evidence.js';
+import { parseAnchor, verifyEvidence } from '../../app/evidence/verify.js';
 import { exportEvidence } from '../../app/evidence/export.js';
 import { listLenders } from '../../app/lenders.js';
 import { shanghaiLocal } from '../../core/conduct/index.js';

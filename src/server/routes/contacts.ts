@@ -3,13 +3,11 @@ import { z } from 'zod';
 import { resolveCase, type CaseId } from '../../app/cases.js';
 import {
   checkCaseConduct,
-  editContact,
   listContacts,
   logContact,
-  removeContact,
-  type ContactEdit,
   type LogContactInput,
 } from '../../app/contacts.js';
+import { editContact, removeContact, type ContactEdit } from '../../app/contacts-edit.js';
 import { listLenders } from '../../app/lenders.js';
 import { conductFlagView, contactJson, contactView } from '../../app/present-contacts.js';
 import {

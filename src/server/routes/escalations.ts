@@ -28,6 +28,7 @@ const tags = ['escalations'];
 
 // escalations render letters and backup zips: both load on first use (resting memory)
 const load = () => import('../../app/escalations.js');
+const loadLetters = () => import('../../app/escalation-letters.js');
 
 /** The view of an escalation just written (listed again for its lender name and days left). */
 async function writtenView(deps: ServerDeps, id: string): Promise<EscalationView> {
@@ -85,7 +86,7 @@ function registerEscalationReads(app: RouteApp, deps: ServerDeps): void {
         response: { 200: EscalationChannelList },
       },
     },
-    async () => ({ channels: (await load()).describeChannels().map(channelView) }),
+    async () => ({ channels: (await loadLetters()).describeChannels().map(channelView) }),
   );
 
   app.get(
@@ -181,7 +182,7 @@ function registerEscalationLetter(app: RouteApp, deps: ServerDeps): void {
     },
     async (req, reply) => {
       const q = req.query;
-      const { renderEscalationLetter } = await load();
+      const { renderEscalationLetter } = await loadLetters();
       const input = { id: req.params.id, format: q.format, lang: q.lang, kind: q.kind };
       const r = await withApiFieldNames(() => renderEscalationLetter(deps, input));
       const sent = r.escalation.sentOn === null ? '' : `-${r.escalation.sentOn}`;
