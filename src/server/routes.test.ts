@@ -428,6 +428,18 @@ describe('letters', () => {
       400,
     );
   });
+
+  it('GET /api/letters: an unknown kind is named in Chinese; a plan that is not JSON is a 400', async () => {
+    const unknown = await get(app, '/api/letters/love-letter?lenderId=x');
+    expect(unknown.json().error).toMatchObject({ code: 'not-found', field: 'kind' });
+    expect(unknown.json().error.messageZh).toBe('没有“love-letter”这种文书');
+    const id = (
+      (await get(app, '/api/lenders')).json().lenders as { id: string; name: string }[]
+    ).find((l) => l.name === '借呗')!.id;
+    const bad = await get(app, `/api/letters/request?lenderId=${id}&format=md&plan=%7Bnope`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toMatchObject({ code: 'invalid-json', field: 'plan' });
+  });
 });
 
 describe('contacts, conduct and evidence', () => {

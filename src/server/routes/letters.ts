@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../app/errors.js';
-import { LetterPlan, LetterQuery, LETTERS } from '../../contracts/index.js';
+import { LetterQuery, LETTERS } from '../../contracts/index.js';
 import { sendLetter } from '../download.js';
 import type { RouteOptions } from './index.js';
 
@@ -47,43 +46,13 @@ export const letterRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { d
       },
     },
     async (req, reply) => {
-      const q = req.query;
-      const title = LETTERS.find((l) => l.kind === req.params.kind);
-      if (title === undefined)
-        throw new AppError('not-found', `no letter kind "${req.params.kind}"`, {
-          field: 'kind',
-          messageZh: `没有“${req.params.kind}”这种文书`,
-        });
       // documents (docx and its templates) load on first use: keeps the server's resting memory low
-      const [{ loadFullLetterCase }, { parseCaseInput, caseInputToJson }, { renderLetter }] =
-        await Promise.all([
-          import('../../app/documents/letter-extras.js'),
-          import('../../app/documents/input.js'),
-          import('../../app/documents/documents.js'),
-        ]);
-      // the case from the store: saved budget, the latest plan's proposal for this lender,
-      // legality findings and exhibits. ?plan= (the older browser-held plan) still overrides.
-      let c = await loadFullLetterCase(deps, { lender: q.lenderId });
-      if (q.plan !== undefined) {
-        let planJson: unknown;
-        try {
-          planJson = JSON.parse(q.plan);
-        } catch {
-          throw new AppError('invalid-json', 'plan: not valid JSON', {
-            field: 'plan',
-            messageZh: 'plan：不是有效的 JSON',
-          });
-        }
-        const plan = LetterPlan.parse(planJson);
-        c = parseCaseInput({ ...caseInputToJson(c), plan });
-      }
-      const r = await renderLetter(c, { kind: req.params.kind, format: q.format, lang: q.lang });
+      const { letterDownload } = await import('../../app/documents/download.js');
+      const r = await letterDownload(deps, { kind: req.params.kind, ...req.query });
       // the pre-send and limitation checks travel with the file (URI-encoded JSON: headers are ASCII)
       if (r.warnings.length > 0)
         void reply.header('x-xieshang-warnings', encodeURIComponent(JSON.stringify(r.warnings)));
-      const lender = c.lender.brand ?? c.lender.name;
-      const name = `${q.lang === 'en' ? title.titleEn : title.titleZh}-${lender}.${q.format}`;
-      return sendLetter(reply, r.bytes, q.format, name);
+      return sendLetter(reply, r.bytes, r.format, r.fileName);
     },
   );
 };
