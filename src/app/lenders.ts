@@ -104,7 +104,7 @@ export async function findLender(
       `lender: "${ref}" matches ${byName.length} lenders; use the legal name or id`,
       {
         field: 'lender',
-        messageZh: `lender：“${ref}”对应 ${byName.length} 个出借方，请使用全称或编号`,
+        messageZh: `出借方：“${ref}”对应 ${byName.length} 个出借方，请使用全称或编号`,
         details: { matches: byName.map((l) => ({ id: l.id, name: l.name })) },
       },
     );
@@ -120,4 +120,22 @@ export function lenderNotFound(ref: string): AppError {
       messageZh: `本案件中没有出借方“${ref}”；请先用 "lender add" 添加，或同时给出机构类型`,
     },
   );
+}
+
+/**
+ * The lender a page picked, by id only (`lenderId`): a page offers the case's own lenders, so
+ * a name or a brand there is a mistake — the name matching of findLender is for the CLI.
+ */
+export async function requireLenderById(
+  deps: Deps,
+  caseId: CaseId,
+  lenderId: string,
+): Promise<Lender> {
+  const found = await createLenderRepository(deps.db).get(caseId, lenderId);
+  if (found === undefined)
+    throw new AppError('not-found', `no lender "${lenderId}" in this case`, {
+      field: 'lenderId',
+      messageZh: '本案中没有这个债权人，请先在“我的债务”中添加',
+    });
+  return found;
 }

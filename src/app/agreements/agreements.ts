@@ -396,3 +396,20 @@ export async function dueItems(
         : 1,
   );
 }
+
+/** One agreement's report as of today; 404 when the case has no such agreement. */
+export async function agreementReport(
+  deps: Deps,
+  caseId: CaseId,
+  id: string,
+): Promise<AgreementReport> {
+  const r = (await agreementReports(deps, caseId, { asOf: todayIn(deps) })).reports.find(
+    (x) => x.agreement.id === id,
+  );
+  if (r === undefined)
+    throw new AppError('not-found', `agreement "${id}" is not in this case`, {
+      field: 'id',
+      messageZh: '没有这份协议',
+    });
+  return r;
+}

@@ -148,3 +148,21 @@ export function replanFromInputs(
     ...(i.reason === undefined ? {} : { reason: i.reason }),
   });
 }
+
+/** The re-plan's letter for one agreement; 404 when that agreement is not in the re-plan. */
+export function replanLetterFor<L>(
+  r: { asks: { agreementId: string }[]; letters: L[] },
+  agreementId: string,
+): L {
+  const letter = r.letters[r.asks.findIndex((a) => a.agreementId === agreementId)];
+  if (letter === undefined)
+    throw new AppError(
+      'not-found',
+      `agreementId: agreement "${agreementId}" is not in this re-plan`,
+      {
+        field: 'agreementId',
+        messageZh: '这份协议不在本次重新协商的方案中',
+      },
+    );
+  return letter;
+}

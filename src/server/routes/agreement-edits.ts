@@ -7,11 +7,9 @@ import {
   editPayment,
   removeAgreement,
   removePayment,
-  type AgreementEdit,
-  type PaymentEdit,
 } from '../../app/agreements/edit.js';
+import { agreementEdit, paymentEdit } from '../../app/agreements/edit-forms.js';
 import { resolveCase, type CaseId } from '../../app/cases.js';
-import { AppError } from '../../app/errors.js';
 import {
   AgreementPatch,
   AgreementView,
@@ -25,38 +23,6 @@ import type { RouteApp } from './index.js';
 type ReportFor = (caseId: CaseId, id: string) => Promise<AgreementReport>;
 
 const PaymentParams = IdParams.extend({ paymentId: z.string().min(1).max(100) });
-
-function nothingToChange(): AppError {
-  return new AppError('invalid-input', 'nothing to change: send at least one field', {
-    field: 'body',
-    messageZh: '没有要修改的内容',
-  });
-}
-
-/** The API's names → the use case's (the agreement JSON of input.ts). */
-function agreementEdit(b: AgreementPatch): AgreementEdit {
-  const e: AgreementEdit = {};
-  if (b.agreedDate !== undefined) e['agreedOn'] = b.agreedDate;
-  if (b.firstDueDate !== undefined) e.firstDueOn = b.firstDueDate;
-  if (b.monthlyAmount !== undefined) e.monthlyAmount = b.monthlyAmount;
-  if (b.count !== undefined) e.count = b.count;
-  if (b.agentName !== undefined) e['agentName'] = b.agentName;
-  if (b.paymentChannel !== undefined) e['paymentChannel'] = b.paymentChannel;
-  if (b.isConfirmedInWriting !== undefined) e['confirmedInWriting'] = b.isConfirmedInWriting;
-  if (b.notes !== undefined) e['notes'] = b.notes;
-  if (Object.keys(e).length === 0) throw nothingToChange();
-  return e;
-}
-
-function paymentEdit(b: PaymentPatch): PaymentEdit {
-  const e: PaymentEdit = {};
-  if (b.paidDate !== undefined) e.date = b.paidDate;
-  if (b.amount !== undefined) e.amount = b.amount;
-  if (b.channel !== undefined) e.channel = b.channel;
-  if (b.note !== undefined) e.note = b.note;
-  if (Object.keys(e).length === 0) throw nothingToChange();
-  return e;
-}
 
 export function registerAgreementEdits(
   app: RouteApp,

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  agreementReport,
   agreementReports,
   addAgreement,
   dueItems,
   todayIn,
-  type AgreementReport,
 } from '../../app/agreements/agreements.js';
 import { recordPayment, type PaymentInput } from '../../app/agreements/payments.js';
 import { agreementView, letterFileName, replanView } from '../../app/agreements/present.js';
@@ -13,10 +13,10 @@ import {
   checkReplanForm,
   checkReplanLetterRequest,
   replanFromInputs,
+  replanLetterFor,
 } from '../../app/agreements/replan-input.js';
 import { registerAgreementEdits } from './agreement-edits.js';
-import { resolveCase, type CaseId } from '../../app/cases.js';
-import { AppError } from '../../app/errors.js';
+import { resolveCase } from '../../app/cases.js';
 import { runForecast } from '../../app/forecast.js';
 import { dueView, forecastView } from '../../app/present-forecast.js';
 import {
@@ -36,23 +36,6 @@ import type { ServerDeps } from '../server-deps.js';
 import type { RouteApp, RouteOptions } from './index.js';
 
 const tags = ['agreements'];
-
-/** One agreement's report as of today; 404 when the case has no such agreement. */
-async function agreementReport(
-  deps: ServerDeps,
-  caseId: CaseId,
-  id: string,
-): Promise<AgreementReport> {
-  const r = (await agreementReports(deps, caseId, { asOf: todayIn(deps) })).reports.find(
-    (x) => x.agreement.id === id,
-  );
-  if (r === undefined)
-    throw new AppError('not-found', `agreement "${id}" is not in this case`, {
-      field: 'id',
-      messageZh: '没有这份协议',
-    });
-  return r;
-}
 
 /** The API's agreement → the use case's (the agreement JSON of input.ts: one segment). */
 function toAgreementInput(b: z.output<typeof AgreementCreate>) {
@@ -82,21 +65,6 @@ function toPaymentInput(
     ...(b.note ? { note: b.note } : {}),
     asOf,
   };
-}
-
-/** The re-plan's letter for one agreement; 404 when that agreement is not in the re-plan. */
-function letterOf<L>(r: { asks: { agreementId: string }[]; letters: L[] }, agreementId: string): L {
-  const letter = r.letters[r.asks.findIndex((a) => a.agreementId === agreementId)];
-  if (letter === undefined)
-    throw new AppError(
-      'not-found',
-      `agreementId: agreement "${agreementId}" is not in this re-plan`,
-      {
-        field: 'agreementId',
-        messageZh: '这份协议不在本次重新协商的方案中',
-      },
-    );
-  return letter;
 }
 
 function registerAgreementsAndPayments(app: RouteApp, deps: ServerDeps): void {
@@ -172,7 +140,7 @@ function registerReplan(app: RouteApp, deps: ServerDeps): void {
         lang: q.lang,
       });
       const r = await replanFromInputs(deps, inputs, q.format);
-      const letter = letterOf(r, q.agreementId);
+      const letter = replanLetterFor(r, q.agreementId);
       const name = letterFileName(q.lang, letter.lender, r.asOf, q.format);
       return sendLetter(reply, letter.bytes, q.format, name);
     },

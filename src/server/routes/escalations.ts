@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { resolveCase, type CaseId } from '../../app/cases.js';
-import { AppError } from '../../app/errors.js';
 import type { EscalationEdit, RecordEscalationInput } from '../../app/escalations.js';
-import { listLenders } from '../../app/lenders.js';
+import { requireLenderById } from '../../app/lenders.js';
 import { channelView, escalationView, withApiFieldNames } from '../../app/present-escalations.js';
 import { todayIn } from '../../app/today.js';
 import { fail } from '../../core/result.js';
@@ -35,15 +34,6 @@ async function writtenView(deps: ServerDeps, id: string): Promise<EscalationView
   const found = (await (await load()).listEscalations(deps)).find((e) => e.id === id);
   if (found === undefined) fail(`escalation ${id} just written`);
   return escalationView(found);
-}
-
-/** The lender, by id only: the app's name matching is for people typing at the CLI. */
-async function requireLenderId(deps: ServerDeps, caseId: CaseId, lenderId: string): Promise<void> {
-  if (!(await listLenders(deps, caseId)).some((l) => l.id === lenderId))
-    throw new AppError('not-found', `no lender "${lenderId}" in this case`, {
-      field: 'lenderId',
-      messageZh: '本案中没有这个债权人，请先在“我的债务”中添加',
-    });
 }
 
 /** The API's escalation → the use case's (recorded now; the letter is asked for later). */
@@ -125,7 +115,7 @@ function registerEscalationWrites(app: RouteApp, deps: ServerDeps): void {
       const { parseChannel } = await import('../../app/documents/documents.js');
       parseChannel(req.body.channel);
       const c = await resolveCase(deps);
-      await requireLenderId(deps, c.id, req.body.lenderId);
+      await requireLenderById(deps, c.id, req.body.lenderId);
       const input = toRecordInput(c.id, req.body);
       const r = await withApiFieldNames(() => recordEscalation(deps, input));
       return reply.status(201).send({ escalation: await writtenView(deps, r.escalation.id) });
