@@ -25,7 +25,8 @@ import { withDeps } from '../deps.js';
 import { readJsonInput, say, type CliContext } from '../io.js';
 import { action, printJson } from '../run-action.js';
 import { agreementJson } from '../../app/agreements/present.js';
-import { addCaseOptions, formatReport, type CaseOpts } from './agreement.js';
+import { addCaseOptions, type CaseOpts } from './agreement.js';
+import { formatReport } from './agreement-format.js';
 
 type EditOpts = CaseOpts & {
   agreedOn?: string;

@@ -35,25 +35,15 @@ function pctLine(x: number): string {
   return `${Number((x * 100).toFixed(4))}%`;
 }
 
-/** The plain-language report a non-lawyer reads (zh by default, en with --lang en). */
-export function formatCheckText(
-  ctx: Pick<CliContext, 'lang'>,
-  req: CheckRequest,
-  rep: LegalityReport,
-): string {
-  const zh = ctx.lang !== 'en';
-  const out: string[] = [];
+/** The verdict people read first: the true rate and whether it is above the line that counts. */
+function formatHeadline(zh: boolean, rep: LegalityReport): string[] {
   // the headline uses the line the recalculation uses (for an unknown lender: the higher 24% line)
   const first =
     rep.verdicts.find((v) => v.rule === rep.recalculation?.line) ??
     rep.verdicts.find((v) => v.exceeded) ??
     rep.verdicts[0];
-  const lines = applicableLines(req.lenderType, req.contractDate, rep.asOf);
-  const label = (id: string) => {
-    const l = lines.find((x) => x.id === id);
-    return l === undefined ? id : zh ? l.labelZh : l.labelEn;
-  };
   const shortSource = (v: { source: string }) => v.source.split('；')[0] ?? v.source;
+  const out: string[] = [];
   if (zh) {
     out.push(
       `这笔贷款的实际年化利率约 ${pct(rep.nominalApr)}（单利口径；按复利/IRR 口径约 ${pct(rep.effectiveAnnualRate)}）。`,
@@ -71,10 +61,13 @@ export function formatCheckText(
         `It is ${first.exceeded ? 'above' : 'not above'} the ${pctLine(first.limit)} line (source: ${shortSource(first)}; certainty: ${CERTAINTY_EN[first.certainty]}).`,
       );
   }
-  const deduction = describeUpfrontDeduction(rep, req.contractPrincipal, zh ? 'zh' : 'en');
-  if (deduction) out.push(deduction);
-  out.push('');
-  out.push(say(ctx, '逐条对照：', 'Line by line:'));
+  return out;
+}
+
+/** Every line the loan was held against, with its source and certainty. */
+function formatVerdictLines(ctx: Pick<CliContext, 'lang'>, rep: LegalityReport): string[] {
+  const zh = ctx.lang !== 'en';
+  const out = [say(ctx, '逐条对照：', 'Line by line:')];
   for (const v of rep.verdicts) {
     const mark = v.exceeded ? '✗' : '✓';
     out.push(
@@ -82,33 +75,48 @@ export function formatCheckText(
       `    ${say(ctx, '来源', 'source')}: ${v.source} | ${say(ctx, '可信度', 'certainty')}: ${zh ? CERTAINTY_ZH[v.certainty] : CERTAINTY_EN[v.certainty]}`,
     );
   }
+  return out;
+}
+
+/** The recalculation at the line (overpaid or still owed), or why there is none. */
+function formatRecalculation(ctx: Pick<CliContext, 'lang'>, rep: LegalityReport): string {
+  const zh = ctx.lang !== 'en';
   const rc = rep.recalculation;
-  if (rc) {
-    out.push('');
-    const line = pctLine(rc.limit);
-    if (rc.overpaid > 0)
-      out.push(
-        zh
-          ? `按 ${line} 的线、从实际到手的本金重新计算（截至 ${rep.asOf}，先还利息后还本金，民法典第561条）：您已多付 ${formatMoney(rc.overpaid)}。`
-          : `Recalculated at the ${line} line from the money actually received (to ${rep.asOf}, payments to interest first, then principal, Civil Code art. 561): you have overpaid ${formatMoney(rc.overpaid)}.`,
-      );
-    else
-      out.push(
-        zh
-          ? `按 ${line} 的线、从实际到手的本金重新计算（截至 ${rep.asOf}，先还利息后还本金，民法典第561条）：您还欠 ${formatMoney(rc.outstanding)}（本金及按该线计算的利息）。`
-          : `Recalculated at the ${line} line from the money actually received (to ${rep.asOf}, payments to interest first, then principal, Civil Code art. 561): you still owe ${formatMoney(rc.outstanding)} (principal and interest at that line).`,
-      );
-  }
-  if (!rc) {
-    out.push('');
-    out.push(
-      say(
-        ctx,
-        '价格没有超过适用的保护线，按合同约定计算，不需要按线重新计算。',
-        'The price is within the applicable line, so the contract terms stand and there is no recalculation.',
-      ),
+  if (!rc)
+    return say(
+      ctx,
+      '价格没有超过适用的保护线，按合同约定计算，不需要按线重新计算。',
+      'The price is within the applicable line, so the contract terms stand and there is no recalculation.',
     );
-  }
+  const line = pctLine(rc.limit);
+  if (rc.overpaid > 0)
+    return zh
+      ? `按 ${line} 的线、从实际到手的本金重新计算（截至 ${rep.asOf}，先还利息后还本金，民法典第561条）：您已多付 ${formatMoney(rc.overpaid)}。`
+      : `Recalculated at the ${line} line from the money actually received (to ${rep.asOf}, payments to interest first, then principal, Civil Code art. 561): you have overpaid ${formatMoney(rc.overpaid)}.`;
+  return zh
+    ? `按 ${line} 的线、从实际到手的本金重新计算（截至 ${rep.asOf}，先还利息后还本金，民法典第561条）：您还欠 ${formatMoney(rc.outstanding)}（本金及按该线计算的利息）。`
+    : `Recalculated at the ${line} line from the money actually received (to ${rep.asOf}, payments to interest first, then principal, Civil Code art. 561): you still owe ${formatMoney(rc.outstanding)} (principal and interest at that line).`;
+}
+
+/** The plain-language report a non-lawyer reads (zh by default, en with --lang en). */
+export function formatCheckText(
+  ctx: Pick<CliContext, 'lang'>,
+  req: CheckRequest,
+  rep: LegalityReport,
+): string {
+  const zh = ctx.lang !== 'en';
+  const out: string[] = formatHeadline(zh, rep);
+  const lines = applicableLines(req.lenderType, req.contractDate, rep.asOf);
+  const label = (id: string) => {
+    const l = lines.find((x) => x.id === id);
+    return l === undefined ? id : zh ? l.labelZh : l.labelEn;
+  };
+  const deduction = describeUpfrontDeduction(rep, req.contractPrincipal, zh ? 'zh' : 'en');
+  if (deduction) out.push(deduction);
+  out.push('');
+  out.push(...formatVerdictLines(ctx, rep));
+  out.push('');
+  out.push(formatRecalculation(ctx, rep));
   if (rep.unconfirmedRules.length > 0)
     out.push(
       say(

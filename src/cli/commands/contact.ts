@@ -11,231 +11,109 @@ import {
   listContacts,
   listNegotiationStates,
   logContact,
+  type Contact,
+  type LenderNegotiation,
   type LogContactInput,
+  type LogContactResult,
 } from '../../app/contacts.js';
-import { editContact, removeContact, type ContactEdit } from '../../app/contacts-edit.js';
-import { AppError } from '../../app/errors.js';
+import { editContact, removeContact } from '../../app/contacts-edit.js';
 import { resolveLender } from '../../app/evidence/common.js';
 import { addStoreOptions, withDeps, type StoreOptions } from '../deps.js';
 import { readJsonInput, say, type CliContext } from '../io.js';
 import { contactJson } from '../../app/present-contacts.js';
 import { action, printJson } from '../run-action.js';
 import { formatTable } from '../table.js';
-import { beijingTime } from './evidence.js';
+import {
+  editFromFlags,
+  logFromFlags,
+  parseContactJson,
+  type EditFlags,
+  type LogFlags,
+} from './contact-input.js';
+import { beijingTime } from './evidence-format.js';
 
 type Opts = StoreOptions & { case?: string };
+type SetExit = (code: number) => void;
 
 const collect = (v: string, prev: string[]) => [...prev, v];
 
-interface LogFlags extends Opts {
-  json?: boolean;
-  input?: string;
-  at?: string;
-  lender?: string;
-  channel?: string;
-  direction?: string;
-  agent?: string;
-  agentNumber?: string;
-  number?: string;
-  asked?: string;
-  offered?: string;
-  promises?: string;
-  deadline?: string;
-  next?: string;
-  thirdParty?: string;
-  tag: string[];
-  notes?: string;
-  includeNoteInLetters?: boolean;
-  evidence: string[];
-  state?: string;
-}
-
-const STRING_FIELDS = [
-  'at',
-  'lender',
-  'channel',
-  'direction',
-  'agentName',
-  'agentNumber',
-  'counterpart',
-  'asked',
-  'offered',
-  'promises',
-  'deadline',
-  'nextStep',
-  'thirdParty',
-  'notes',
-  'state',
-] as const;
-
-/** The --input JSON object: the same fields as the flags, camelCase. */
-export function parseContactJson(raw: unknown): Omit<LogContactInput, 'caseId'> {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    throw new AppError('invalid-input', 'input: expected a JSON object', {
-      field: 'input',
-      messageZh: '输入应为 JSON 对象',
-    });
-  const o = raw as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const k of STRING_FIELDS) {
-    const v = o[k];
-    if (v === undefined || v === null) continue;
-    if (typeof v !== 'string')
-      throw new AppError('invalid-input', `${k}: expected a string`, {
-        field: k,
-        messageZh: `${k}：应为字符串`,
-      });
-    out[k] = v;
-  }
-  for (const k of ['tags', 'evidenceIds'] as const) {
-    const v = o[k];
-    if (v === undefined || v === null) continue;
-    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))
-      throw new AppError('invalid-input', `${k}: expected a list of strings`, {
-        field: k,
-        messageZh: `${k}：应为字符串列表`,
-      });
-    out[k] = v;
-  }
-  for (const k of ['at', 'channel', 'direction'] as const)
-    if (out[k] === undefined)
-      throw new AppError('invalid-input', `${k}: required`, { field: k, messageZh: `${k}：必填` });
-  return out as unknown as Omit<LogContactInput, 'caseId'>;
-}
-
-function fromFlags(o: LogFlags): Omit<LogContactInput, 'caseId'> {
-  for (const [k, v] of [
-    ['at', o.at],
-    ['channel', o.channel],
-    ['direction', o.direction],
-  ] as const)
-    if (v === undefined)
-      throw new AppError('invalid-input', `--${k} is required (or use --input FILE)`, {
-        field: k,
-        messageZh: `缺少 --${k}（或用 --input 文件）`,
-      });
-  return {
-    at: o.at!,
-    lender: o.lender ?? null,
-    channel: o.channel!,
-    direction: o.direction!,
-    agentName: o.agent ?? null,
-    agentNumber: o.agentNumber ?? null,
-    counterpart: o.number ?? null,
-    asked: o.asked ?? null,
-    offered: o.offered ?? null,
-    promises: o.promises ?? null,
-    deadline: o.deadline ?? null,
-    nextStep: o.next ?? null,
-    thirdParty: o.thirdParty ?? null,
-    tags: o.tag,
-    notes: o.notes ?? null,
-    ...(o.includeNoteInLetters === true ? { includeNoteInLetters: true } : {}),
-    evidenceIds: o.evidence,
-    state: o.state ?? null,
-  };
-}
-
-type EditFlags = Opts &
-  Partial<
-    Pick<
-      LogFlags,
-      | 'at'
-      | 'lender'
-      | 'channel'
-      | 'direction'
-      | 'agent'
-      | 'agentNumber'
-      | 'number'
-      | 'asked'
-      | 'offered'
-      | 'promises'
-      | 'deadline'
-      | 'next'
-      | 'thirdParty'
-      | 'notes'
-      | 'includeNoteInLetters'
-    >
-  >;
-
-/** Only the flags given; an empty string clears an optional field. */
-function editFromFlags(o: EditFlags): ContactEdit {
-  const clear = (v: string | undefined) => (v === undefined ? undefined : v === '' ? null : v);
-  const pairs: [keyof ContactEdit, unknown][] = [
-    ['at', o.at],
-    ['lender', clear(o.lender)],
-    ['channel', o.channel],
-    ['direction', o.direction],
-    ['agentName', clear(o.agent)],
-    ['agentNumber', clear(o.agentNumber)],
-    ['counterpart', clear(o.number)],
-    ['asked', clear(o.asked)],
-    ['offered', clear(o.offered)],
-    ['promises', clear(o.promises)],
-    ['deadline', clear(o.deadline)],
-    ['nextStep', clear(o.next)],
-    ['thirdParty', clear(o.thirdParty)],
-    ['notes', clear(o.notes)],
-    ['includeNoteInLetters', o.includeNoteInLetters],
-  ];
-  return Object.fromEntries(pairs.filter(([, v]) => v !== undefined)) as ContactEdit;
-}
-
-export function registerContact(
-  program: Command,
-  ctx: CliContext,
-  setExit: (code: number) => void,
-): void {
+/** `xieshang contact log|edit|remove|list`. */
+export function registerContact(program: Command, ctx: CliContext, setExit: SetExit): void {
   const ct = program
     .command('contact')
     .description('联系记录与协商状态 (contact log and negotiation state)');
+  registerContactLog(ct, ctx, setExit);
+  registerContactEdit(ct, ctx, setExit);
+  registerContactRemove(ct, ctx, setExit);
+  registerContactList(ct, ctx, setExit);
+}
 
+/** The conduct flags a logged or edited contact raised, one warning line each. */
+function formatConductFlags(ctx: CliContext, flags: LogContactResult['flags']): string {
+  return flags
+    .map((f) => say(ctx, `⚠ ${f.titleZh}：${f.messageZh}\n`, `⚠ ${f.titleEn}: ${f.messageEn}\n`))
+    .join('');
+}
+
+function addLogOptions(cmd: Command): Command {
+  return cmd
+    .option('--case <id>', 'case id (default: the only case)')
+    .option('--input <file>', 'a JSON object with the fields below (camelCase), or - for stdin')
+    .option('--at <time>', 'when: 2026-11-20 23:05 (Beijing) or ISO time with zone')
+    .option('--lender <lender>', 'lender id, name or brand')
+    .option('--channel <channel>', CONTACT_CHANNELS.join(' | '))
+    .option('--direction <dir>', 'inbound (they contacted me) | outbound (I contacted them)')
+    .option('--agent <name>', "the agent's name")
+    .option('--agent-number <no>', '工号 / staff number')
+    .option('--number <number>', 'the phone number or account they used')
+    .option('--asked <text>', 'what they asked')
+    .option('--offered <text>', 'what was offered')
+    .option('--promises <text>', 'promises made')
+    .option('--deadline <date>', 'a deadline they gave')
+    .option('--next <text>', 'next step')
+    .option(
+      '--third-party <who>',
+      `${THIRD_PARTY_RELATIONS.join(' | ')}[:detail], e.g. family:母亲`,
+    )
+    .option('--tag <tag>', `repeatable: ${CONTACT_TAGS.join(' | ')}`, collect, [])
+    .option('--notes <text>', 'notes: what they said')
+    .option(
+      '--include-note-in-letters',
+      '允许在文书中引用本条备注（默认不引用：备注可能含对己不利的话）/ quote the notes in letters',
+    )
+    .option('--evidence <id>', 'repeatable: linked evidence id', collect, [])
+    .option(
+      '--state <state>',
+      `negotiation state after this contact: ${NEGOTIATION_STATES.filter((s) => s !== 'not-contacted').join(' | ')}`,
+    );
+}
+
+/** The contact from the JSON file (`--input FILE`, or FILE as in `contact log --json FILE`) or the flags. */
+async function readLogInput(
+  ctx: CliContext,
+  file: string | undefined,
+  o: LogFlags,
+): Promise<Omit<LogContactInput, 'caseId'>> {
+  // `contact log --json FILE`: the global --json takes no value, so FILE arrives positionally
+  const given = o.input ?? file;
+  const source =
+    given === undefined || given === '-' || isAbsolute(given) ? given : resolve(ctx.io.cwd, given);
+  return source !== undefined
+    ? parseContactJson(await readJsonInput(source, ctx.io))
+    : logFromFlags(o);
+}
+
+function registerContactLog(ct: Command, ctx: CliContext, setExit: SetExit): void {
   addStoreOptions(
-    ct
-      .command('log [file]')
-      .description('记录一次联系 (log a contact); 或 --json FILE / --input FILE 传入 JSON')
-      .option('--case <id>', 'case id (default: the only case)')
-      .option('--input <file>', 'a JSON object with the fields below (camelCase), or - for stdin')
-      .option('--at <time>', 'when: 2026-11-20 23:05 (Beijing) or ISO time with zone')
-      .option('--lender <lender>', 'lender id, name or brand')
-      .option('--channel <channel>', CONTACT_CHANNELS.join(' | '))
-      .option('--direction <dir>', 'inbound (they contacted me) | outbound (I contacted them)')
-      .option('--agent <name>', "the agent's name")
-      .option('--agent-number <no>', '工号 / staff number')
-      .option('--number <number>', 'the phone number or account they used')
-      .option('--asked <text>', 'what they asked')
-      .option('--offered <text>', 'what was offered')
-      .option('--promises <text>', 'promises made')
-      .option('--deadline <date>', 'a deadline they gave')
-      .option('--next <text>', 'next step')
-      .option(
-        '--third-party <who>',
-        `${THIRD_PARTY_RELATIONS.join(' | ')}[:detail], e.g. family:母亲`,
-      )
-      .option('--tag <tag>', `repeatable: ${CONTACT_TAGS.join(' | ')}`, collect, [])
-      .option('--notes <text>', 'notes: what they said')
-      .option(
-        '--include-note-in-letters',
-        '允许在文书中引用本条备注（默认不引用：备注可能含对己不利的话）/ quote the notes in letters',
-      )
-      .option('--evidence <id>', 'repeatable: linked evidence id', collect, [])
-      .option(
-        '--state <state>',
-        `negotiation state after this contact: ${NEGOTIATION_STATES.filter((s) => s !== 'not-contacted').join(' | ')}`,
-      ),
+    addLogOptions(
+      ct
+        .command('log [file]')
+        .description('记录一次联系 (log a contact); 或 --json FILE / --input FILE 传入 JSON'),
+    ),
   ).action(
     action(ctx, setExit, async (file: string | undefined, o: LogFlags) =>
       withDeps(ctx, o, async (deps) => {
-        // `contact log --json FILE`: the global --json takes no value, so FILE arrives positionally
-        const given = o.input ?? file;
-        const source =
-          given === undefined || given === '-' || isAbsolute(given)
-            ? given
-            : resolve(ctx.io.cwd, given);
-        const fields =
-          source !== undefined
-            ? parseContactJson(await readJsonInput(source, ctx.io))
-            : fromFlags(o);
+        const fields = await readLogInput(ctx, file, o);
         const c = await resolveCase(deps, o.case);
         const r = await logContact(deps, { ...fields, caseId: c.id });
         if (ctx.json)
@@ -259,16 +137,14 @@ export function registerContact(
             ctx,
             `已记录联系 ${r.contact.id}（${beijingTime(r.contact.occurredAt)} 北京时间）${moved}\n账本第 ${r.entry.seq} 条，头哈希：${r.entry.hash}\n`,
             `Logged contact ${r.contact.id} (${beijingTime(r.contact.occurredAt)} Beijing time)${moved}\nLedger entry ${r.entry.seq}, head hash: ${r.entry.hash}\n`,
-          ),
+          ) + formatConductFlags(ctx, r.flags),
         );
-        for (const f of r.flags)
-          ctx.io.stdout(
-            say(ctx, `⚠ ${f.titleZh}：${f.messageZh}\n`, `⚠ ${f.titleEn}: ${f.messageEn}\n`),
-          );
       }),
     ),
   );
+}
 
+function registerContactEdit(ct: Command, ctx: CliContext, setExit: SetExit): void {
   addStoreOptions(
     ct
       .command('edit <id>')
@@ -306,16 +182,14 @@ export function registerContact(
             ctx,
             `已修改联系记录 ${r.contact.id}（${beijingTime(r.contact.occurredAt)} 北京时间）\n账本第 ${r.entry.seq} 条，头哈希：${r.entry.hash}\n`,
             `Edited contact ${r.contact.id} (${beijingTime(r.contact.occurredAt)} Beijing time)\nLedger entry ${r.entry.seq}, head hash: ${r.entry.hash}\n`,
-          ),
+          ) + formatConductFlags(ctx, r.flags),
         );
-        for (const f of r.flags)
-          ctx.io.stdout(
-            say(ctx, `⚠ ${f.titleZh}：${f.messageZh}\n`, `⚠ ${f.titleEn}: ${f.messageEn}\n`),
-          );
       }),
     ),
   );
+}
 
+function registerContactRemove(ct: Command, ctx: CliContext, setExit: SetExit): void {
   addStoreOptions(
     ct
       .command('remove <id>')
@@ -337,7 +211,45 @@ export function registerContact(
       }),
     ),
   );
+}
 
+/** `contact list`: each lender's negotiation state. */
+function formatStatesTable(ctx: CliContext, states: readonly LenderNegotiation[]): string {
+  return (
+    formatTable(
+      ctx.lang === 'en' ? ['lender', 'state', 'since'] : ['出借机构', '协商状态', '更新时间'],
+      states.map((s) => [
+        s.lender.brand ?? s.lender.name,
+        ctx.lang === 'en' ? s.state : NEGOTIATION_STATE_ZH[s.state],
+        s.since === null ? '—' : beijingTime(s.since as never),
+      ]),
+    ) + '\n'
+  );
+}
+
+/** `contact list`: one row a contact; `names` maps a lender id to the brand or name shown. */
+function formatContactsTable(
+  ctx: CliContext,
+  contacts: readonly Contact[],
+  names: ReadonlyMap<string, string>,
+): string {
+  return formatTable(
+    ctx.lang === 'en'
+      ? ['id', 'when (Beijing)', 'lender', 'channel', 'direction', 'agent', 'summary']
+      : ['编号', '时间（北京）', '出借机构', '渠道', '方向', '对方人员', '摘要'],
+    contacts.map((x) => [
+      x.id,
+      beijingTime(x.occurredAt),
+      x.lenderId === null ? '—' : (names.get(x.lenderId) ?? x.lenderId),
+      ctx.lang === 'en' ? x.channel : CHANNEL_ZH[x.channel],
+      ctx.lang === 'en' ? x.direction : x.direction === 'inbound' ? '对方来电/来信' : '我方联系',
+      [x.agentName, x.agentNumber].filter(Boolean).join(' #') || '—',
+      (x.offered ?? x.asked ?? x.notes ?? '').slice(0, 30),
+    ]),
+  );
+}
+
+function registerContactList(ct: Command, ctx: CliContext, setExit: SetExit): void {
   addStoreOptions(
     ct
       .command('list')
@@ -367,41 +279,10 @@ export function registerContact(
         const names = new Map(
           states.map((s) => [s.lender.id as string, s.lender.brand ?? s.lender.name]),
         );
-        if (states.length > 0)
-          ctx.io.stdout(
-            formatTable(
-              ctx.lang === 'en'
-                ? ['lender', 'state', 'since']
-                : ['出借机构', '协商状态', '更新时间'],
-              states.map((s) => [
-                s.lender.brand ?? s.lender.name,
-                ctx.lang === 'en' ? s.state : NEGOTIATION_STATE_ZH[s.state],
-                s.since === null ? '—' : beijingTime(s.since as never),
-              ]),
-            ) + '\n',
-          );
+        if (states.length > 0) ctx.io.stdout(formatStatesTable(ctx, states));
         if (contacts.length === 0)
           return void ctx.io.stdout(say(ctx, '还没有联系记录。\n', 'No contacts logged yet.\n'));
-        ctx.io.stdout(
-          formatTable(
-            ctx.lang === 'en'
-              ? ['id', 'when (Beijing)', 'lender', 'channel', 'direction', 'agent', 'summary']
-              : ['编号', '时间（北京）', '出借机构', '渠道', '方向', '对方人员', '摘要'],
-            contacts.map((x) => [
-              x.id,
-              beijingTime(x.occurredAt),
-              x.lenderId === null ? '—' : (names.get(x.lenderId) ?? x.lenderId),
-              ctx.lang === 'en' ? x.channel : CHANNEL_ZH[x.channel],
-              ctx.lang === 'en'
-                ? x.direction
-                : x.direction === 'inbound'
-                  ? '对方来电/来信'
-                  : '我方联系',
-              [x.agentName, x.agentNumber].filter(Boolean).join(' #') || '—',
-              (x.offered ?? x.asked ?? x.notes ?? '').slice(0, 30),
-            ]),
-          ),
-        );
+        ctx.io.stdout(formatContactsTable(ctx, contacts, names));
       }),
     ),
   );

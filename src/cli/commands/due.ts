@@ -8,7 +8,8 @@ import { withDeps } from '../deps.js';
 import { say, type CliContext } from '../io.js';
 import { action, printJson } from '../run-action.js';
 import { formatTable } from '../table.js';
-import { addCaseOptions, channelText, intOpt, statusText, type CaseOpts } from './agreement.js';
+import { addCaseOptions, intOpt, type CaseOpts } from './agreement.js';
+import { channelText, statusText } from './agreement-format.js';
 import type { InstallmentStatus } from '../../core/agreement/index.js';
 
 function when(ctx: CliContext, asOf: IsoDate, d: IsoDate): string {

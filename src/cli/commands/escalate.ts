@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { recordEscalation } from '../../app/escalations.js';
+import { recordEscalation, type Escalation } from '../../app/escalations.js';
 import { citeProvision } from '../../core/law/index.js';
 import { CHANNEL_IDS, CHANNELS, DOC_FORMATS, isChannelId } from '../../app/documents/documents.js';
 import { addStoreOptions, withDeps, type StoreOptions } from '../deps.js';
@@ -23,16 +23,9 @@ interface EscalateFlags extends StoreOptions {
   disputeCorrect?: string;
 }
 
-export function registerEscalate(
-  program: Command,
-  ctx: CliContext,
-  setExit: (code: number) => void,
-): void {
-  const cmd = program
-    .command('escalate')
-    .description(
-      '记录一次投诉/异议/调解/法律援助并生成文书，设定跟进日期 (record an escalation and write its letter)',
-    )
+/** The channel, the dates and references, the letter's format and the credit-dispute details. */
+function addEscalateOptions(cmd: Command): Command {
+  return cmd
     .argument('<channel>', CHANNEL_IDS.join(' | '))
     .requiredOption('--lender <name>', 'lender name, brand or id')
     .option('--case <id>', 'case id (default: the only case)')
@@ -51,6 +44,45 @@ export function registerEscalate(
       '征信异议：报告中的错误记载（必填，credit-dispute / pboc-complaint）',
     )
     .option('--dispute-correct <text>', '征信异议：应当记载为');
+}
+
+/** What was recorded, the follow-up date and its basis, and where the letter went. */
+function formatRecorded(ctx: CliContext, e: Escalation, out: string | null): string {
+  const ch = isChannelId(e.channel) ? CHANNELS[e.channel] : undefined;
+  let text = say(
+    ctx,
+    `已记录：${ch?.nameZh ?? e.channel}，发送日 ${e.sentOn}，请在 ${e.chaseOn} 跟进（编号 ${e.id}）\n`,
+    `Recorded: ${ch?.nameEn ?? e.channel}, sent ${e.sentOn}; follow up on ${e.chaseOn} (id ${e.id})\n`,
+  );
+  if (ch !== undefined && ch.deadlineBasis !== null)
+    text += say(
+      ctx,
+      `（法定答复期限 ${ch.followUpDays} 日：${citeProvision(ch.deadlineBasis, 'zh')}）\n`,
+      `(legal reply deadline ${ch.followUpDays} days: ${citeProvision(ch.deadlineBasis, 'en')})\n`,
+    );
+  if (ch?.deadlineBasis === null)
+    text += say(
+      ctx,
+      '（跟进日期为提醒，不是法定期限）\n',
+      '(the follow-up date is a reminder, not a legal deadline)\n',
+    );
+  if (out !== null) text += say(ctx, `文书已写入 ${out}\n`, `Letter written to ${out}\n`);
+  return text;
+}
+
+/** `xieshang escalate <channel>`: record the escalation, write its letter, say when to chase. */
+export function registerEscalate(
+  program: Command,
+  ctx: CliContext,
+  setExit: (code: number) => void,
+): void {
+  const cmd = addEscalateOptions(
+    program
+      .command('escalate')
+      .description(
+        '记录一次投诉/异议/调解/法律援助并生成文书，设定跟进日期 (record an escalation and write its letter)',
+      ),
+  );
   addStoreOptions(cmd);
   cmd.action(
     action(ctx, setExit, async (channel: string, flags: EscalateFlags) => {
@@ -85,32 +117,7 @@ export function registerEscalate(
         });
         return;
       }
-      const ch = isChannelId(e.channel) ? CHANNELS[e.channel] : undefined;
-      ctx.io.stdout(
-        say(
-          ctx,
-          `已记录：${ch?.nameZh ?? e.channel}，发送日 ${e.sentOn}，请在 ${e.chaseOn} 跟进（编号 ${e.id}）\n`,
-          `Recorded: ${ch?.nameEn ?? e.channel}, sent ${e.sentOn}; follow up on ${e.chaseOn} (id ${e.id})\n`,
-        ),
-      );
-      if (ch !== undefined && ch.deadlineBasis !== null)
-        ctx.io.stdout(
-          say(
-            ctx,
-            `（法定答复期限 ${ch.followUpDays} 日：${citeProvision(ch.deadlineBasis, 'zh')}）\n`,
-            `(legal reply deadline ${ch.followUpDays} days: ${citeProvision(ch.deadlineBasis, 'en')})\n`,
-          ),
-        );
-      if (ch?.deadlineBasis === null)
-        ctx.io.stdout(
-          say(
-            ctx,
-            '（跟进日期为提醒，不是法定期限）\n',
-            '(the follow-up date is a reminder, not a legal deadline)\n',
-          ),
-        );
-      if (out !== null)
-        ctx.io.stdout(say(ctx, `文书已写入 ${out}\n`, `Letter written to ${out}\n`));
+      ctx.io.stdout(formatRecorded(ctx, e, out));
     }),
   );
 }

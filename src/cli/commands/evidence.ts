@@ -4,53 +4,50 @@ import { resolveCase } from '../../app/cases.js';
 import {
   EVIDENCE_KINDS,
   EVIDENCE_KIND_ZH,
-  HEAD_PREFIX_CHARS,
   addEvidence,
   listEvidence,
 } from '../../app/evidence/evidence.js';
-import { parseAnchor, verifyEvidence } from '../../app/evidence/verify.js';
+import { verifyEvidence } from '../../app/evidence/verify.js';
 import { exportEvidence } from '../../app/evidence/export.js';
 import { listLenders } from '../../app/lenders.js';
-import { shanghaiLocal } from '../../core/conduct/index.js';
-import type { Instant } from '../../core/dates/index.js';
 import { addStoreOptions, withDeps, type StoreOptions } from '../deps.js';
 import { say, type CliContext } from '../io.js';
 import { evidenceJson } from '../../app/evidence/present.js';
 import { action, printJson } from '../run-action.js';
-import { formatTable, terminalSafe } from '../table.js';
+import { formatBytes, formatEvidenceTable, formatVerifyText } from './evidence-format.js';
 
 type Opts = StoreOptions & { case?: string };
+type SetExit = (code: number) => void;
 
 function path(ctx: CliContext, p: string): string {
   return isAbsolute(p) ? p : resolve(ctx.io.cwd, p);
-}
-
-export function beijingTime(at: Instant | null): string {
-  if (at === null) return '—';
-  const l = shanghaiLocal(at);
-  return `${l.day} ${String(Math.floor(l.minute / 60)).padStart(2, '0')}:${String(l.minute % 60).padStart(2, '0')}`;
-}
-
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  if (n < 1024 ** 3) return `${(n / 1024 / 1024).toFixed(1)} MB`;
-  return `${(n / 1024 ** 3).toFixed(2)} GB`;
 }
 
 function withCase(cmd: Command): Command {
   return addStoreOptions(cmd).option('--case <id>', 'case id (default: the only case)');
 }
 
-export function registerEvidence(
-  program: Command,
-  ctx: CliContext,
-  setExit: (code: number) => void,
-): void {
+/** `xieshang evidence add|list|withdraw|verify|export`. */
+export function registerEvidence(program: Command, ctx: CliContext, setExit: SetExit): void {
   const ev = program
     .command('evidence')
     .description('证据库：添加、列出、核验、导出 (evidence vault)');
+  registerEvidenceAdd(ev, ctx, setExit);
+  registerEvidenceList(ev, ctx, setExit);
+  registerEvidenceWithdraw(ev, ctx, setExit);
+  registerEvidenceVerify(ev, ctx, setExit);
+  registerEvidenceExport(ev, ctx, setExit);
+}
 
+type AddOpts = Opts & {
+  kind: string;
+  lender?: string;
+  capturedAt?: string;
+  note?: string;
+  contact?: string;
+};
+
+function registerEvidenceAdd(ev: Command, ctx: CliContext, setExit: SetExit): void {
   withCase(
     ev
       .command('add <file>')
@@ -64,47 +61,37 @@ export function registerEvidence(
       .option('--note <text>', 'description')
       .option('--contact <id>', 'linked contact log entry'),
   ).action(
-    action(
-      ctx,
-      setExit,
-      async (
-        file: string,
-        o: Opts & {
-          kind: string;
-          lender?: string;
-          capturedAt?: string;
-          note?: string;
-          contact?: string;
-        },
-      ) =>
-        withDeps(ctx, o, async (deps) => {
-          const c = await resolveCase(deps, o.case);
-          const r = await addEvidence(deps, {
-            caseId: c.id,
-            file: path(ctx, file),
-            kind: o.kind,
-            lender: o.lender ?? null,
-            capturedAt: o.capturedAt ?? null,
-            note: o.note ?? null,
-            contactId: o.contact ?? null,
+    action(ctx, setExit, async (file: string, o: AddOpts) =>
+      withDeps(ctx, o, async (deps) => {
+        const c = await resolveCase(deps, o.case);
+        const r = await addEvidence(deps, {
+          caseId: c.id,
+          file: path(ctx, file),
+          kind: o.kind,
+          lender: o.lender ?? null,
+          capturedAt: o.capturedAt ?? null,
+          note: o.note ?? null,
+          contactId: o.contact ?? null,
+        });
+        if (ctx.json)
+          return printJson(ctx, {
+            item: evidenceJson(r.item),
+            isNewObject: r.isNewObject,
+            ledger: { seq: r.entry.seq, hash: r.entry.hash },
           });
-          if (ctx.json)
-            return printJson(ctx, {
-              item: evidenceJson(r.item),
-              isNewObject: r.isNewObject,
-              ledger: { seq: r.entry.seq, hash: r.entry.hash },
-            });
-          ctx.io.stdout(
-            say(
-              ctx,
-              `已存入证据 ${r.item.id}（${EVIDENCE_KIND_ZH[r.item.kind]}，${formatBytes(r.item.sizeBytes)}）${r.isNewObject ? '' : '；相同内容已在证据库中，只保存一份'}\nSHA-256：${r.item.sha256}\n账本第 ${r.entry.seq} 条，头哈希：${r.entry.hash}\n`,
-              `Stored evidence ${r.item.id} (${r.item.kind}, ${formatBytes(r.item.sizeBytes)})${r.isNewObject ? '' : '; identical content was already in the vault and is stored once'}\nSHA-256: ${r.item.sha256}\nLedger entry ${r.entry.seq}, head hash: ${r.entry.hash}\n`,
-            ),
-          );
-        }),
+        ctx.io.stdout(
+          say(
+            ctx,
+            `已存入证据 ${r.item.id}（${EVIDENCE_KIND_ZH[r.item.kind]}，${formatBytes(r.item.sizeBytes)}）${r.isNewObject ? '' : '；相同内容已在证据库中，只保存一份'}\nSHA-256：${r.item.sha256}\n账本第 ${r.entry.seq} 条，头哈希：${r.entry.hash}\n`,
+            `Stored evidence ${r.item.id} (${r.item.kind}, ${formatBytes(r.item.sizeBytes)})${r.isNewObject ? '' : '; identical content was already in the vault and is stored once'}\nSHA-256: ${r.item.sha256}\nLedger entry ${r.entry.seq}, head hash: ${r.entry.hash}\n`,
+          ),
+        );
+      }),
     ),
   );
+}
 
+function registerEvidenceList(ev: Command, ctx: CliContext, setExit: SetExit): void {
   withCase(
     ev
       .command('list')
@@ -118,49 +105,16 @@ export function registerEvidence(
         if (ctx.json) return printJson(ctx, { items: items.map(evidenceJson) });
         if (items.length === 0)
           return void ctx.io.stdout(say(ctx, '证据库中还没有证据。\n', 'No evidence yet.\n'));
-        // whose evidence and what it shows: the brand the borrower knows, the note shortened
         const lenders = new Map(
           (await listLenders(deps, c.id)).map((l) => [l.id as string, l.brand ?? l.name]),
         );
-        const short = (t: string | null) =>
-          t === null ? '' : [...t].length > 24 ? `${[...t].slice(0, 23).join('')}…` : t;
-        ctx.io.stdout(
-          formatTable(
-            ctx.lang === 'en'
-              ? ['id', 'captured (Beijing)', 'kind', 'lender', 'note', 'file', 'size', 'sha256']
-              : [
-                  '编号',
-                  '取证时间（北京）',
-                  '类型',
-                  '出借机构',
-                  '说明',
-                  '文件名',
-                  '大小',
-                  'SHA-256',
-                ],
-            items.map((e) => [
-              e.id,
-              beijingTime(e.capturedAt),
-              ctx.lang === 'en' ? e.kind : EVIDENCE_KIND_ZH[e.kind],
-              e.lenderId === null ? '—' : (lenders.get(e.lenderId) ?? e.lenderId),
-              e.withdrawnAt
-                ? say(
-                    ctx,
-                    `（已撤回：${short(e.withdrawReason ?? '')}）`,
-                    `(withdrawn: ${short(e.withdrawReason ?? '')})`,
-                  ) + short(e.description)
-                : short(e.description),
-              e.originalName,
-              formatBytes(e.sizeBytes),
-              `${e.sha256.slice(0, 16)}…`,
-            ]),
-            ['left', 'left', 'left', 'left', 'left', 'left', 'right', 'left'],
-          ),
-        );
+        ctx.io.stdout(formatEvidenceTable(ctx, items, lenders));
       }),
     ),
   );
+}
 
+function registerEvidenceWithdraw(ev: Command, ctx: CliContext, setExit: SetExit): void {
   withCase(
     ev
       .command('withdraw <id>')
@@ -186,7 +140,9 @@ export function registerEvidence(
       }),
     ),
   );
+}
 
+function registerEvidenceVerify(ev: Command, ctx: CliContext, setExit: SetExit): void {
   withCase(
     ev
       .command('verify')
@@ -204,67 +160,17 @@ export function registerEvidence(
           ...(o.head ? { expectHead: o.head } : {}),
           ...(o.against === undefined ? {} : { against: o.against }),
         });
-        if (ctx.json) {
-          printJson(ctx, r);
-          return r.intact ? 0 : 1;
-        }
-        if (r.intact) {
-          ctx.io.stdout(
-            say(
-              ctx,
-              `完好：账本 ${r.entries} 条全部连贯，${r.objectsChecked} 个文件（${formatBytes(r.bytesChecked)}）哈希一致。\n头哈希：${r.headHash ?? '—'}\n可把头哈希抄下或发给时间戳服务，以证明此刻的状态。\n`,
-              `Intact: all ${r.entries} ledger entries link up and ${r.objectsChecked} files (${formatBytes(r.bytesChecked)}) match their hashes.\nHead hash: ${r.headHash ?? '—'}\nWrite the head hash down or send it to a timestamp service to fix this state in time.\n`,
-            ),
-          );
-          if (o.against !== undefined) {
-            const a = parseAnchor(o.against);
-            ctx.io.stdout(
-              say(
-                ctx,
-                `与您此前保存的账本头 ${a.seq}:${a.prefix} 一致：第 1–${a.seq} 条自那以后没有被改写。\n`,
-                `Matches the ledger head you kept (${a.seq}:${a.prefix}): entries 1–${a.seq} have not been rewritten since.\n`,
-              ),
-            );
-          }
-          if (r.entries > 0 && r.headHash !== null)
-            ctx.io.stdout(
-              say(
-                ctx,
-                `账本头（可抄下或随信寄出，日后用 --against 核对）：${r.entries}:${r.headHash.slice(0, HEAD_PREFIX_CHARS)}\n`,
-                `Ledger head (keep it or send it with a letter; check later with --against): ${r.entries}:${r.headHash.slice(0, HEAD_PREFIX_CHARS)}\n`,
-              ),
-            );
-          if (r.anchor === null && r.entries > 0)
-            ctx.io.stdout(
-              say(
-                ctx,
-                '注意：没有找到头记录文件，无法发现最新几条被删除；请抄下头哈希。\n',
-                'Note: no head file was found, so removal of the newest entries cannot be detected; write the head hash down.\n',
-              ),
-            );
-          return 0;
-        }
-        ctx.io.stdout(
-          say(
-            ctx,
-            `发现 ${r.problems.length} 处问题：\n`,
-            `Found ${r.problems.length} problem(s):\n`,
-          ),
-        );
-        for (const p of r.problems)
-          ctx.io.stdout(`  - [${p.code}] ${terminalSafe(say(ctx, p.messageZh, p.messageEn))}\n`);
-        ctx.io.stdout(
-          say(
-            ctx,
-            `账本 ${r.entries} 条，检查了 ${r.objectsChecked} 个文件。\n`,
-            `${r.entries} ledger entries, ${r.objectsChecked} files checked.\n`,
-          ),
-        );
-        return 1;
+        if (ctx.json) printJson(ctx, r);
+        else ctx.io.stdout(formatVerifyText(ctx, r, o.against));
+        return r.intact ? 0 : 1;
       }),
     ),
   );
+}
 
+type ExportOpts = Opts & { lender?: string; from?: string; to?: string };
+
+function registerEvidenceExport(ev: Command, ctx: CliContext, setExit: SetExit): void {
   withCase(
     ev
       .command('export <out>')
@@ -273,29 +179,26 @@ export function registerEvidence(
       .option('--from <date>', 'from this day (Beijing), inclusive')
       .option('--to <date>', 'to this day (Beijing), inclusive'),
   ).action(
-    action(
-      ctx,
-      setExit,
-      async (out: string, o: Opts & { lender?: string; from?: string; to?: string }) =>
-        withDeps(ctx, o, async (deps) => {
-          const c = await resolveCase(deps, o.case);
-          const r = await exportEvidence(deps, {
-            caseId: c.id,
-            caseTitle: c.title,
-            out: path(ctx, out),
-            lender: o.lender ?? null,
-            from: o.from ?? null,
-            to: o.to ?? null,
-          });
-          if (ctx.json) return printJson(ctx, r);
-          ctx.io.stdout(
-            say(
-              ctx,
-              `已导出 ${r.path}：${r.items} 份证据（${formatBytes(r.bytes)}），${r.contacts} 条联系记录，账本 ${r.ledgerEntries} 条${r.complete ? '' : '（按条件筛选的部分）'}。\n头哈希：${r.headHash ?? '—'}\n核验：解压后运行 sha256sum -c SHA256SUMS\n`,
-              `Exported ${r.path}: ${r.items} evidence files (${formatBytes(r.bytes)}), ${r.contacts} contacts, ${r.ledgerEntries} ledger entries${r.complete ? '' : ' (the filtered part)'}.\nHead hash: ${r.headHash ?? '—'}\nTo check: unzip, then run sha256sum -c SHA256SUMS\n`,
-            ),
-          );
-        }),
+    action(ctx, setExit, async (out: string, o: ExportOpts) =>
+      withDeps(ctx, o, async (deps) => {
+        const c = await resolveCase(deps, o.case);
+        const r = await exportEvidence(deps, {
+          caseId: c.id,
+          caseTitle: c.title,
+          out: path(ctx, out),
+          lender: o.lender ?? null,
+          from: o.from ?? null,
+          to: o.to ?? null,
+        });
+        if (ctx.json) return printJson(ctx, r);
+        ctx.io.stdout(
+          say(
+            ctx,
+            `已导出 ${r.path}：${r.items} 份证据（${formatBytes(r.bytes)}），${r.contacts} 条联系记录，账本 ${r.ledgerEntries} 条${r.complete ? '' : '（按条件筛选的部分）'}。\n头哈希：${r.headHash ?? '—'}\n核验：解压后运行 sha256sum -c SHA256SUMS\n`,
+            `Exported ${r.path}: ${r.items} evidence files (${formatBytes(r.bytes)}), ${r.contacts} contacts, ${r.ledgerEntries} ledger entries${r.complete ? '' : ' (the filtered part)'}.\nHead hash: ${r.headHash ?? '—'}\nTo check: unzip, then run sha256sum -c SHA256SUMS\n`,
+          ),
+        );
+      }),
     ),
   );
 }

@@ -73,17 +73,9 @@ function listLetters(ctx: CliContext): void {
   );
 }
 
-export function registerLetter(
-  program: Command,
-  ctx: CliContext,
-  setExit: (code: number) => void,
-): void {
-  const cmd = program
-    .command('letter')
-    .description(
-      '生成协商文书：申请书、困难说明、话术、投诉书等 (letters; `letter list` shows the kinds)',
-    )
-    .argument('<kind>', `list | ${LETTER_KINDS.join(' | ')}`)
+/** The letter's options: where the case comes from, the format, the output and the channel. */
+function addLetterOptions(cmd: Command): Command {
+  return cmd
     .option(
       '--input <file>',
       'case JSON (see docs/letters/*.json); without it the case is read from the store',
@@ -102,6 +94,65 @@ export function registerLetter(
       ]),
     )
     .option('--as-of <date>', 'date on the letter (store mode; default today)');
+}
+
+/** The case the letter is about: the --input JSON, or the store's case (and lender). */
+async function loadLetterCase(
+  ctx: CliContext,
+  flags: LetterFlags,
+): Promise<ReturnType<typeof parseCaseInput>> {
+  if (flags.input !== undefined) return parseCaseInput(await readJsonInput(flags.input, ctx.io));
+  const { loadFullLetterCase } = await import('../../app/documents/letter-extras.js');
+  return withDeps(ctx, flags, (deps) =>
+    loadFullLetterCase(deps, {
+      ...(flags.case === undefined ? {} : { caseId: flags.case }),
+      ...(flags.lender === undefined ? {} : { lender: flags.lender }),
+      ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }),
+    }),
+  );
+}
+
+type RenderedLetter = Awaited<ReturnType<typeof renderLetter>>;
+
+/** After writing the letter to `out`: its facts as JSON, or a sentence to check it before sending. */
+function printLetterWritten(ctx: CliContext, letter: RenderedLetter, out: string): void {
+  if (ctx.json) {
+    printJson(ctx, {
+      kind: letter.kind,
+      format: letter.format,
+      lang: ctx.lang,
+      title: letter.doc.title,
+      out,
+      bytes: letter.bytes.length,
+      sha256: createHash('sha256').update(letter.bytes).digest('hex'),
+      citations: letter.doc.citations,
+      warnings: letter.warnings,
+    });
+    return;
+  }
+  ctx.io.stdout(
+    say(
+      ctx,
+      `已生成《${letter.doc.title}》→ ${out}（${letter.format}，${letter.bytes.length} 字节）\n请核对内容后再发送；本文件不构成法律意见。\n`,
+      `Wrote "${letter.doc.title}" → ${out} (${letter.format}, ${letter.bytes.length} bytes)\nCheck it before sending; it is not legal advice.\n`,
+    ),
+  );
+}
+
+/** `xieshang letter <kind>` (or `letter list`). */
+export function registerLetter(
+  program: Command,
+  ctx: CliContext,
+  setExit: (code: number) => void,
+): void {
+  const cmd = addLetterOptions(
+    program
+      .command('letter')
+      .description(
+        '生成协商文书：申请书、困难说明、话术、投诉书等 (letters; `letter list` shows the kinds)',
+      )
+      .argument('<kind>', `list | ${LETTER_KINDS.join(' | ')}`),
+  );
   addStoreOptions(cmd);
   cmd.action(
     action(ctx, setExit, async (kind: string, flags: LetterFlags) => {
@@ -112,26 +163,13 @@ export function registerLetter(
           field: 'out',
           messageZh: '生成 docx 需要用 --out 指定输出文件',
         });
-      let caseInput;
-      if (flags.input !== undefined) {
-        caseInput = parseCaseInput(await readJsonInput(flags.input, ctx.io));
-      } else {
-        const { loadFullLetterCase } = await import('../../app/documents/letter-extras.js');
-        caseInput = await withDeps(ctx, flags, (deps) =>
-          loadFullLetterCase(deps, {
-            ...(flags.case === undefined ? {} : { caseId: flags.case }),
-            ...(flags.lender === undefined ? {} : { lender: flags.lender }),
-            ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }),
-          }),
-        );
-      }
+      const caseInput = await loadLetterCase(ctx, flags);
       const letter = await renderLetter(caseInput, {
         kind,
         format,
         lang: ctx.lang,
         ...(flags.channel === undefined ? {} : { channel: flags.channel }),
       });
-      const sha256 = createHash('sha256').update(letter.bytes).digest('hex');
       // the pre-send and limitation checks: shown loudly, never written into the letter
       if (!ctx.json)
         for (const w of letter.warnings)
@@ -142,27 +180,7 @@ export function registerLetter(
       }
       const out = isAbsolute(flags.out) ? flags.out : resolve(ctx.io.cwd, flags.out);
       await writeAtomic(out, letter.bytes);
-      if (ctx.json) {
-        printJson(ctx, {
-          kind: letter.kind,
-          format: letter.format,
-          lang: ctx.lang,
-          title: letter.doc.title,
-          out,
-          bytes: letter.bytes.length,
-          sha256,
-          citations: letter.doc.citations,
-          warnings: letter.warnings,
-        });
-        return;
-      }
-      ctx.io.stdout(
-        say(
-          ctx,
-          `已生成《${letter.doc.title}》→ ${out}（${letter.format}，${letter.bytes.length} 字节）\n请核对内容后再发送；本文件不构成法律意见。\n`,
-          `Wrote "${letter.doc.title}" → ${out} (${letter.format}, ${letter.bytes.length} bytes)\nCheck it before sending; it is not legal advice.\n`,
-        ),
-      );
+      printLetterWritten(ctx, letter, out);
     }),
   );
 }

@@ -34,6 +34,61 @@ export function formatBalance(
   );
 }
 
+/** The summary's "by lender" table. */
+function formatLenderTable(ctx: CliContext, s: CaseSummary): string {
+  return formatTable(
+    say(
+      ctx,
+      '出借方|类型|笔数|合同金额|已还|当前欠款|逾期',
+      'Lender|Type|Debts|Principal|Paid|Balance|Overdue',
+    ).split('|'),
+    s.lenders.map((l) => [
+      l.brand ? `${l.brand}（${l.name}）` : l.name,
+      ctx.lang === 'en' ? l.lenderType : (LENDER_TYPE_ZH[l.lenderType] ?? l.lenderType),
+      String(l.debts),
+      formatMoney(l.principal),
+      formatMoney(l.paid),
+      formatBalance(ctx, l),
+      formatMoney(l.overdue),
+    ]),
+    ['left', 'left', 'right', 'right', 'right', 'right', 'right'],
+  ).trimEnd();
+}
+
+/** The summary's "true cost per debt" table: APR, EAR, their basis and the verdict. */
+function formatDebtCostTable(ctx: CliContext, s: CaseSummary): string {
+  const verdictText = (v: 'exceeded' | 'within' | null) =>
+    v === 'exceeded'
+      ? say(ctx, '超过利率线', 'above the line')
+      : v === 'within'
+        ? say(ctx, '未超过', 'within')
+        : '—';
+  return formatTable(
+    say(
+      ctx,
+      '出借方|合同编号|合同金额|逾期天数|年化(单利)|年化(复利)|口径|结论',
+      'Lender|Contract|Principal|Days overdue|APR|EAR|Basis|Verdict',
+    ).split('|'),
+    s.debts.map((d) => [
+      d.lenderName,
+      d.contractNumber ?? '',
+      formatMoney(d.principal),
+      d.overdueDays === null ? '' : String(d.overdueDays),
+      pct(d.nominalApr),
+      pct(d.effectiveAnnualRate),
+      d.aprBasis === null
+        ? ''
+        : say(ctx, describeAprBasis(d.aprBasis).zh, describeAprBasis(d.aprBasis).en),
+      d.aprNote !== null && d.verdict === null
+        ? ctx.lang === 'en'
+          ? d.aprNote.message
+          : d.aprNote.messageZh
+        : verdictText(d.verdict),
+    ]),
+    ['left', 'left', 'right', 'right', 'right', 'right', 'left', 'left'],
+  ).trimEnd();
+}
+
 /** Renders the summary as Chinese (or English) tables. */
 export function formatSummary(ctx: CliContext, s: CaseSummary): string {
   const t = s.totals;
@@ -58,59 +113,10 @@ export function formatSummary(ctx: CliContext, s: CaseSummary): string {
     );
   out.push('');
   out.push(say(ctx, '按出借方', 'By lender'));
-  out.push(
-    formatTable(
-      say(
-        ctx,
-        '出借方|类型|笔数|合同金额|已还|当前欠款|逾期',
-        'Lender|Type|Debts|Principal|Paid|Balance|Overdue',
-      ).split('|'),
-      s.lenders.map((l) => [
-        l.brand ? `${l.brand}（${l.name}）` : l.name,
-        ctx.lang === 'en' ? l.lenderType : (LENDER_TYPE_ZH[l.lenderType] ?? l.lenderType),
-        String(l.debts),
-        formatMoney(l.principal),
-        formatMoney(l.paid),
-        formatBalance(ctx, l),
-        formatMoney(l.overdue),
-      ]),
-      ['left', 'left', 'right', 'right', 'right', 'right', 'right'],
-    ).trimEnd(),
-  );
+  out.push(formatLenderTable(ctx, s));
   out.push('');
   out.push(say(ctx, '每笔债务的真实成本', 'True cost per debt'));
-  const verdictText = (v: 'exceeded' | 'within' | null) =>
-    v === 'exceeded'
-      ? say(ctx, '超过利率线', 'above the line')
-      : v === 'within'
-        ? say(ctx, '未超过', 'within')
-        : '—';
-  out.push(
-    formatTable(
-      say(
-        ctx,
-        '出借方|合同编号|合同金额|逾期天数|年化(单利)|年化(复利)|口径|结论',
-        'Lender|Contract|Principal|Days overdue|APR|EAR|Basis|Verdict',
-      ).split('|'),
-      s.debts.map((d) => [
-        d.lenderName,
-        d.contractNumber ?? '',
-        formatMoney(d.principal),
-        d.overdueDays === null ? '' : String(d.overdueDays),
-        pct(d.nominalApr),
-        pct(d.effectiveAnnualRate),
-        d.aprBasis === null
-          ? ''
-          : say(ctx, describeAprBasis(d.aprBasis).zh, describeAprBasis(d.aprBasis).en),
-        d.aprNote !== null && d.verdict === null
-          ? ctx.lang === 'en'
-            ? d.aprNote.message
-            : d.aprNote.messageZh
-          : verdictText(d.verdict),
-      ]),
-      ['left', 'left', 'right', 'right', 'right', 'right', 'left', 'left'],
-    ).trimEnd(),
-  );
+  out.push(formatDebtCostTable(ctx, s));
   out.push('');
   out.push(
     say(
