@@ -5,6 +5,7 @@ import type { IsoDate } from '../core/dates/index.js';
 import { parseBudgetInput, type BudgetInput } from '../core/budget/index.js';
 import { loadLatestBudget, saveBudget } from './budgets.js';
 import { runForecast } from './forecast.js';
+import { casePlan } from './planning-forms.js';
 import { casePlanInput, loadLatestPlan, savePlan } from './plans.js';
 
 function budgetInput(rent: string): BudgetInput {
@@ -150,6 +151,46 @@ forEachDialect('budget and plan use cases', (getDb) => {
     expect(Number(n.n)).toBe(0);
     await expect(savePlan(deps, c.id, { ...raw, capacity: '-1' })).rejects.toMatchObject({
       field: 'capacity',
+    });
+  });
+});
+
+forEachDialect('one plan rule for the web and the CLI (casePlan)', (getDb) => {
+  it('takes the latest budget’s capacity when none is given, and ties the plan to it only then', async () => {
+    const db = getDb();
+    const deps = makeDeps(db);
+    const c = await makeCase(db);
+    const a = await makeLender(db, c.id, { name: '借呗' });
+    await makeDebt(db, c.id, a.id, { balance: 12000_00 as never });
+    const budget = await saveBudget(deps, c.id, budgetInput('3000.00'));
+    const budgetCapacity = (budget.budget.capacity / 100).toFixed(2);
+
+    const fromBudget = await casePlan(deps, c.id, {});
+    expect(fromBudget.raw['capacity']).toBe(budgetCapacity);
+    expect(fromBudget.budgetId).toBe(budget.stored.id);
+    expect(fromBudget.settings).toEqual({
+      strategy: 'pro-rata-balance',
+      concession: 'none',
+      maxTerm: 36,
+      capacity: budgetCapacity,
+    });
+    // the same figure typed in is the budget's too; another figure is not
+    expect((await casePlan(deps, c.id, { capacity: budgetCapacity })).budgetId).toBe(
+      budget.stored.id,
+    );
+    const typed = await casePlan(deps, c.id, { capacity: '1000.00', maxTerm: 24 });
+    expect(typed.budgetId).toBeNull();
+    expect(typed.settings).toMatchObject({ capacity: '1000.00', maxTerm: 24 });
+  });
+
+  it('with no budget and no capacity, asks for the monthly amount in Chinese', async () => {
+    const db = getDb();
+    const deps = makeDeps(db);
+    const c = await makeCase(db);
+    const a = await makeLender(db, c.id, { name: '借呗' });
+    await makeDebt(db, c.id, a.id, { balance: 12000_00 as never });
+    await expect(casePlan(deps, c.id, {})).rejects.toMatchObject({
+      messageZh: '请先填写每月可用于还款的金额',
     });
   });
 });

@@ -377,12 +377,19 @@ export interface LenderNegotiation {
   contactId: string | null;
 }
 
-/** Every lender of the case with its negotiation state ('not-contacted' when none logged). */
+/**
+ * Every lender of the case (or the one named: id, name or brand) with its negotiation state
+ * ('not-contacted' when none logged).
+ */
 export async function listNegotiationStates(
   deps: Deps,
   caseId: CaseId,
+  filter: { lender?: string } = {},
 ): Promise<LenderNegotiation[]> {
-  const lenders = await createLenderRepository(deps.db).list(caseId);
+  const lenders =
+    filter.lender === undefined
+      ? await createLenderRepository(deps.db).list(caseId)
+      : [await resolveLender(deps, caseId, filter.lender)];
   const states = new Map(
     (await createContactRepository(deps.db).states(caseId)).map((s) => [s.lenderId, s]),
   );

@@ -169,6 +169,9 @@ function parseLenderFields(f: DebtFields, d: DebtDraft): void {
   if (has(f, 'lender')) d.lender = freeText(raw['lender'], p + 'lender', issues, 200);
   else if (f.mode === 'create')
     issues.push(issue(p + 'lender', 'invalid-input', 'is required', '必填'));
+  // a debt always names its lender: an edit may change it, never clear it
+  else if (typeof raw['lender'] === 'string')
+    issues.push(issue(p + 'lender', 'invalid-input', 'cannot be cleared', '不能为空'));
   if (has(f, 'lenderType'))
     d.lenderType = oneOf(
       raw['lenderType'],

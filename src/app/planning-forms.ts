@@ -62,29 +62,67 @@ export async function saveBudgetForm(
   return saveBudget(deps, caseId, input.value, { note: b.note ?? null });
 }
 
+/** A plan over the case, asked for by any edge (the web's form, `plan --from-case`). */
+export interface CasePlanRequest {
+  /** yuan text; absent: the latest saved budget's capacity */
+  capacity?: string | null;
+  strategy?: string;
+  concession?: string;
+  maxTerm?: number;
+  asOf?: IsoDate | null;
+}
+
+/** The plan input over the case's debts, the budget it is tied to, and the settings to save. */
+export interface CasePlan {
+  raw: Record<string, unknown>;
+  /** the latest budget, when the plan uses exactly its capacity (a later change is then flagged) */
+  budgetId: string | null;
+  settings: { strategy: string; concession: string; maxTerm: number; capacity: string };
+}
+
 /**
- * Builds and saves a plan over the case's debts from the form. It is tied to the latest budget
- * when it uses exactly that budget's capacity (so a later budget change can be flagged).
+ * One rule for every edge: absent settings take the plan's defaults, an absent capacity the
+ * latest budget's, and the plan is tied to that budget when it uses exactly its capacity.
  */
-export async function savePlanForm(deps: Deps, caseId: CaseId, b: PlanForm): Promise<SavedPlan> {
+export async function casePlan(
+  deps: Deps,
+  caseId: CaseId,
+  req: CasePlanRequest,
+): Promise<CasePlan> {
+  const budget = await loadLatestBudget(deps, caseId);
+  const budgetCapacity = budget === undefined ? null : formatYuan(budget.budget.capacity);
+  const capacity = req.capacity ?? budgetCapacity;
+  const concession = req.concession ?? 'none';
+  const maxTerm = req.maxTerm ?? 36;
   const raw = await casePlanInput(deps, caseId, {
+    capacity,
+    ...(req.strategy === undefined ? {} : { strategy: req.strategy }),
+    concession,
+    maxTerm,
+    asOf: req.asOf ?? null,
+  });
+  return {
+    raw,
+    budgetId: budget !== undefined && capacity === budgetCapacity ? budget.stored.id : null,
+    settings: {
+      strategy: String(raw['strategy']),
+      concession,
+      maxTerm,
+      capacity: String(raw['capacity']),
+    },
+  };
+}
+
+/** Builds and saves a plan over the case's debts from the web's form (see casePlan). */
+export async function savePlanForm(deps: Deps, caseId: CaseId, b: PlanForm): Promise<SavedPlan> {
+  const p = await casePlan(deps, caseId, {
     capacity: b.capacity ?? null,
     strategy: b.strategy,
     concession: b.concession,
     maxTerm: b.maxTerm,
     asOf: (b.asOf ?? null) as IsoDate | null,
   });
-  const budget = await loadLatestBudget(deps, caseId);
-  const sameCapacity = budget !== undefined && b.capacity === formatYuan(budget.budget.capacity);
-  return savePlan(deps, caseId, raw, {
-    budgetId: sameCapacity ? budget.stored.id : null,
-    settings: {
-      strategy: b.strategy,
-      concession: b.concession,
-      maxTerm: b.maxTerm,
-      capacity: String(raw['capacity']),
-    },
-  });
+  return savePlan(deps, caseId, p.raw, { budgetId: p.budgetId, settings: p.settings });
 }
 
 /** The latest saved budget, or not-found when none was saved yet. */

@@ -17,7 +17,6 @@ import {
   type LogContactResult,
 } from '../../app/contacts.js';
 import { editContact, removeContact } from '../../app/contacts-edit.js';
-import { resolveLender } from '../../app/evidence/common.js';
 import { addStoreOptions, withDeps, type StoreOptions } from '../deps.js';
 import { readJsonInput, say, type CliContext } from '../io.js';
 import { contactJson } from '../../app/present-contacts.js';
@@ -261,9 +260,10 @@ function registerContactList(ct: Command, ctx: CliContext, setExit: SetExit): vo
       withDeps(ctx, o, async (deps) => {
         const c = await resolveCase(deps, o.case);
         const contacts = await listContacts(deps, c.id, o.lender ? { lender: o.lender } : {});
-        const onlyLender = o.lender ? (await resolveLender(deps, c.id, o.lender)).id : null;
-        const states = (await listNegotiationStates(deps, c.id)).filter(
-          (s) => onlyLender === null || s.lender.id === onlyLender,
+        const states = await listNegotiationStates(
+          deps,
+          c.id,
+          o.lender ? { lender: o.lender } : {},
         );
         if (ctx.json)
           return printJson(ctx, {

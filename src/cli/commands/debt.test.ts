@@ -101,6 +101,11 @@ describe('inventory CLI (in-process, SQLite home in a temp dir)', () => {
       overdueSince: '2024-03-05',
       notes: null,
     });
+    // a debt always names its lender: clearing it is refused, the lender stays
+    const cleared = await run(['debt', 'edit', 'JB-1', '--lender', '']);
+    expect(cleared.code).toBe(1);
+    expect(cleared.err).toContain('不能为空');
+    expect((await run(['debt', 'show', 'JB-1'])).out).toContain('借呗');
     expect((await run(['debt', 'remove', 'JB-1'])).code).toBe(0);
     expect((await run(['--json', 'debt', 'list'])).json()).toEqual([]);
   });

@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import { resolveCase } from '../../app/cases.js';
 import { AppError } from '../../app/errors.js';
-import { loadLatestBudget } from '../../app/budgets.js';
-import { casePlanInput, loadLatestPlan, savePlan, savedPlanToJson } from '../../app/plans.js';
-import { formatYuan } from '../../core/money/index.js';
+import { casePlan } from '../../app/planning-forms.js';
+import { loadLatestPlan, savePlan, savedPlanToJson } from '../../app/plans.js';
 import {
   buildPlan,
   parsePlanInput,
@@ -126,25 +125,14 @@ async function planFromCase(
   const maxTerm = parseMaxTerm(opts.maxTerm);
   return withDeps(ctx, opts, async (deps) => {
     const c = await resolveCase(deps, opts.case);
-    const budget = await loadLatestBudget(deps, c.id);
-    const capacity =
-      opts.capacity ?? (budget === undefined ? undefined : formatYuan(budget.budget.capacity));
-    const raw = await casePlanInput(deps, c.id, {
-      capacity: capacity ?? null,
+    const { raw, budgetId, settings } = await casePlan(deps, c.id, {
+      ...(opts.capacity === undefined ? {} : { capacity: opts.capacity }),
       ...(opts.strategy === undefined ? {} : { strategy: opts.strategy }),
       ...(opts.concession === undefined ? {} : { concession: opts.concession }),
       ...(maxTerm === undefined ? {} : { maxTerm }),
     });
     if (opts.save) {
-      const s = await savePlan(deps, c.id, raw, {
-        budgetId: opts.capacity === undefined ? (budget?.stored.id ?? null) : null,
-        settings: {
-          strategy: String(raw['strategy']),
-          concession: opts.concession ?? 'none',
-          maxTerm: maxTerm ?? 36,
-          capacity: String(raw['capacity']),
-        },
-      });
+      const s = await savePlan(deps, c.id, raw, { budgetId, settings });
       printPlan(ctx, s.plan, savedPlanToJson(s), say(ctx, '已保存。\n', 'Saved.\n'));
       return 0;
     }
