@@ -1,6 +1,5 @@
 // Use cases for the payments made under an agreement (F11): record one (validated, its receipt in
 // the vault, matched to the installments with the others) and list them.
-import { matchPayments } from '../../core/agreement/index.js';
 import type { IsoDate } from '../../core/dates/index.js';
 import { formatMoney, type Cents } from '../../core/money/index.js';
 import {
@@ -15,6 +14,7 @@ import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { addEvidence } from '../evidence/evidence.js';
 import { checkEvidence, findAgreement, reportOf, type AgreementReport } from './agreements.js';
+import { rematchAgreement } from './edit.js';
 import { parseDateField, parsePaymentChannel, parsePositiveMoney } from './input.js';
 
 export interface PaymentInput {
@@ -65,28 +65,12 @@ export async function recordPayment(
     createdAt: deps.clock.now(),
   };
   return writeWithinCaseTotal(deps.db, caseId, 'amount', async (trx) => {
-    const repo = createAgreementRepository(trx);
-    await repo.insertPayment(payment);
-    const payments = await repo.listPayments(caseId, a.id);
-    const { outcomes } = matchPayments(a.installments, payments);
-    const idBySeq = new Map(a.installments.map((i) => [i.seq, i.id]));
-    await repo.replaceAllocations(
-      caseId,
-      a.id,
-      outcomes.flatMap((o) =>
-        o.allocations.map((x) => ({
-          id: deps.ids.next(),
-          paymentId: x.paymentId,
-          installmentId: idBySeq.get(x.seq)!,
-          amount: x.amount,
-        })),
-      ),
-    );
+    await createAgreementRepository(trx).insertPayment(payment);
+    // allocations are derived data: every payment is matched again, the status follows
+    const payments = await rematchAgreement(trx, deps, caseId, a.id, input.asOf);
     const report = reportOf(a, payments, { asOf: input.asOf });
-    if (report.progress.isComplete && a.status === 'active') {
-      await repo.setStatus(caseId, a.id, 'completed');
+    if (report.progress.isComplete && a.status === 'active')
       report.agreement = { ...a, status: 'completed' };
-    }
     await createEventRepository(trx).append({
       id: deps.ids.next(),
       caseId,

@@ -54,14 +54,9 @@ function formatConductFlags(ctx: CliContext, flags: LogContactResult['flags']): 
     .join('');
 }
 
-function addLogOptions(cmd: Command): Command {
+/** What was said and agreed, in the same order for `contact log` and `contact edit`. */
+function addContactDetailOptions(cmd: Command): Command {
   return cmd
-    .option('--case <id>', 'case id (default: the only case)')
-    .option('--input <file>', 'a JSON object with the fields below (camelCase), or - for stdin')
-    .option('--at <time>', 'when: 2026-11-20 23:05 (Beijing) or ISO time with zone')
-    .option('--lender <lender>', 'lender id, name or brand')
-    .option('--channel <channel>', CONTACT_CHANNELS.join(' | '))
-    .option('--direction <dir>', 'inbound (they contacted me) | outbound (I contacted them)')
     .option('--agent <name>', "the agent's name")
     .option('--agent-number <no>', '工号 / staff number')
     .option('--number <number>', 'the phone number or account they used')
@@ -69,7 +64,18 @@ function addLogOptions(cmd: Command): Command {
     .option('--offered <text>', 'what was offered')
     .option('--promises <text>', 'promises made')
     .option('--deadline <date>', 'a deadline they gave')
-    .option('--next <text>', 'next step')
+    .option('--next <text>', 'next step');
+}
+
+function addLogOptions(cmd: Command): Command {
+  cmd
+    .option('--case <id>', 'case id (default: the only case)')
+    .option('--input <file>', 'a JSON object with the fields below (camelCase), or - for stdin')
+    .option('--at <time>', 'when: 2026-11-20 23:05 (Beijing) or ISO time with zone')
+    .option('--lender <lender>', 'lender id, name or brand')
+    .option('--channel <channel>', CONTACT_CHANNELS.join(' | '))
+    .option('--direction <dir>', 'inbound (they contacted me) | outbound (I contacted them)');
+  return addContactDetailOptions(cmd)
     .option(
       '--third-party <who>',
       `${THIRD_PARTY_RELATIONS.join(' | ')}[:detail], e.g. family:母亲`,
@@ -144,23 +150,16 @@ function registerContactLog(ct: Command, ctx: CliContext, setExit: SetExit): voi
 }
 
 function registerContactEdit(ct: Command, ctx: CliContext, setExit: SetExit): void {
+  const edit = ct
+    .command('edit <id>')
+    .description('修改一条联系记录（只改给出的项；传空字符串清空） (edit a contact)')
+    .option('--case <id>', 'case id (default: the only case)')
+    .option('--at <time>', 'when: 2026-11-20 23:05 (Beijing) or ISO time with zone')
+    .option('--lender <lender>', 'lender id, name or brand')
+    .option('--channel <channel>', CONTACT_CHANNELS.join(' | '))
+    .option('--direction <dir>', 'inbound | outbound');
   addStoreOptions(
-    ct
-      .command('edit <id>')
-      .description('修改一条联系记录（只改给出的项；传空字符串清空） (edit a contact)')
-      .option('--case <id>', 'case id (default: the only case)')
-      .option('--at <time>', 'when: 2026-11-20 23:05 (Beijing) or ISO time with zone')
-      .option('--lender <lender>', 'lender id, name or brand')
-      .option('--channel <channel>', CONTACT_CHANNELS.join(' | '))
-      .option('--direction <dir>', 'inbound | outbound')
-      .option('--agent <name>', "the agent's name")
-      .option('--agent-number <no>', '工号 / staff number')
-      .option('--number <number>', 'the phone number or account they used')
-      .option('--asked <text>', 'what they asked')
-      .option('--offered <text>', 'what was offered')
-      .option('--promises <text>', 'promises made')
-      .option('--deadline <date>', 'a deadline they gave')
-      .option('--next <text>', 'next step')
+    addContactDetailOptions(edit)
       .option('--third-party <who>', `${THIRD_PARTY_RELATIONS.join(' | ')}[:detail]`)
       .option('--notes <text>', 'notes: what they said')
       .option('--include-note-in-letters', '允许在文书中引用本条备注 / quote the notes in letters')
