@@ -315,7 +315,11 @@ const open = async (path: string) => {
     const complaint = page.locator('ul.docs li', {
       has: page.getByRole('heading', { name: '投诉书', exact: true }),
     });
-    await expect.poll(() => complaint.getByRole('status').textContent()).toContain('还不能生成');
+    await expect
+      .poll(() => complaint.getByRole('status').textContent())
+      .toBe('还不能生成：生成“投诉书”还需要：至少一条联系记录或投诉经过');
+    // what to record, not a command line: the card's button goes to the page
+    expect(await complaint.textContent()).not.toContain('xieshang');
     await expect.poll(() => complaint.getByRole('link', { name: /下载 Word/ }).count()).toBe(0);
     await expect.poll(() => complaint.getByRole('button', { name: /去记录沟通/ }).count()).toBe(1);
     await page.getByRole('button', { name: '在屏幕上显示电话话术' }).click();

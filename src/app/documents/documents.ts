@@ -181,15 +181,15 @@ export async function renderLetter(c: CaseInput, req: LetterRequest): Promise<Re
   const channel = req.channel === undefined ? undefined : parseChannel(req.channel);
   const missing = missingFor(kind, c);
   if (missing.length > 0) {
-    throw new AppError(
-      'invalid-input',
-      `the ${kind} letter needs ${missing.map((m) => REQUIREMENT_TEXT[m].en).join(', ')}${howTo(missing, 'en')}`,
-      {
-        field: missing[0]!,
-        messageZh: `生成“${LETTER_TEMPLATES[kind].titleZh}”还需要：${missing.map((m) => REQUIREMENT_TEXT[m].zh).join('、')}${howTo(missing, 'zh')}`,
-        details: { missing },
-      },
-    );
+    // `need` says only what is missing: a page offers its own way there (a button to the page),
+    // where the messages also say how to add it from the command line
+    const needZh = `生成“${LETTER_TEMPLATES[kind].titleZh}”还需要：${missing.map((m) => REQUIREMENT_TEXT[m].zh).join('、')}`;
+    const needEn = `the ${kind} letter needs ${missing.map((m) => REQUIREMENT_TEXT[m].en).join(', ')}`;
+    throw new AppError('invalid-input', `${needEn}${howTo(missing, 'en')}`, {
+      field: missing[0]!,
+      messageZh: `${needZh}${howTo(missing, 'zh')}`,
+      details: { missing, needZh, needEn },
+    });
   }
   const doc = LETTER_TEMPLATES[kind].build(c, req.lang, channel === undefined ? {} : { channel });
   return {

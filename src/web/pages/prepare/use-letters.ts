@@ -11,6 +11,16 @@ type Warning = { code: string; messageZh: string; message: string };
 export type Check = { warnings: Warning[] } | { refused: string; need: string | undefined };
 
 /**
+ * What a refused letter still needs, without the command-line way to add it: the card offers a
+ * button to the page where it is added (letter-card.tsx).
+ */
+function missingText(e: ApiError, lang: 'zh' | 'en'): string | undefined {
+  const d = e.details as { needZh?: unknown; needEn?: unknown } | undefined;
+  const text = lang === 'zh' ? d?.needZh : d?.needEn;
+  return typeof text === 'string' ? text : undefined;
+}
+
+/**
  * The checks for the chosen lender, one request per kind; a refusal (nothing to say yet) is
  * shown on its card instead of as a page-wide error.
  */
@@ -26,7 +36,7 @@ function useLetterChecks(lenderId: string, kinds: Kind[]): Record<string, Check>
         .letterWarnings(k.kind, { lenderId, lang })
         .then((r): Check => ({ warnings: r.warnings }))
         .catch((e: unknown): Check => ({
-          refused: e instanceof ApiError ? e.say(lang) : String(e),
+          refused: e instanceof ApiError ? (missingText(e, lang) ?? e.say(lang)) : String(e),
           need: e instanceof ApiError ? e.field : undefined,
         }))
         .then((c) => {
