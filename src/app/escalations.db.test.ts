@@ -20,6 +20,7 @@ import {
   setEscalationStatus,
 } from './escalations.js';
 import { undoRemoval } from './undo.js';
+import { createContactRepository } from '../db/repositories/contacts-repository.js';
 
 forEachDialect('letters and escalations from the store', (getDb) => {
   async function seed() {
@@ -292,6 +293,38 @@ forEachDialect('letters and escalations from the store', (getDb) => {
     });
     expect(await listEscalations(deps, { caseId: kase.id })).toEqual(before);
     await expect(undoRemoval(deps, kase.id, undoId)).rejects.toMatchObject({ code: 'conflict' });
+  });
+
+  it('removing the last escalation gives the lender back its earlier state; undo escalates again', async () => {
+    const { deps, kase, lender } = await seed();
+    const states = createContactRepository(deps.db);
+    const stateOf = async () => (await states.state(kase.id, lender.id))?.state;
+    // the lender had refused before the borrower complained
+    await states.setState(kase.id, {
+      lenderId: lender.id,
+      state: 'refused',
+      contactId: null,
+      updatedAt: '2026-11-10T02:00:00.000Z' as never,
+    });
+    const record = (sentOn: string) =>
+      recordEscalation(deps, {
+        caseId: kase.id,
+        lender: lender.id,
+        channel: 'credit-dispute',
+        dispute: { wrong: '2026年9月 逾期' },
+        sentOn,
+        letter: null,
+      });
+    const first = await record('2026-11-20');
+    const second = await record('2026-11-22');
+    expect(await stateOf()).toBe('escalated');
+    // one complaint is still open: the lender stays escalated
+    await removeEscalation(deps, { caseId: kase.id, id: second.escalation.id });
+    expect(await stateOf()).toBe('escalated');
+    const { undoId } = await removeEscalation(deps, { caseId: kase.id, id: first.escalation.id });
+    expect(await stateOf()).toBe('refused');
+    await undoRemoval(deps, kase.id, undoId);
+    expect(await stateOf()).toBe('escalated');
   });
 });
 

@@ -37,6 +37,7 @@ import { AppError, isAppError } from './errors.js';
 import { writeTransaction } from '../db/transaction.js';
 import { enrichLetterCase } from './documents/letter-extras.js';
 import { recordRemoval, takeSnapshot } from './undo.js';
+import { previousStateOf, restoreStateBefore } from './escalation-state.js';
 
 export { ESCALATION_STATUSES, type Escalation, type EscalationStatus };
 
@@ -200,6 +201,8 @@ async function writeEscalation(
         .execute();
     }
     await createEscalationRepository(trx).insert(escalation);
+    // the state it leaves is kept with the event, so removing the escalation can put it back
+    const previous = await previousStateOf(trx, escalation.caseId, escalation.lenderId);
     await createContactRepository(trx).setState(escalation.caseId, {
       lenderId: escalation.lenderId,
       state: 'escalated',
@@ -219,6 +222,7 @@ async function writeEscalation(
         sentOn: escalation.sentOn,
         chaseOn: escalation.chaseOn,
         ...(escalation.dispute === null ? {} : { dispute: escalation.dispute }),
+        ...previous,
       },
     });
   });
@@ -424,6 +428,7 @@ export async function removeEscalation(
     const snapshot = await takeSnapshot(trx, kase.id, [
       { table: 'escalations', column: 'id', values: [escalation.id] },
     ]);
+    const stateAtRemoval = await restoreStateBefore(trx, kase.id, escalation, deps.clock.now());
     await trx
       .deleteFrom('escalations')
       .where('case_id', '=', kase.id)
@@ -432,7 +437,11 @@ export async function removeEscalation(
     const undoId = await recordRemoval(trx, deps, kase.id, {
       action: 'escalation.remove',
       subject: escalation.id,
-      summary: { channel: escalation.channel, lenderId: escalation.lenderId },
+      summary: {
+        channel: escalation.channel,
+        lenderId: escalation.lenderId,
+        ...(stateAtRemoval === null ? {} : { stateAtRemoval }),
+      },
       snapshot,
     });
     return { escalation, undoId };

@@ -6,6 +6,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { createEventRepository } from '../db/repositories/event-repository.js';
 import type { CaseId } from '../db/types.js';
+import type { NegotiationStatus } from '../db/repositories/contacts-repository.js';
 import type { Deps } from './deps.js';
 import { AppError } from './errors.js';
 import { withinCaseTotal } from './case-limits.js';
@@ -113,6 +114,29 @@ function kindOf(action: string): string {
   return action.slice(0, -'.remove'.length);
 }
 
+/** What derives from the restored rows, put right again after an undo. */
+async function rederive(
+  trx: Trx,
+  deps: Pick<Deps, 'ids' | 'clock'>,
+  caseId: CaseId,
+  action: string,
+  details: Record<string, unknown>,
+): Promise<void> {
+  // a payment's allocations and its agreement's status derive from all the payments
+  if (kindOf(action) === 'payment') {
+    const { rematchAgreement } = await import('./agreements/edit.js');
+    const agreementId = (details as { agreementId?: string }).agreementId;
+    if (agreementId !== undefined)
+      await rematchAgreement(trx, deps, caseId, agreementId, localDateOf(deps.clock.now()));
+  }
+  // a removed escalation had given its lender back its earlier state: 'escalated' again
+  if (kindOf(action) === 'escalation') {
+    const at = (details as { stateAtRemoval?: NegotiationStatus }).stateAtRemoval;
+    if (at !== undefined)
+      await (await import('./escalation-state.js')).reapplyState(trx, caseId, at);
+  }
+}
+
 /**
  * Puts back what removal `undoId` deleted. Refused with 'not-found' for an unknown id and with
  * 'conflict' when it was undone already or a restored id exists again; the case-total limit holds.
@@ -178,13 +202,7 @@ export async function undoRemoval(
           .where((n.key ?? 'id') as never, 'in', n.ids as never)
           .where(n.column as never, 'is', null as never)
           .execute();
-      // a payment's allocations and its agreement's status derive from all the payments
-      if (kindOf(ev.action) === 'payment') {
-        const { rematchAgreement } = await import('./agreements/edit.js');
-        const agreementId = (details as { agreementId?: string }).agreementId;
-        if (agreementId !== undefined)
-          await rematchAgreement(trx, deps, caseId, agreementId, localDateOf(deps.clock.now()));
-      }
+      await rederive(trx, deps, caseId, ev.action, details);
       await createEventRepository(trx).append({
         id: deps.ids.next(),
         caseId,
