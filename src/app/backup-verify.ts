@@ -1,12 +1,11 @@
 import type yauzl from 'yauzl';
 import {
   GENESIS_HASH,
-  isSha256Hex,
   type LedgerEntry,
   type Sha256Hex,
 } from '../core/ledger/index.js';
 import { knownMigrations } from '../db/connect.js';
-import { verifyChain, type ChainAnchor } from '../vault/chain.js';
+import { parseHeadFile, verifyChain, type ChainAnchor } from '../vault/chain.js';
 import { broken, linesOf, listEntries, meter, openEntry, openZip } from './backup-archive.js';
 import {
   checkManifest,
@@ -94,17 +93,6 @@ function ledgerEntryOf(r: Record<string, unknown>): LedgerEntry {
     recordedAt: (at.endsWith('Z') ? at : new Date(at).toISOString()) as LedgerEntry['recordedAt'],
     hash: r['entry_hash'] as Sha256Hex,
   };
-}
-
-function anchorOf(text: string): ChainAnchor {
-  try {
-    const v = JSON.parse(text) as { seq?: unknown; hash?: unknown };
-    if (Number.isSafeInteger(v.seq) && isSha256Hex(v.hash))
-      return { seq: v.seq as number, hash: v.hash };
-  } catch {
-    // an unreadable head file cannot vouch for anything
-  }
-  return { seq: Number.MAX_SAFE_INTEGER, hash: '' as Sha256Hex };
 }
 
 /**
@@ -355,7 +343,10 @@ async function checkEntry(check: EntryCheck, e: yauzl.Entry): Promise<void> {
     else found.objects.add(actual);
   }
   if (head !== null)
-    found.heads.set(decodeURIComponent(head[1]!), anchorOf(Buffer.concat(held).toString('utf8')));
+    found.heads.set(
+      decodeURIComponent(head[1]!),
+      parseHeadFile(Buffer.concat(held).toString('utf8')),
+    );
 }
 
 /** A db/<table>.jsonl entry: its rows counted (within the limits) and each checked. */

@@ -7,6 +7,7 @@ import canonicalize from 'canonicalize';
 import { err, ok, type Result, assert } from '../core/result.js';
 import {
   GENESIS_HASH,
+  isSha256Hex,
   type LedgerEntry,
   type LedgerEntryBody,
   type Sha256Hex,
@@ -86,6 +87,22 @@ export interface ChainSummary {
 export interface ChainAnchor {
   seq: number;
   hash: Sha256Hex;
+}
+
+/**
+ * The vault's head file (`{"seq":…,"hash":…}`) as an anchor. A file that does not parse names
+ * a head no chain can reach (seq past any real one, no hash), so verifying against it fails
+ * loudly instead of vouching for anything.
+ */
+export function parseHeadFile(text: string): ChainAnchor {
+  try {
+    const v = JSON.parse(text) as { seq?: unknown; hash?: unknown };
+    if (Number.isSafeInteger(v.seq) && isSha256Hex(v.hash))
+      return { seq: v.seq as number, hash: v.hash };
+  } catch {
+    // reported below as an unreachable head
+  }
+  return { seq: Number.MAX_SAFE_INTEGER, hash: '' as Sha256Hex };
 }
 
 function issue(

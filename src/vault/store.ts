@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 
 import { isSha256Hex, type Sha256Hex } from '../core/ledger/index.js';
+import { parseHeadFile } from './chain.js';
 
 export { isSha256Hex, type Sha256Hex };
 
@@ -258,14 +259,7 @@ async function readHead(l: Layout, caseId: string): Promise<LedgerHead | null> {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw e;
   }
-  try {
-    const v = JSON.parse(text) as { seq?: unknown; hash?: unknown };
-    if (Number.isSafeInteger(v.seq) && isSha256Hex(v.hash))
-      return { seq: v.seq as number, hash: v.hash };
-  } catch {
-    // fall through: an unreadable head file is reported as a bad head
-  }
-  return { seq: Number.MAX_SAFE_INTEGER, hash: '' as Sha256Hex };
+  return parseHeadFile(text);
 }
 
 async function writeHead(l: Layout, caseId: string, head: LedgerHead): Promise<void> {
