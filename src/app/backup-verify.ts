@@ -1,9 +1,5 @@
 import type yauzl from 'yauzl';
-import {
-  GENESIS_HASH,
-  type LedgerEntry,
-  type Sha256Hex,
-} from '../core/ledger/index.js';
+import { GENESIS_HASH, type LedgerEntry, type Sha256Hex } from '../core/ledger/index.js';
 import { knownMigrations } from '../db/connect.js';
 import { parseHeadFile, verifyChain, type ChainAnchor } from '../vault/chain.js';
 import { broken, linesOf, listEntries, meter, openEntry, openZip } from './backup-archive.js';
